@@ -1,0 +1,138 @@
+//! Classifying lines that are not article text: captions and photo credits, link spam and
+//! boilerplate ("See also …", "Related content", "Video: …"), footers ("Published By:", "ed. PJM").
+//! Nothing is dropped: the kind and the reason travel with the line to the page.
+
+use super::model::BlockKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+struct Rule {
+    kind: BlockKind,
+    re: Regex,
+    reason: &'static str,
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let rule = |kind, pattern: &str, reason| Rule {
+        kind,
+        re: Regex::new(pattern).expect("clean pattern"),
+        reason,
+    };
+    vec![
+        rule(
+            BlockKind::Boilerplate,
+            r"(?i)^(see also|also read|read more|read also|related( content| articles?| stories| coverage| news)?|recommended( stories)?|more on this|watch|video|listen|podcast|advertisement|sponsored|click here|sign up|subscribe|follow us|share this( article)?|trending)\b\s*[:\-–—]?",
+            "link spam or boilerplate",
+        ),
+        rule(
+            BlockKind::Caption,
+            r"(?i)^(images? source|image credit|photo( credit)?|picture|credit|source: getty|file photo|caption)s?\s*[:\-–—]",
+            "photo caption or credit",
+        ),
+        rule(
+            BlockKind::Caption,
+            r"^(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER) \d{1,2}:\s",
+            "agency photo caption (\"MAY 21: …\")",
+        ),
+        rule(
+            BlockKind::Caption,
+            r"(?i)\((photo|image|pictured|picture)\b[^)]*\)\s*$|\b(photo by|getty images|ap photo|afp via|reuters/|/nurphoto|/afp|/reuters)\b",
+            "photo caption or credit",
+        ),
+        rule(
+            BlockKind::Footer,
+            r"(?i)^(published|edited|written|reported|compiled|translated|updated|posted) by\s*:",
+            "credits",
+        ),
+        rule(
+            BlockKind::Footer,
+            r"^ed\.\s+[A-Z]{2,5}\.?$|(?i)^(copyright|©|\(c\)\s|all rights reserved)",
+            "credits or copyright",
+        ),
+    ]
+});
+
+/// The kind of a non-body line and why, or `None` for article text.
+pub fn classify_line(text: &str) -> Option<(BlockKind, &'static str)> {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    RULES
+        .iter()
+        .find(|r| {
+            // Credit-style rules match anywhere only on short lines; real sentences may name Reuters.
+            let caption_anywhere =
+                r.reason == "photo caption or credit" && !r.re.as_str().starts_with("(?i)^");
+            (!caption_anywhere || words <= 30) && r.re.is_match(t)
+        })
+        .map(|r| (r.kind, r.reason))
+}
+
+/// Bullet characters that mark list items in pasted text.
+pub fn strip_bullet(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    for b in ["·", "•", "●", "▪", "◦", "- ", "* ", "– "] {
+        if let Some(rest) = t.strip_prefix(b) {
+            return Some(rest.trim_start());
+        }
+    }
+    None
+}
+
+/// A short line without final punctuation in the middle of the text: a sub-heading.
+pub fn looks_like_heading(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    (2..=14).contains(&words)
+        && t.len() <= 110
+        && !t.ends_with(['.', '!', '?', ':', ';', ',', '"', '\'', '”', '’', ')'])
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spam_captions_and_footers() {
+        let kind = |t| classify_line(t).map(|(k, _)| k);
+        assert_eq!(
+            kind("See also\u{a0} Rio Ferdinand falls for a prank"),
+            Some(BlockKind::Boilerplate)
+        );
+        assert_eq!(kind("Related content"), Some(BlockKind::Boilerplate));
+        assert_eq!(
+            kind("Video: Biden lands in South Korea USA TODAY"),
+            Some(BlockKind::Boilerplate)
+        );
+        assert_eq!(
+            kind("Images source: © Getty Images | Beata Zawrzel/NurPhoto"),
+            Some(BlockKind::Caption)
+        );
+        assert_eq!(
+            kind("MAY 21: In an aerial view, buildings stand on May 21, 2022 in Kharkiv."),
+            Some(BlockKind::Caption)
+        );
+        assert_eq!(
+            kind("Leaders meet in Tokyo. (Photo by Jane Doe/Getty Images)"),
+            Some(BlockKind::Caption)
+        );
+        assert_eq!(kind("Published By: Aman Gupta"), Some(BlockKind::Footer));
+        assert_eq!(kind("ed. PJM"), Some(BlockKind::Footer));
+        assert_eq!(
+            kind("Japan has pledged to provide Ukraine with $4.5 billion."),
+            None
+        );
+        assert_eq!(kind("Videoconference calls were held on Tuesday."), None);
+    }
+
+    #[test]
+    fn headings_and_bullets() {
+        assert!(looks_like_heading("US assistance to Ukraine till now"));
+        assert!(!looks_like_heading(
+            "The latest $800 million aid package includes the following:"
+        ));
+        assert_eq!(strip_bullet("· 25,000 helmets;"), Some("25,000 helmets;"));
+    }
+}

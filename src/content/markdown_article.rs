@@ -1,0 +1,196 @@
+//! Ingest of Markdown files: articles with front matter, `pages/*.md` and `checks/*.md` verdicts.
+//! Front matter wins over guessing; body paragraphs become blocks with their line numbers.
+
+use super::frontmatter::{self, FrontMatter};
+use super::model::*;
+use super::{derived_title, slug_from_path, slugify};
+use crate::error::{Error, Result};
+
+fn fm_field(v: Option<String>) -> Option<Field<String>> {
+    v.filter(|s| !s.trim().is_empty()).map(|s| Field {
+        raw: s.clone(),
+        value: s,
+        source: Provenance::FrontMatter,
+    })
+}
+
+/// A Markdown article; `None` when it is a draft.
+pub fn ingest(text: &str, rel: &str, hash: String) -> Result<Option<Article>> {
+    let (fm, body, body_line) = frontmatter::split(text, rel)?;
+    if fm.draft {
+        return Ok(None);
+    }
+    let blocks = paragraphs(&body, body_line);
+    let date = date_field(&fm, rel)?;
+    let FrontMatter {
+        title,
+        source_url,
+        outlet,
+        author,
+        place,
+        slug,
+        tags,
+        ..
+    } = fm;
+    let title = fm_field(title)
+        .unwrap_or_else(|| heading_title(&blocks).unwrap_or_else(|| derived_title(&blocks, rel)));
+    Ok(Some(Article {
+        slug: slug
+            .map(|s| slugify(&s))
+            .unwrap_or_else(|| slug_from_path(rel)),
+        file: rel.into(),
+        format: Format::Markdown,
+        title,
+        date,
+        source_url: fm_field(source_url),
+        outlet: fm_field(outlet),
+        byline: fm_field(author),
+        place: fm_field(place),
+        tags,
+        blocks,
+        hash,
+    }))
+}
+
+fn date_field(fm: &FrontMatter, rel: &str) -> Result<Option<Field<chrono::NaiveDate>>> {
+    let Some(d) = &fm.date else { return Ok(None) };
+    let raw = match d {
+        frontmatter::DateValue::Toml(t) => t.to_string(),
+        frontmatter::DateValue::Text(s) => s.clone(),
+    };
+    match d.to_date() {
+        Some(value) => Ok(Some(Field {
+            value,
+            source: Provenance::FrontMatter,
+            raw,
+        })),
+        None => Err(Error::Input {
+            file: rel.into(),
+            line: 1,
+            message: format!("front matter `date = {raw:?}` is not a date; write it as 2023-05-19"),
+        }),
+    }
+}
+
+/// The first `# Heading` as title, when the front matter has none.
+fn heading_title(blocks: &[Block]) -> Option<Field<String>> {
+    let b = blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Heading && b.text.starts_with("# "))?;
+    Some(Field {
+        value: b.text.trim_start_matches('#').trim().to_string(),
+        source: Provenance::Line(b.line),
+        raw: b.text.clone(),
+    })
+}
+
+/// Splits Markdown into blank-line separated blocks (code fences kept whole).
+pub fn paragraphs(body: &str, first_line: usize) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut start = first_line;
+    let mut in_fence = false;
+    for (i, line) in body.lines().enumerate() {
+        let n = first_line + i;
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        if line.trim().is_empty() && !in_fence {
+            push_block(&mut blocks, &current, start);
+            current.clear();
+            continue;
+        }
+        if current.is_empty() {
+            start = n;
+        }
+        current.push(line);
+    }
+    push_block(&mut blocks, &current, start);
+    blocks
+}
+
+fn push_block(blocks: &mut Vec<Block>, lines: &[&str], line: usize) {
+    if lines.is_empty() {
+        return;
+    }
+    let text = lines.join("\n");
+    let t = text.trim_start();
+    let (kind, reason) = if t.starts_with('#') {
+        (BlockKind::Heading, String::new())
+    } else if t.starts_with("```") || t.starts_with("~~~") || t.starts_with('|') {
+        (BlockKind::Metadata, "code or table".to_string())
+    } else if super::clean::strip_bullet(t).is_some() {
+        (BlockKind::ListItem, String::new())
+    } else if let Some((k, r)) = super::clean::classify_line(t) {
+        (k, r.to_string())
+    } else {
+        (BlockKind::Body, String::new())
+    };
+    blocks.push(Block {
+        kind,
+        line,
+        text,
+        reason,
+    });
+}
+
+/// A page under `content/pages/`.
+pub fn page(text: &str, rel: &str) -> Result<Page> {
+    let (fm, markdown, body_line) = frontmatter::split(text, rel)?;
+    let stem = rel.rsplit('/').next().unwrap_or(rel);
+    let title = fm.title.clone().or_else(|| {
+        markdown
+            .lines()
+            .find(|l| l.starts_with("# "))
+            .map(|l| l[2..].trim().to_string())
+    });
+    Ok(Page {
+        slug: fm
+            .slug
+            .as_deref()
+            .map(slugify)
+            .unwrap_or_else(|| slug_from_path(stem)),
+        file: rel.into(),
+        title: title.unwrap_or_else(|| slug_from_path(stem)),
+        description: fm.description,
+        markdown,
+        body_line,
+    })
+}
+
+/// A fact-checker's verdict under `content/checks/`.
+pub fn check(text: &str, rel: &str) -> Result<Check> {
+    let (fm, markdown, body_line) = frontmatter::split(text, rel)?;
+    let missing = |key: &str| Error::Input {
+        file: rel.into(),
+        line: 1,
+        message: format!("verdict has no `{key}` in its front matter; add e.g. {key} = \"…\""),
+    };
+    let claim = fm
+        .claim
+        .clone()
+        .filter(|c| !c.trim().is_empty())
+        .ok_or_else(|| missing("claim"))?;
+    let rating = fm
+        .rating
+        .clone()
+        .filter(|c| !c.trim().is_empty())
+        .ok_or_else(|| missing("rating"))?;
+    let stem = rel.rsplit('/').next().unwrap_or(rel);
+    Ok(Check {
+        slug: fm
+            .slug
+            .as_deref()
+            .map(slugify)
+            .unwrap_or_else(|| slug_from_path(stem)),
+        file: rel.into(),
+        claim,
+        rating,
+        reviewed: fm.reviewed.as_ref().and_then(|d| d.to_date()),
+        sources: fm.sources,
+        author: fm.author,
+        markdown,
+        body_line,
+    })
+}

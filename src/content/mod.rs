@@ -1,0 +1,228 @@
+//! Content stage: discover the files under `content/`, decode them, read their metadata and
+//! classify their lines. Returns a [`Corpus`] of plain data.
+
+pub mod clean;
+pub mod dates;
+pub mod decode;
+pub mod discover;
+pub mod frontmatter;
+pub mod markdown_article;
+pub mod model;
+pub mod plaintext;
+
+pub use model::*;
+
+use crate::error::{Error, Result};
+use discover::{Source, SourceKind};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One decoded input, or the reason it was skipped.
+enum Loaded {
+    Article(Box<Article>),
+    Page(Page),
+    Check(Check),
+    Aliases(String, String),
+    Asset(Asset),
+    Skipped(Warning),
+    Draft,
+}
+
+/// Reads the whole `content/` folder.
+pub fn load(content_dir: &Path) -> Result<Corpus> {
+    let sources = discover::discover(content_dir)?;
+    let loaded: Vec<(Vec<Warning>, Loaded)> = sources
+        .par_iter()
+        .map(load_one)
+        .collect::<Result<Vec<_>>>()?;
+    let mut corpus = Corpus::default();
+    for (warnings, item) in loaded {
+        corpus.warnings.extend(warnings);
+        match item {
+            Loaded::Article(a) => corpus.articles.push(*a),
+            Loaded::Page(p) => corpus.pages.push(p),
+            Loaded::Check(c) => corpus.checks.push(c),
+            Loaded::Aliases(file, text) => corpus.aliases = Some((file, text)),
+            Loaded::Asset(a) => corpus.assets.push(a),
+            Loaded::Skipped(w) => corpus.warnings.push(w),
+            Loaded::Draft => {}
+        }
+    }
+    check_unique_slugs(corpus.articles.iter().map(|a| (&a.slug, &a.file)))?;
+    check_unique_slugs(corpus.pages.iter().map(|p| (&p.slug, &p.file)))?;
+    check_unique_slugs(corpus.checks.iter().map(|c| (&c.slug, &c.file)))?;
+    Ok(corpus)
+}
+
+fn check_unique_slugs<'a>(items: impl Iterator<Item = (&'a String, &'a String)>) -> Result<()> {
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for (slug, file) in items {
+        if let Some(first) = seen.insert(slug, file) {
+            return Err(Error::DuplicateSlug {
+                slug: slug.clone(),
+                first: first.into(),
+                second: file.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn load_one(src: &Source) -> Result<(Vec<Warning>, Loaded)> {
+    if src.kind == SourceKind::Asset {
+        return Ok((
+            vec![],
+            Loaded::Asset(Asset {
+                file: src.rel.clone(),
+                path: src.path.clone(),
+            }),
+        ));
+    }
+    let bytes = std::fs::read(&src.path).map_err(|e| Error::io(&src.path, e))?;
+    let warn = |message: String| Warning {
+        file: src.rel.clone(),
+        line: None,
+        message,
+    };
+    let text = match decode::decode(&bytes) {
+        decode::Decoded::Binary => {
+            return Ok((
+                vec![],
+                Loaded::Skipped(warn("binary file with a text extension; skipped".into())),
+            ));
+        }
+        decode::Decoded::Text { text, warning } => (text, warning),
+    };
+    let (text, decode_warning) = text;
+    let mut warnings: Vec<Warning> = decode_warning.into_iter().map(warn).collect();
+    if text.trim().is_empty() {
+        return Ok((
+            warnings,
+            Loaded::Skipped(warn("empty file; skipped".into())),
+        ));
+    }
+    let hash = blake3::hash(&bytes).to_hex()[..16].to_string();
+    let item = match src.kind {
+        SourceKind::Article => {
+            let article = if is_markdown(&src.rel) {
+                markdown_article::ingest(&text, &src.rel, hash)?
+            } else {
+                Some(plain_article(&text, &src.rel, hash))
+            };
+            match article {
+                Some(a) => {
+                    if a.date.is_none() {
+                        warnings.push(Warning { file: src.rel.clone(), line: None, message: "no publication date found; add a date line (e.g. 2023-05-19) at the top".into() });
+                    }
+                    Loaded::Article(Box::new(a))
+                }
+                None => Loaded::Draft,
+            }
+        }
+        SourceKind::Page => Loaded::Page(markdown_article::page(&text, &src.rel)?),
+        SourceKind::Check => Loaded::Check(markdown_article::check(&text, &src.rel)?),
+        SourceKind::Aliases => Loaded::Aliases(src.rel.clone(), text),
+        SourceKind::Asset => unreachable!("handled above"),
+    };
+    Ok((warnings, item))
+}
+
+fn is_markdown(rel: &str) -> bool {
+    let l = rel.to_ascii_lowercase();
+    l.ends_with(".md") || l.ends_with(".markdown")
+}
+
+fn plain_article(text: &str, rel: &str, hash: String) -> Article {
+    let p = plaintext::ingest(text);
+    let title = p.title.unwrap_or_else(|| derived_title(&p.blocks, rel));
+    Article {
+        slug: slug_from_path(rel),
+        file: rel.to_string(),
+        format: Format::PlainText,
+        title,
+        date: p.date,
+        source_url: p.source_url,
+        outlet: p.outlet,
+        byline: p.byline,
+        place: p.place,
+        tags: vec![],
+        blocks: p.blocks,
+        hash,
+    }
+}
+
+/// A title for an article that has none: the start of its first body sentence.
+pub fn derived_title(blocks: &[Block], rel: &str) -> Field<String> {
+    let first = blocks.iter().find(|b| b.kind == BlockKind::Body);
+    match first {
+        Some(b) => {
+            let sentence = b
+                .text
+                .split_inclusive(['.', '!', '?'])
+                .next()
+                .unwrap_or(&b.text);
+            let words: Vec<&str> = sentence.split_whitespace().collect();
+            let mut title = words.iter().take(14).copied().collect::<Vec<_>>().join(" ");
+            title = title
+                .trim_matches(|c: char| "“”\"'‘’".contains(c))
+                .to_string();
+            if words.len() > 14 {
+                title.push('…');
+            }
+            Field {
+                value: title,
+                source: Provenance::Derived,
+                raw: format!("first sentence, line {}", b.line),
+            }
+        }
+        None => Field {
+            value: slug_from_path(rel),
+            source: Provenance::FileName,
+            raw: rel.to_string(),
+        },
+    }
+}
+
+/// URL-safe slug from a file path: `2023/Foo Bar.txt` → `2023-foo-bar`.
+pub fn slug_from_path(rel: &str) -> String {
+    let stem = rel.rsplit_once('.').map(|(s, _)| s).unwrap_or(rel);
+    slugify(stem)
+}
+
+/// Lower-case ASCII words joined by `-`.
+pub fn slugify(s: &str) -> String {
+    let ascii = deunicode::deunicode(s).to_lowercase();
+    let mut out = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.is_empty() {
+        "untitled".into()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            slug_from_path("000_32d3fc73349f1f9f.txt"),
+            "000_32d3fc73349f1f9f"
+        );
+        assert_eq!(
+            slug_from_path("2023/Zélensky à Tokyo.md"),
+            "2023-zelensky-a-tokyo"
+        );
+        assert_eq!(slugify("!!!"), "untitled");
+    }
+}

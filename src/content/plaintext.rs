@@ -1,0 +1,378 @@
+//! Ingest of copy-pasted plain-text articles. The first lines may hold a title, a date, a URL, a
+//! byline, an outlet or a dateline place, in no fixed order, or nothing at all. Every field records
+//! the line it came from; every line ends up in a [`Block`] of some kind.
+
+use super::clean::{classify_line, looks_like_heading, strip_bullet};
+use super::dates::parse_date_line;
+use super::model::{Block, BlockKind, Field, Provenance};
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Metadata and blocks read from a plain-text article.
+#[derive(Debug, Default)]
+pub struct PlainArticle {
+    pub title: Option<Field<String>>,
+    pub date: Option<Field<NaiveDate>>,
+    pub source_url: Option<Field<String>>,
+    pub outlet: Option<Field<String>>,
+    pub byline: Option<Field<String>>,
+    pub place: Option<Field<String>>,
+    pub blocks: Vec<Block>,
+}
+
+/// How many non-empty lines at the top are searched for metadata.
+const HEADER_LINES: usize = 15;
+
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:source:\s*)?(https?://\S+)$").expect("url"));
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by)\s+(?P<who>[^,]+?)(?:,\s*(?P<role>.*?))?(?:\s+(?i:for)\s+(?P<outlet>[^,]+?))?(?:\s+(?i:in)\s+(?P<place>.+))?$")
+        .expect("byline")
+});
+
+/// Outlets that appear alone on a line in pasted copy; anything ending in a news-like word or a
+/// domain also counts.
+const OUTLETS: &[&str] = &[
+    "cnn",
+    "bbc",
+    "bbc news",
+    "reuters",
+    "ap",
+    "associated press",
+    "afp",
+    "bloomberg",
+    "al jazeera",
+    "npr",
+    "cnbc",
+    "fox news",
+    "abc news",
+    "cbs news",
+    "nbc news",
+    "the guardian",
+    "the new york times",
+    "the washington post",
+    "the wall street journal",
+    "usa today",
+    "politico",
+    "axios",
+    "sky news",
+    "kyodo",
+    "yonhap",
+    "nikkei",
+    "the japan times",
+    "dw",
+    "euronews",
+    "france 24",
+    "the hill",
+    "newsweek",
+    "time",
+    "the independent",
+    "the telegraph",
+    "daily mail",
+    "msn",
+    "yahoo news",
+    "india today",
+    "the times",
+    "financial times",
+    "ukrinform",
+    "tass",
+    "xinhua",
+];
+
+fn is_outlet(line: &str) -> bool {
+    let l = line.trim().to_lowercase();
+    let words = l.split_whitespace().count();
+    words <= 5
+        && (OUTLETS.contains(&l.as_str())
+            || Regex::new(r"^[a-z0-9.\-]+\.(com|org|net|co\.uk|news|co|io)$")
+                .is_ok_and(|re| re.is_match(&l))
+            || [
+                "news",
+                "times",
+                "post",
+                "herald",
+                "tribune",
+                "journal",
+                "gazette",
+                "telegraph",
+                "daily",
+            ]
+            .iter()
+            .any(|w| l.ends_with(&format!(" {w}"))))
+}
+
+/// A short run of capitalised words with no sentence punctuation: a dateline place.
+fn is_place(line: &str) -> bool {
+    let t = line.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && t.len() <= 40
+        && !t.ends_with(['.', '!', '?', ':'])
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || ["de", "of", "la", "al", "el"].contains(&w.trim_end_matches(','))
+        })
+}
+
+/// Whole-line forms that end the header: a real paragraph of text.
+fn is_body_line(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    words >= 8 && t.ends_with(['.', '!', '?', '"', '\'', '”', '’', ')']) || words >= 40
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn field(value: impl Into<String>, line: usize, raw: &str) -> Field<String> {
+    Field {
+        value: value.into(),
+        source: Provenance::Line(line),
+        raw: raw.trim().to_string(),
+    }
+}
+
+/// Reads the article text (already decoded, `\n` line ends).
+pub fn ingest(text: &str) -> PlainArticle {
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            (
+                i + 1,
+                l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'),
+            )
+        })
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    let mut art = PlainArticle::default();
+    let header_end = read_header(&lines, &mut art);
+    classify_rest(&lines, header_end, &mut art);
+    art.blocks.sort_by_key(|b| b.line);
+    art
+}
+
+fn meta(line: usize, text: &str, reason: &'static str) -> Block {
+    Block {
+        kind: BlockKind::Metadata,
+        line,
+        text: text.to_string(),
+        reason: reason.into(),
+    }
+}
+
+/// Reads metadata from the top lines; returns the index of the first line after the header.
+fn read_header(lines: &[(usize, &str)], art: &mut PlainArticle) -> usize {
+    let mut end = 0;
+    for (idx, &(n, line)) in lines.iter().enumerate().take(HEADER_LINES) {
+        if art.date.is_none()
+            && let Some(d) = parse_date_line(line)
+        {
+            art.date = Some(Field {
+                value: d,
+                source: Provenance::Line(n),
+                raw: line.to_string(),
+            });
+            art.blocks.push(meta(n, line, "date"));
+        } else if art.source_url.is_none()
+            && let Some(c) = URL.captures(line)
+        {
+            art.source_url = Some(field(&c[1], n, line));
+            art.blocks.push(meta(n, line, "source URL"));
+        } else if art.byline.is_none()
+            && let Some(c) = BYLINE.captures(line).filter(|_| line.len() < 200)
+        {
+            art.byline = Some(field(
+                line.trim_start_matches(|c: char| c.is_alphabetic()).trim(),
+                n,
+                line,
+            ));
+            if let Some(o) = c.name("outlet") {
+                art.outlet
+                    .get_or_insert_with(|| field(o.as_str().trim(), n, line));
+            }
+            if let Some(p) = c.name("place") {
+                art.place
+                    .get_or_insert_with(|| field(p.as_str().trim(), n, line));
+            }
+            let _ = c.name("who");
+            art.blocks.push(meta(n, line, "byline"));
+        } else if let Some((kind, reason)) = classify_line(line) {
+            art.blocks.push(Block {
+                kind,
+                line: n,
+                text: line.into(),
+                reason: reason.into(),
+            });
+        } else if is_caption_in_header(lines, idx) {
+            art.blocks.push(Block {
+                kind: BlockKind::Caption,
+                line: n,
+                text: line.into(),
+                reason: "photo caption (repeated line or followed by a credit)".into(),
+            });
+        } else if is_body_line(line) {
+            break;
+        } else if let Some(t) = &art.title
+            && is_repeat_of(&t.value, line)
+        {
+            let cleaner = pick_title(&t.value, line);
+            if cleaner != t.value {
+                art.title = Some(field(cleaner, n, line));
+            }
+            art.blocks.push(meta(n, line, "repeated title"));
+        } else if art.outlet.is_none() && is_outlet(line) {
+            art.outlet = Some(field(line, n, line));
+            art.blocks.push(meta(n, line, "outlet"));
+        } else if art.place.is_none()
+            && art.title.is_some() == false
+            && is_place(line)
+            && line.split_whitespace().count() <= 3
+        {
+            art.place = Some(field(line, n, line));
+            art.blocks.push(meta(n, line, "dateline place"));
+        } else if art.title.is_none() {
+            art.title = Some(field(line, n, line));
+            art.blocks.push(meta(n, line, "title"));
+        } else {
+            break;
+        }
+        end = idx + 1;
+    }
+    end
+}
+
+/// A header line repeated on the next line, or followed by a credit line, is an image caption.
+fn is_caption_in_header(lines: &[(usize, &str)], idx: usize) -> bool {
+    let line = lines[idx].1;
+    let prev = idx.checked_sub(1).map(|i| lines[i].1);
+    let next = lines.get(idx + 1).map(|l| l.1);
+    let repeated = prev == Some(line) || next == Some(line);
+    let credit_follows = next
+        .is_some_and(|n| matches!(classify_line(n), Some((BlockKind::Caption, _))))
+        || (next == Some(line)
+            && lines
+                .get(idx + 2)
+                .is_some_and(|l| matches!(classify_line(l.1), Some((BlockKind::Caption, _)))));
+    line.split_whitespace().count() >= 3 && (repeated && is_body_line(line) || credit_follows)
+}
+
+/// Two header lines that are the same title (a scraper's doubled headline).
+fn is_repeat_of(title: &str, line: &str) -> bool {
+    let (a, b) = (normalise(title), normalise(line));
+    a == b || (b.len() > 20 && a.ends_with(&b)) || (a.len() > 20 && b.ends_with(&a))
+}
+
+/// Of two copies of a headline, the one without a glued-on section label ("NewsIs the …").
+fn pick_title(a: &str, b: &str) -> String {
+    let clean = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (a, b) = (clean(a), clean(b));
+    if a.len() <= b.len() { a } else { b }
+}
+
+fn classify_rest(lines: &[(usize, &str)], start: usize, art: &mut PlainArticle) {
+    for &(n, line) in &lines[start..] {
+        let block = |kind, reason: &str| Block {
+            kind,
+            line: n,
+            text: line.to_string(),
+            reason: reason.into(),
+        };
+        let b = if let Some((kind, reason)) = classify_line(line) {
+            block(kind, reason)
+        } else if let Some(item) = strip_bullet(line) {
+            Block {
+                kind: BlockKind::ListItem,
+                line: n,
+                text: item.to_string(),
+                reason: String::new(),
+            }
+        } else if looks_like_heading(line) {
+            block(BlockKind::Heading, "")
+        } else {
+            block(BlockKind::Body, "")
+        };
+        art.blocks.push(b);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_date_url() {
+        let a = ingest(
+            "A headline about things\n20220515\nhttps://example.com/a\nThe first sentence of the body is here and long enough.\n",
+        );
+        assert_eq!(a.title.unwrap().value, "A headline about things");
+        let d = a.date.unwrap();
+        assert_eq!(d.value.to_string(), "2022-05-15");
+        assert_eq!(d.source, Provenance::Line(2));
+        assert_eq!(a.source_url.unwrap().value, "https://example.com/a");
+        assert_eq!(a.blocks.last().unwrap().kind, BlockKind::Body);
+    }
+
+    #[test]
+    fn byline_outlet_place() {
+        let a = ingest(
+            "February 3, 2023\n\nBy Geoff Earle, Associate US Political Editor for Dailymail.Com in Bal Harbour, Florida\n\nPresident Joe Biden is calling on his allies to do more to help Ukraine, officials said.\n",
+        );
+        assert!(a.title.is_none());
+        assert_eq!(a.outlet.unwrap().value, "Dailymail.Com");
+        assert_eq!(a.place.unwrap().value, "Bal Harbour, Florida");
+        assert_eq!(a.byline.unwrap().source, Provenance::Line(3));
+    }
+
+    #[test]
+    fn date_place_outlet_without_title() {
+        let a = ingest(
+            " date 2023-05-19 \n\nHong Kong\n\nCNN\n\nVolodymyr Zelensky will personally travel to Japan for the summit, officials said.\n",
+        );
+        assert_eq!(a.date.unwrap().value.to_string(), "2023-05-19");
+        assert_eq!(a.place.unwrap().value, "Hong Kong");
+        assert_eq!(a.outlet.unwrap().value, "CNN");
+        assert!(a.title.is_none());
+    }
+
+    #[test]
+    fn doubled_title_and_captions() {
+        let text = "NewsIs the USA abandoning Ukraine? A lifeline from the East\n\nIs the USA\u{a0}abandoning Ukraine? A lifeline from the East\n\nThree leaders stand together at the summit in the city.\nThree leaders stand together at the summit in the city.\nImages source: © Getty Images\ned. PJM\n\n8:03 PM EST, December 8, 2023\n\nJapan has pledged to provide Ukraine with $4.5 billion this week, officials said.\n";
+        let a = ingest(text);
+        assert_eq!(
+            a.title.unwrap().value,
+            "Is the USA abandoning Ukraine? A lifeline from the East"
+        );
+        assert_eq!(a.date.unwrap().source, Provenance::Line(10));
+        let kinds: Vec<_> = a.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds.iter().filter(|k| **k == BlockKind::Caption).count(),
+            3
+        );
+        assert!(kinds.contains(&BlockKind::Footer));
+        assert_eq!(a.blocks.last().unwrap().kind, BlockKind::Body);
+    }
+
+    #[test]
+    fn no_header_at_all() {
+        let a = ingest(
+            "“A quoted first line that is the body,” the statement said.\nMore text follows in this article, as usual.\n",
+        );
+        assert!(a.title.is_none() && a.date.is_none() && a.source_url.is_none());
+        assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Body));
+    }
+
+    #[test]
+    fn iso_datetime_and_updated() {
+        let a = ingest(
+            "Some Title Here For Testing\nUpdated 2023-05-19T14:03:00+09:00\nSource: https://x.org/y\nBody sentence one goes here and it is long enough.\n",
+        );
+        assert_eq!(a.date.unwrap().value.to_string(), "2023-05-19");
+        assert_eq!(a.source_url.unwrap().value, "https://x.org/y");
+    }
+}

@@ -1,0 +1,111 @@
+//! factsite: turns a folder of news articles into a fact-check microsite.
+//!
+//! The pipeline reads top to bottom, each stage taking plain data and returning plain data:
+//! [`content`] (discover, ingest, clean) → [`xref`] (claims, matching, flags) → [`render`] (Tera,
+//! Markdown, feeds) → [`output`] (atomic write). `serve` sits beside them and only calls the stages.
+
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod output;
+pub mod render;
+pub mod xref;
+
+pub use config::Config;
+pub use error::{Error, Result};
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What to build and where.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Site root: holds `site.toml`, `content/`, optional `templates/` and `static/`.
+    pub root: PathBuf,
+    /// Output folder; defaults to `output_dir` from `site.toml`, relative to the root.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` from `site.toml`.
+    pub base_url: Option<String>,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// What a build did, for the summary line and for tests.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub articles: usize,
+    pub pages: usize,
+    pub checks: usize,
+    pub claims: usize,
+    pub flags: usize,
+    pub files: usize,
+    pub warnings: Vec<content::Warning>,
+    pub output: PathBuf,
+    pub elapsed: Duration,
+}
+
+/// Reads `site.toml` and applies command-line overrides.
+pub fn load_config(opts: &BuildOptions) -> Result<Config> {
+    let mut config = Config::load(&opts.root)?;
+    if let Some(url) = &opts.base_url {
+        config.base_url = config::normalise_base_url(url);
+    }
+    Ok(config)
+}
+
+/// The output folder for these options.
+pub fn output_dir(opts: &BuildOptions, config: &Config) -> PathBuf {
+    opts.output
+        .clone()
+        .unwrap_or_else(|| opts.root.join(&config.output_dir))
+}
+
+/// Everything the pipeline computes before writing: the input to `output`.
+pub struct Built {
+    pub config: Config,
+    pub corpus: content::Corpus,
+    pub xref: xref::CrossRef,
+    pub files: Vec<render::OutFile>,
+}
+
+/// Runs content → xref → render in memory without writing anything.
+pub fn run_pipeline(root: &Path, config: Config, renderer: &render::Renderer) -> Result<Built> {
+    let corpus = content::load(&root.join("content"))?;
+    let xref = xref::cross_reference(&corpus);
+    let files = renderer.render(&config, &corpus, &xref)?;
+    Ok(Built {
+        config,
+        corpus,
+        xref,
+        files,
+    })
+}
+
+/// Builds the site: the whole pipeline, then an atomic swap of the output folder.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    let start = Instant::now();
+    let config = load_config(opts)?;
+    let out = output_dir(opts, &config);
+    output::check_output_dir(&opts.root, &out)?;
+    let renderer = render::Renderer::new(&opts.root)?;
+    let built = run_pipeline(&opts.root, config, &renderer)?;
+    output::write_site(&out, &built.files)?;
+    Ok(BuildReport {
+        articles: built.corpus.articles.len(),
+        pages: built.corpus.pages.len(),
+        checks: built.corpus.checks.len(),
+        claims: built.xref.claim_count(),
+        flags: built.xref.flags.len(),
+        files: built.files.len(),
+        warnings: built.corpus.warnings,
+        output: out,
+        elapsed: start.elapsed(),
+    })
+}
