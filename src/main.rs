@@ -31,6 +31,30 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Build into a folder of its own and serve it over HTTP; with --watch, rebuild and live-reload
+    Serve {
+        /// Site folder (holds site.toml and content/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Rebuild on changes to content/, templates/, static/ and site.toml, and reload browsers
+        #[arg(long)]
+        watch: bool,
+        /// Watch by polling (network mounts, containers, WSL, or when native events are missed)
+        #[arg(long)]
+        poll: bool,
+        /// Port to listen on (0 picks a free one)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; anything but loopback exposes the site to the network
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Build into this folder instead of a temporary one (never the publishing site/)
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -81,6 +105,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report.elapsed.as_millis(),
                 report.output.display()
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            root,
+            watch,
+            poll,
+            port,
+            bind,
+            open,
+            output,
+        } => {
+            factsite::serve::run(factsite::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                watch: watch || poll,
+                poll,
+                open,
+                output,
+            })?;
             Ok(ExitCode::SUCCESS)
         }
     }

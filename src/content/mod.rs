@@ -18,8 +18,9 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// One decoded input, or the reason it was skipped.
-enum Loaded {
+/// One decoded input, or the reason it was skipped. Public so that `serve` can cache it per file.
+#[derive(Debug, Clone)]
+pub enum Loaded {
     Article(Box<Article>),
     Page(Page),
     Check(Check),
@@ -36,6 +37,11 @@ pub fn load(content_dir: &Path) -> Result<Corpus> {
         .par_iter()
         .map(load_one)
         .collect::<Result<Vec<_>>>()?;
+    assemble(loaded)
+}
+
+/// Puts per-file results (in discovery order) together into a corpus and checks slugs are unique.
+pub fn assemble(loaded: impl IntoIterator<Item = (Vec<Warning>, Loaded)>) -> Result<Corpus> {
     let mut corpus = Corpus::default();
     for (warnings, item) in loaded {
         corpus.warnings.extend(warnings);
@@ -71,6 +77,16 @@ fn check_unique_slugs<'a>(items: impl Iterator<Item = (&'a String, &'a String)>)
 
 fn load_one(src: &Source) -> Result<(Vec<Warning>, Loaded)> {
     if src.kind == SourceKind::Asset {
+        return load_source(src, &[]);
+    }
+    let bytes = std::fs::read(&src.path).map_err(|e| Error::io(&src.path, e))?;
+    load_source(src, &bytes)
+}
+
+/// Ingests one discovered file from its bytes (assets ignore `bytes`). Pure: the same bytes give
+/// the same result, so callers may cache it by content hash.
+pub fn load_source(src: &Source, bytes: &[u8]) -> Result<(Vec<Warning>, Loaded)> {
+    if src.kind == SourceKind::Asset {
         return Ok((
             vec![],
             Loaded::Asset(Asset {
@@ -79,13 +95,12 @@ fn load_one(src: &Source) -> Result<(Vec<Warning>, Loaded)> {
             }),
         ));
     }
-    let bytes = std::fs::read(&src.path).map_err(|e| Error::io(&src.path, e))?;
     let warn = |message: String| Warning {
         file: src.rel.clone(),
         line: None,
         message,
     };
-    let text = match decode::decode(&bytes) {
+    let text = match decode::decode(bytes) {
         decode::Decoded::Binary => {
             return Ok((
                 vec![],
@@ -102,7 +117,7 @@ fn load_one(src: &Source) -> Result<(Vec<Warning>, Loaded)> {
             Loaded::Skipped(warn("empty file; skipped".into())),
         ));
     }
-    let hash = blake3::hash(&bytes).to_hex()[..16].to_string();
+    let hash = blake3::hash(bytes).to_hex()[..16].to_string();
     let item = match src.kind {
         SourceKind::Article => {
             let article = if is_markdown(&src.rel) {

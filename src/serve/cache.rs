@@ -1,0 +1,194 @@
+//! Caches for incremental rebuilds: file hashes keyed by path (re-read only when the size or
+//! modification time changed, or the watcher named the file), and the content stage's per-file
+//! ingest result keyed by content hash, so an edit to one article re-ingests one article.
+
+use crate::content::{self, Corpus, Loaded, Warning, discover::Source};
+use crate::error::{Error, Result};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+pub type Hash = blake3::Hash;
+
+/// What is known about one input file.
+#[derive(Debug, Clone)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    hash: Hash,
+}
+
+/// Hashes of files under a set of folders, refreshed cheaply.
+#[derive(Debug, Default)]
+pub struct FileHashes {
+    stamps: HashMap<PathBuf, Stamp>,
+}
+
+impl FileHashes {
+    /// The file's current hash and bytes if they had to be read; `None` if it vanished meanwhile
+    /// (editors delete and recreate). `force` re-reads even when the stat looks unchanged.
+    pub fn refresh(&mut self, path: &Path, force: bool) -> Result<Option<(Hash, Option<Vec<u8>>)>> {
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::io(path, e)),
+        };
+        let (len, modified) = (meta.len(), meta.modified().ok());
+        if let Some(s) = self.stamps.get(path)
+            && !force
+            && s.len == len
+            && s.modified == modified
+            && modified.is_some()
+        {
+            return Ok(Some((s.hash, None)));
+        }
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::io(path, e)),
+        };
+        let hash = blake3::hash(&bytes);
+        self.stamps.insert(
+            path.to_path_buf(),
+            Stamp {
+                len,
+                modified,
+                hash,
+            },
+        );
+        Ok(Some((hash, Some(bytes))))
+    }
+
+    /// Forgets files no longer present.
+    pub fn retain(&mut self, keep: &HashSet<PathBuf>) {
+        self.stamps.retain(|p, _| keep.contains(p));
+    }
+}
+
+/// One content file's ingest result, valid for the bytes with `hash`.
+#[derive(Debug, Clone)]
+struct Ingested {
+    hash: Hash,
+    result: (Vec<Warning>, Loaded),
+}
+
+/// The content stage, cached per file.
+#[derive(Debug, Default)]
+pub struct SourceCache {
+    hashes: FileHashes,
+    /// By path relative to `content/`.
+    items: BTreeMap<String, Ingested>,
+    /// Discovery order of the last refresh.
+    order: Vec<String>,
+    /// Files ingested by the last refresh (for the terminal and tests).
+    pub last_ingested: Vec<String>,
+}
+
+impl SourceCache {
+    /// Rescans `content/` and re-ingests only files whose bytes changed. Returns whether anything
+    /// (a file's bytes, or the set of files) changed since the previous refresh.
+    pub fn refresh(&mut self, content_dir: &Path, hinted: &HashSet<PathBuf>) -> Result<bool> {
+        let mut sources = content::discover::discover(content_dir)?;
+        let mut todo: Vec<(Source, Hash, Vec<u8>)> = Vec::new();
+        let mut present = Vec::with_capacity(sources.len());
+        for src in sources.drain(..) {
+            let Some((hash, bytes)) = self.hashes.refresh(&src.path, hinted.contains(&src.path))?
+            else {
+                continue;
+            };
+            present.push(src.clone());
+            if self.items.get(&src.rel).is_some_and(|i| i.hash == hash) {
+                continue;
+            }
+            let bytes = match bytes {
+                Some(b) => b,
+                None => std::fs::read(&src.path).map_err(|e| Error::io(&src.path, e))?,
+            };
+            todo.push((src, hash, bytes));
+        }
+        let sources = present;
+        let changed = !todo.is_empty()
+            || sources.len() != self.order.len()
+            || sources.iter().zip(&self.order).any(|(s, o)| &s.rel != o);
+        let done: Vec<(String, Ingested)> = todo
+            .par_iter()
+            .map(|(src, hash, bytes)| {
+                let result = content::load_source(src, bytes)?;
+                Ok((
+                    src.rel.clone(),
+                    Ingested {
+                        hash: *hash,
+                        result,
+                    },
+                ))
+            })
+            .collect::<Result<_>>()?;
+        self.last_ingested = done.iter().map(|(rel, _)| rel.clone()).collect();
+        self.items.extend(done);
+        self.order = sources.iter().map(|s| s.rel.clone()).collect();
+        let present: HashSet<&String> = self.order.iter().collect();
+        self.items.retain(|rel, _| present.contains(rel));
+        self.hashes
+            .retain(&sources.iter().map(|s| s.path.clone()).collect());
+        Ok(changed)
+    }
+
+    /// The corpus from the cached results, in discovery order.
+    pub fn corpus(&self) -> Result<Corpus> {
+        content::assemble(
+            self.order
+                .iter()
+                .filter_map(|rel| self.items.get(rel))
+                .map(|i| i.result.clone()),
+        )
+    }
+
+    /// A hash over every file's path and content hash.
+    pub fn fingerprint(&self) -> Hash {
+        let mut h = blake3::Hasher::new();
+        for rel in &self.order {
+            if let Some(i) = self.items.get(rel) {
+                h.update(rel.as_bytes());
+                h.update(i.hash.as_bytes());
+            }
+        }
+        h.finalize()
+    }
+}
+
+/// Hashes of every file under `dir` (relative `/`-separated path → hash), skipping editor leftovers.
+pub fn hash_tree(
+    hashes: &mut FileHashes,
+    dir: &Path,
+    hinted: &HashSet<PathBuf>,
+) -> Result<BTreeMap<String, Hash>> {
+    let mut out = BTreeMap::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || !content::discover::is_ignored(&e.file_name().to_string_lossy())
+        });
+    for entry in walker {
+        let entry = entry.map_err(|e| Error::io(dir, e.into()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let Some((hash, _)) = hashes.refresh(path, hinted.contains(path))? else {
+            continue;
+        };
+        let rel = path.strip_prefix(dir).unwrap_or(path);
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        out.insert(rel, hash);
+    }
+    Ok(out)
+}

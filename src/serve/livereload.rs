@@ -1,0 +1,216 @@
+//! Live reload: the Server-Sent Events endpoint, the small browser script, and the injection of
+//! that script (and of the build-error overlay) into served HTML. Nothing here touches the built
+//! files: `factsite build` output never contains the script.
+
+use super::state::{BuildError, Notice, Shared};
+use axum::extract::State;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use futures_util::stream::{self, Stream};
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::broadcast::error::RecvError;
+
+pub const EVENTS_PATH: &str = "/__factsite/events";
+pub const SCRIPT_PATH: &str = "/__factsite/livereload.js";
+
+const SCRIPT: &str = r#"// factsite serve: live reload (injected while serving only)
+(function () {
+  var me = document.currentScript;
+  var generation = me ? me.getAttribute("data-generation") : null;
+  function overlay(d) {
+    var box = document.getElementById("factsite-error");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "factsite-error";
+      document.body.appendChild(box);
+    }
+    box.setAttribute("style", "position:fixed;inset:0 0 auto 0;z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1em;background:#fff3f3;color:#600;border-bottom:3px solid #c00;font:14px/1.4 monospace;white-space:pre-wrap");
+    box.textContent = "factsite: build failed — the last good version is shown.\n\n" + d.message;
+  }
+  function reloadCss() {
+    document.querySelectorAll('link[rel~="stylesheet"]').forEach(function (l) {
+      var u = new URL(l.href, location.href);
+      u.searchParams.set("factsite-reload", Date.now());
+      l.href = u.toString();
+    });
+  }
+  var es = new EventSource("/__factsite/events");
+  es.addEventListener("hello", function (e) {
+    var d = JSON.parse(e.data);
+    if (generation !== null && String(d.generation) !== generation) location.reload();
+  });
+  es.addEventListener("reload", function () { location.reload(); });
+  es.addEventListener("css", function (e) {
+    generation = String(JSON.parse(e.data).generation);
+    reloadCss();
+  });
+  es.addEventListener("build-error", function (e) { overlay(JSON.parse(e.data)); });
+})();
+"#;
+
+/// `GET /__factsite/livereload.js`.
+pub async fn script() -> Response {
+    (
+        [
+            ("content-type", "text/javascript; charset=utf-8"),
+            ("cache-control", "no-store"),
+        ],
+        SCRIPT,
+    )
+        .into_response()
+}
+
+/// `GET /__factsite/events`: a `hello` with the current generation, then one event per notice.
+/// Ends when the server shuts down, so graceful shutdown does not wait on open tabs.
+pub async fn events(
+    State(shared): State<Arc<Shared>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let status = shared.status();
+    let mut first = vec![hello(status.generation)];
+    if let Some(err) = &status.error {
+        first.push(failed(err));
+    }
+    let rx = shared.subscribe();
+    let stop = shared.shutdown_signal();
+    let rest = stream::unfold((rx, stop), |(mut rx, mut stop)| async move {
+        loop {
+            if *stop.borrow() {
+                return None;
+            }
+            tokio::select! {
+                msg = rx.recv() => match msg {
+                    Ok(n) => return Some((Ok(to_event(&n)), (rx, stop))),
+                    Err(RecvError::Lagged(_)) => return Some((Ok(reload(0)), (rx, stop))),
+                    Err(RecvError::Closed) => return None,
+                },
+                _ = stop.changed() => return None,
+            }
+        }
+    });
+    let head = stream::iter(first.into_iter().map(Ok));
+    Sse::new(futures_util::StreamExt::chain(head, rest))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+fn to_event(n: &Notice) -> Event {
+    match n {
+        Notice::Reload { generation } => reload(*generation),
+        Notice::Css { generation, paths } => Event::default()
+            .event("css")
+            .data(serde_json::json!({ "generation": generation, "paths": paths }).to_string()),
+        Notice::Failed(e) => failed(e),
+    }
+}
+
+fn hello(generation: u64) -> Event {
+    Event::default()
+        .event("hello")
+        .data(format!("{{\"generation\":{generation}}}"))
+}
+
+fn reload(generation: u64) -> Event {
+    Event::default()
+        .event("reload")
+        .data(format!("{{\"generation\":{generation}}}"))
+}
+
+fn failed(e: &BuildError) -> Event {
+    Event::default()
+        .event("build-error")
+        .data(serde_json::to_string(e).unwrap_or_default())
+}
+
+/// Adds the script tag (and the overlay when the last build failed) before `</body>`.
+pub fn inject(html: &[u8], generation: u64, error: Option<&BuildError>) -> Vec<u8> {
+    let mut tag = String::new();
+    if let Some(e) = error {
+        tag.push_str(&overlay_html(e));
+    }
+    tag.push_str(&format!(
+        "<script src=\"{SCRIPT_PATH}\" data-generation=\"{generation}\"></script>"
+    ));
+    let at = find_body_end(html).unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + tag.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(tag.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+/// Byte offset of the last `</body` (any case).
+fn find_body_end(html: &[u8]) -> Option<usize> {
+    let needle = b"</body";
+    html.windows(needle.len())
+        .rposition(|w| w.eq_ignore_ascii_case(needle))
+}
+
+fn overlay_html(e: &BuildError) -> String {
+    format!(
+        "<div id=\"factsite-error\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1em;background:#fff3f3;color:#600;border-bottom:3px solid #c00;font:14px/1.4 monospace;white-space:pre-wrap\">factsite: build failed — the last good version is shown.\n\n{}</div>",
+        escape(&e.message)
+    )
+}
+
+/// The page shown when no build has succeeded yet.
+pub fn error_page(e: &BuildError, live_reload: bool) -> Vec<u8> {
+    let where_ = match (&e.file, e.line) {
+        (Some(f), Some(l)) => format!("{f}, line {l}"),
+        (Some(f), None) => f.clone(),
+        _ => "the site".into(),
+    };
+    let html = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed — factsite</title></head><body><h1>Build failed in {}</h1><pre>{}</pre><p>Fix the file and save: this page reloads by itself.</p></body></html>",
+        escape(&where_),
+        escape(&e.message)
+    );
+    if live_reload {
+        inject(html.as_bytes(), 0, None)
+    } else {
+        html.into_bytes()
+    }
+}
+
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn injects_before_last_body_end() {
+        let out = inject(b"<html><BODY>x</Body></html>", 3, None);
+        let s = String::from_utf8(out).unwrap();
+        assert!(
+            s.contains(
+                "x<script src=\"/__factsite/livereload.js\" data-generation=\"3\"></script></Body>"
+            ),
+            "{s}"
+        );
+        let out = inject(b"no body", 1, None);
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .starts_with("no body<script")
+        );
+    }
+
+    #[test]
+    fn overlay_escapes_message() {
+        let e = BuildError {
+            message: "templates/a.html:3: <oops>".into(),
+            file: Some("templates/a.html".into()),
+            line: Some(3),
+        };
+        let s = String::from_utf8(inject(b"<body></body>", 1, Some(&e))).unwrap();
+        assert!(s.contains("&lt;oops&gt;") && s.contains("factsite-error"));
+        let page = String::from_utf8(error_page(&e, false)).unwrap();
+        assert!(page.contains("templates/a.html, line 3"));
+    }
+}

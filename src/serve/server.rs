@@ -1,0 +1,327 @@
+//! Starting and stopping `serve`: binds the port, builds once, runs the HTTP server on a tokio
+//! runtime and, with `--watch`, a build thread fed by the watcher. [`Server`] is what the CLI and
+//! the integration tests hold.
+
+use super::ServeOptions;
+use super::http::router;
+use super::site::{MakeRenderer, Outcome, SiteBuilder, default_renderer};
+use super::state::{BuildError, Notice, Shared};
+use super::watch::{Message, Watcher};
+use crate::BuildOptions;
+use crate::error::{Error, Result};
+use std::collections::HashSet;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// A running server. Dropping it without [`Server::stop`] leaves the threads to die with the process.
+pub struct Server {
+    url: String,
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    runtime: tokio::runtime::Runtime,
+    http: tokio::task::JoinHandle<()>,
+    builds: Option<(Sender<Message>, JoinHandle<()>)>,
+    _temp: Option<tempfile::TempDir>,
+}
+
+impl Server {
+    /// Starts with the real renderer.
+    pub fn start(opts: ServeOptions) -> Result<Server> {
+        Self::start_with(opts, default_renderer())
+    }
+
+    /// Starts with a given renderer factory (tests and benchmarks).
+    pub fn start_with(opts: ServeOptions, make: MakeRenderer) -> Result<Server> {
+        let root = opts
+            .root
+            .canonicalize()
+            .map_err(|e| Error::io(&opts.root, e))?;
+        let listener = bind(opts.bind, opts.port)?;
+        let addr = listener.local_addr().map_err(|e| Error::io("socket", e))?;
+        let url = site_url(addr);
+        let (out_dir, temp) = output_folder(&root, opts.output.as_deref())?;
+        let build_opts = BuildOptions {
+            root: root.clone(),
+            output: Some(out_dir.clone()),
+            base_url: Some(url.clone()),
+        };
+        let mut builder = SiteBuilder::new(build_opts, out_dir.clone(), make);
+        let shared = Arc::new(Shared::new(out_dir.clone(), opts.watch));
+        let first = report(&shared, builder.rebuild(&HashSet::new()));
+        if let (false, Err(e)) = (opts.watch, first) {
+            return Err(e);
+        }
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .map_err(|e| Error::io("tokio runtime", e))?;
+        let http = spawn_http(&runtime, listener, shared.clone())?;
+        let builds = if opts.watch {
+            Some(start_watching(
+                &root,
+                &out_dir,
+                opts.poll,
+                builder,
+                shared.clone(),
+            )?)
+        } else {
+            None
+        };
+        print_banner(&url, opts.bind, &out_dir, opts.watch, opts.poll);
+        Ok(Server {
+            url,
+            addr,
+            shared,
+            runtime,
+            http,
+            builds,
+            _temp: temp,
+        })
+    }
+
+    /// `http://BIND:PORT/`
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The folder being served.
+    pub fn out_dir(&self) -> &Path {
+        &self.shared.out_dir
+    }
+
+    /// Blocks until Ctrl-C (or SIGTERM on Unix).
+    pub fn wait_for_ctrl_c(&self) {
+        self.runtime.block_on(async {
+            #[cfg(unix)]
+            {
+                use tokio::signal::unix::{SignalKind, signal};
+                if let Ok(mut term) = signal(SignalKind::terminate()) {
+                    tokio::select! {
+                        _ = tokio::signal::ctrl_c() => {}
+                        _ = term.recv() => {}
+                    }
+                    return;
+                }
+            }
+            let _ = tokio::signal::ctrl_c().await;
+        });
+    }
+
+    /// Stops watching, closes live-reload streams, lets requests in flight finish (2 s at most).
+    pub fn stop(self) {
+        if let Some((tx, thread)) = self.builds {
+            let _ = tx.send(Message::Stop);
+            let _ = thread.join();
+        }
+        self.shared.shut_down();
+        let http = self.http;
+        let _ = self
+            .runtime
+            .block_on(async { tokio::time::timeout(Duration::from_secs(2), http).await });
+        self.runtime.shutdown_timeout(Duration::from_millis(500));
+    }
+}
+
+fn bind(ip: IpAddr, port: u16) -> Result<std::net::TcpListener> {
+    let l = std::net::TcpListener::bind((ip, port)).map_err(|e| {
+        let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
+            format!("port {port} is in use; pass --port with another number (0 picks a free one)")
+        } else {
+            e.to_string()
+        };
+        Error::Output(format!("cannot listen on {ip}:{port}: {hint}"))
+    })?;
+    l.set_nonblocking(true)
+        .map_err(|e| Error::io("socket", e))?;
+    Ok(l)
+}
+
+/// The address people type: IPv6 in brackets, an unspecified address shown as localhost.
+fn site_url(addr: SocketAddr) -> String {
+    match addr.ip() {
+        ip if ip.is_unspecified() => format!("http://localhost:{}/", addr.port()),
+        IpAddr::V6(ip) => format!("http://[{ip}]:{}/", addr.port()),
+        IpAddr::V4(ip) => format!("http://{ip}:{}/", addr.port()),
+    }
+}
+
+/// `--output`, checked like `build` checks it, or a fresh temporary folder.
+fn output_folder(
+    root: &Path,
+    asked: Option<&Path>,
+) -> Result<(PathBuf, Option<tempfile::TempDir>)> {
+    match asked {
+        Some(dir) => {
+            crate::output::check_output_dir(root, dir)?;
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            let dir = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
+            Ok((dir, None))
+        }
+        None => {
+            let t = tempfile::Builder::new()
+                .prefix("factsite-serve-")
+                .tempdir()
+                .map_err(|e| Error::io(std::env::temp_dir(), e))?;
+            let dir = t
+                .path()
+                .canonicalize()
+                .map_err(|e| Error::io(t.path(), e))?;
+            Ok((dir, Some(t)))
+        }
+    }
+}
+
+fn spawn_http(
+    runtime: &tokio::runtime::Runtime,
+    listener: std::net::TcpListener,
+    shared: Arc<Shared>,
+) -> Result<tokio::task::JoinHandle<()>> {
+    let _guard = runtime.enter();
+    let listener =
+        tokio::net::TcpListener::from_std(listener).map_err(|e| Error::io("socket", e))?;
+    let mut stop = shared.shutdown_signal();
+    let app = router(shared);
+    Ok(runtime.spawn(async move {
+        let shutdown = async move {
+            let _ = stop.wait_for(|s| *s).await;
+        };
+        if let Err(e) = axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await
+        {
+            eprintln!("server error: {e}");
+        }
+    }))
+}
+
+fn start_watching(
+    root: &Path,
+    out_dir: &Path,
+    poll: bool,
+    builder: SiteBuilder,
+    shared: Arc<Shared>,
+) -> Result<(Sender<Message>, JoinHandle<()>)> {
+    let (tx, rx) = mpsc::channel();
+    let watcher = Watcher::start(root, out_dir, poll, tx.clone()).map_err(Error::Output)?;
+    let thread = std::thread::Builder::new()
+        .name("factsite-build".into())
+        .spawn(move || build_loop(rx, watcher, builder, shared))
+        .map_err(|e| Error::io("build thread", e))?;
+    Ok((tx, thread))
+}
+
+/// How long to keep collecting events after the first one, so a burst makes one rebuild.
+const SETTLE: Duration = Duration::from_millis(40);
+
+fn build_loop(
+    rx: Receiver<Message>,
+    mut watcher: Watcher,
+    mut builder: SiteBuilder,
+    shared: Arc<Shared>,
+) {
+    while let Ok(first) = rx.recv() {
+        let mut hinted = HashSet::new();
+        let mut rewatch = false;
+        let mut next = Some(first);
+        while let Some(msg) = next {
+            match msg {
+                Message::Stop => return,
+                Message::Error(e) => eprintln!("warning: {e}"),
+                Message::Changed { paths, rewatch: r } => {
+                    rewatch |= r;
+                    hinted.extend(paths);
+                }
+            }
+            next = rx.recv_timeout(SETTLE).ok();
+        }
+        if hinted.is_empty() {
+            continue;
+        }
+        if rewatch && let Err(e) = watcher.rewatch() {
+            eprintln!("warning: {e}");
+        }
+        let _ = report(&shared, builder.rebuild(&hinted));
+    }
+}
+
+/// Prints a build result, records it, and tells the browsers.
+fn report(shared: &Shared, result: Result<Outcome>) -> Result<()> {
+    match result {
+        Ok(outcome) => {
+            print_outcome(&outcome);
+            shared.publish(|s| {
+                let recovered = s.error.take().is_some();
+                let notice = match &outcome {
+                    Outcome::Unchanged if !recovered => return None,
+                    Outcome::Static {
+                        paths,
+                        css_only: true,
+                    } if !recovered => Notice::Css {
+                        generation: s.generation + 1,
+                        paths: paths.clone(),
+                    },
+                    _ => Notice::Reload {
+                        generation: s.generation + 1,
+                    },
+                };
+                s.generation += 1;
+                s.has_site = true;
+                Some(notice)
+            });
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!("error: {e}\n(the server keeps the last good site; fix the file and save)");
+            let err = BuildError::from_error(&e);
+            shared.publish(|s| {
+                s.error = Some(err.clone());
+                Some(Notice::Failed(err))
+            });
+            Err(e)
+        }
+    }
+}
+
+fn print_outcome(outcome: &Outcome) {
+    match outcome {
+        Outcome::Unchanged => eprintln!("no file's content changed; nothing to rebuild"),
+        Outcome::Static { paths, .. } => eprintln!("copied {}", paths.join(", ")),
+        Outcome::Built {
+            written,
+            removed,
+            ingested,
+            elapsed,
+        } => eprintln!(
+            "built in {} ms: {} article(s) re-read, {} file(s) written, {} removed",
+            elapsed.as_millis(),
+            ingested.len(),
+            written.len(),
+            removed.len()
+        ),
+    }
+}
+
+fn print_banner(url: &str, bind: IpAddr, out_dir: &Path, watch: bool, poll: bool) {
+    if !bind.is_loopback() {
+        eprintln!(
+            "\n!!! WARNING: listening on {bind}, not on loopback: anyone who can reach this machine \
+over the network can read the site being served. Use --bind 127.0.0.1 unless you mean it. !!!\n"
+        );
+    }
+    let mode = match (watch, poll) {
+        (false, _) => "not watching (add --watch to rebuild on change)",
+        (true, false) => "watching content/, templates/, static/ and site.toml",
+        (true, true) => "polling content/, templates/, static/ and site.toml",
+    };
+    eprintln!("serving {} — {mode}", out_dir.display());
+    println!("factsite serve: {url}  (Ctrl-C to stop)");
+}

@@ -1,0 +1,281 @@
+//! The incremental builder behind `serve`: rescans inputs cheaply (stat, then hash), skips the
+//! rebuild when no file's content changed, re-ingests only changed articles, copies a changed
+//! stylesheet without a full rebuild, and writes only the output files whose bytes changed.
+
+use super::cache::{FileHashes, Hash, SourceCache, hash_tree};
+use crate::config::Config;
+use crate::content::Corpus;
+use crate::error::{Error, Result};
+use crate::render::{OutFile, Renderer};
+use crate::{BuildOptions, load_config};
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// The render step as `serve` drives it: cross-reference and render a loaded corpus.
+pub trait SiteRender: Send {
+    fn build_files(&self, config: Config, corpus: Corpus) -> Result<Vec<OutFile>>;
+}
+
+impl SiteRender for Renderer {
+    fn build_files(&self, config: Config, corpus: Corpus) -> Result<Vec<OutFile>> {
+        Ok(crate::build_from_corpus(config, corpus, self)?.files)
+    }
+}
+
+/// Makes a renderer for a site root (templates are loaded here, so it is remade when they change).
+pub type MakeRenderer = Arc<dyn Fn(&Path) -> Result<Box<dyn SiteRender>> + Send + Sync>;
+
+/// The real renderer.
+pub fn default_renderer() -> MakeRenderer {
+    Arc::new(|root| Ok(Box::new(Renderer::new(root)?) as Box<dyn SiteRender>))
+}
+
+/// What a rebuild did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// No input's content changed: nothing was done.
+    Unchanged,
+    /// Only files from `static/` changed and were copied; `css_only` if all were stylesheets.
+    Static { paths: Vec<String>, css_only: bool },
+    /// The pipeline ran; `written` and `removed` are output paths.
+    Built {
+        written: Vec<String>,
+        removed: Vec<String>,
+        ingested: Vec<String>,
+        elapsed: Duration,
+    },
+}
+
+/// Hashes of the non-content inputs.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+struct Inputs {
+    config: Option<Hash>,
+    templates: BTreeMap<String, Hash>,
+    statics: BTreeMap<String, Hash>,
+}
+
+pub struct SiteBuilder {
+    opts: BuildOptions,
+    out_dir: PathBuf,
+    make: MakeRenderer,
+    renderer: Option<Box<dyn SiteRender>>,
+    sources: SourceCache,
+    hashes: FileHashes,
+    inputs: Option<Inputs>,
+    /// Fingerprint of all inputs at the last attempt, and whether it succeeded.
+    last: Option<(Hash, bool)>,
+    /// Output manifest: path → hash of the bytes on disk.
+    written: BTreeMap<String, Hash>,
+    /// `static/` file → output paths holding a copy of it.
+    static_map: BTreeMap<String, Vec<String>>,
+}
+
+impl SiteBuilder {
+    /// `opts.output` must be set: the folder served (never the publishing `site/`).
+    pub fn new(opts: BuildOptions, out_dir: PathBuf, make: MakeRenderer) -> Self {
+        SiteBuilder {
+            opts,
+            out_dir,
+            make,
+            renderer: None,
+            sources: SourceCache::default(),
+            hashes: FileHashes::default(),
+            inputs: None,
+            last: None,
+            written: BTreeMap::new(),
+            static_map: BTreeMap::new(),
+        }
+    }
+
+    pub fn out_dir(&self) -> &Path {
+        &self.out_dir
+    }
+
+    /// Rebuilds what `hinted` (paths the watcher reported; may be empty) and the rescan say changed.
+    pub fn rebuild(&mut self, hinted: &HashSet<PathBuf>) -> Result<Outcome> {
+        let start = Instant::now();
+        let root = self.opts.root.clone();
+        let inputs = self.scan_inputs(&root, hinted)?;
+        let content_changed = self.sources.refresh(&root.join("content"), hinted);
+        let fingerprint = self.fingerprint(&inputs);
+        let previous = self.inputs.replace(inputs.clone());
+        let content_changed = match content_changed {
+            Ok(c) => c,
+            Err(e) => {
+                // The cache kept the old results, so the fingerprint says nothing: retry next time.
+                self.last = None;
+                return Err(e);
+            }
+        };
+        if self.last.is_some_and(|(f, _)| f == fingerprint) {
+            return Ok(Outcome::Unchanged);
+        }
+        if let (Some(prev), Some((_, true)), false) = (&previous, self.last, content_changed)
+            && let Some(outcome) = self.static_only(prev, &inputs)?
+        {
+            self.last = Some((fingerprint, true));
+            return Ok(outcome);
+        }
+        if previous.as_ref().map(|p| &p.templates) != Some(&inputs.templates) {
+            self.renderer = None;
+        }
+        let result = self.full(&root, &inputs, start);
+        self.last = Some((fingerprint, result.is_ok()));
+        result
+    }
+
+    fn scan_inputs(&mut self, root: &Path, hinted: &HashSet<PathBuf>) -> Result<Inputs> {
+        let toml = root.join("site.toml");
+        let config = self
+            .hashes
+            .refresh(&toml, hinted.contains(&toml))?
+            .map(|(h, _)| h);
+        Ok(Inputs {
+            config,
+            templates: hash_tree(&mut self.hashes, &root.join("templates"), hinted)?,
+            statics: hash_tree(&mut self.hashes, &root.join("static"), hinted)?,
+        })
+    }
+
+    fn fingerprint(&self, inputs: &Inputs) -> Hash {
+        let mut h = blake3::Hasher::new();
+        h.update(format!("{inputs:?}").as_bytes());
+        h.update(self.sources.fingerprint().as_bytes());
+        h.finalize()
+    }
+
+    /// Copies changed `static/` files over their earlier copies when nothing else changed.
+    fn static_only(&mut self, prev: &Inputs, now: &Inputs) -> Result<Option<Outcome>> {
+        if prev.config != now.config || prev.templates != now.templates {
+            return Ok(None);
+        }
+        let same_set = prev.statics.keys().eq(now.statics.keys());
+        let changed: Vec<&String> = now
+            .statics
+            .iter()
+            .filter(|(k, h)| prev.statics.get(*k) != Some(h))
+            .map(|(k, _)| k)
+            .collect();
+        if !same_set || changed.iter().any(|k| !self.static_map.contains_key(*k)) {
+            return Ok(None);
+        }
+        let dir = self.opts.root.join("static");
+        let mut paths = Vec::new();
+        for rel in &changed {
+            let src = dir.join(rel.as_str());
+            let bytes = std::fs::read(&src).map_err(|e| Error::io(&src, e))?;
+            for out in self.static_map.get(*rel).into_iter().flatten() {
+                write_atomic(&self.out_dir, out, &bytes)?;
+                self.written.insert(out.clone(), blake3::hash(&bytes));
+                paths.push(out.clone());
+            }
+        }
+        let css_only = changed.iter().all(|k| k.ends_with(".css"));
+        Ok(Some(Outcome::Static { paths, css_only }))
+    }
+
+    fn full(&mut self, root: &Path, inputs: &Inputs, start: Instant) -> Result<Outcome> {
+        let config = load_config(&self.opts)?;
+        if self.renderer.is_none() {
+            self.renderer = Some((self.make)(root)?);
+        }
+        let corpus = self.sources.corpus()?;
+        let renderer = self
+            .renderer
+            .as_ref()
+            .ok_or_else(|| Error::Output("internal: renderer missing after it was made".into()))?;
+        let files = renderer.build_files(config, corpus)?;
+        let (written, removed) = self.write_changed(&files)?;
+        self.static_map = map_statics(&inputs.statics, &self.written);
+        Ok(Outcome::Built {
+            written,
+            removed,
+            ingested: self.sources.last_ingested.clone(),
+            elapsed: start.elapsed(),
+        })
+    }
+
+    /// Writes files whose bytes changed and removes files the build no longer makes.
+    fn write_changed(&mut self, files: &[OutFile]) -> Result<(Vec<String>, Vec<String>)> {
+        let mut written = Vec::new();
+        let mut next = BTreeMap::new();
+        for f in files {
+            check_rel(&f.path)?;
+            let hash = blake3::hash(&f.bytes);
+            if self.written.get(&f.path) != Some(&hash) {
+                write_atomic(&self.out_dir, &f.path, &f.bytes)?;
+                written.push(f.path.clone());
+            }
+            next.insert(f.path.clone(), hash);
+        }
+        let removed: Vec<String> = self
+            .written
+            .keys()
+            .filter(|k| !next.contains_key(*k))
+            .cloned()
+            .collect();
+        for rel in &removed {
+            remove_with_empty_parents(&self.out_dir, rel);
+        }
+        self.written = next;
+        Ok((written, removed))
+    }
+}
+
+/// For each static file, the output paths whose bytes equal it and whose path ends with it.
+fn map_statics(
+    statics: &BTreeMap<String, Hash>,
+    written: &BTreeMap<String, Hash>,
+) -> BTreeMap<String, Vec<String>> {
+    let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (out, hash) in written {
+        for (rel, h) in statics {
+            if h == hash && (out == rel || out.ends_with(&format!("/{rel}"))) {
+                map.entry(rel.clone()).or_default().push(out.clone());
+            }
+        }
+    }
+    map
+}
+
+/// Output paths come from our own renderer, but a bad one must still not write outside the folder.
+fn check_rel(rel: &str) -> Result<()> {
+    let bad = rel.is_empty()
+        || rel.starts_with('/')
+        || rel.contains('\\')
+        || rel.split('/').any(|s| s == ".." || s.is_empty());
+    if bad {
+        return Err(Error::Output(format!(
+            "internal: the renderer produced an unsafe output path `{rel}`"
+        )));
+    }
+    Ok(())
+}
+
+/// Writes through a hidden temporary file and a rename, so a request never sees half a file.
+pub fn write_atomic(dir: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
+    let path = dir.join(rel);
+    let parent = path.parent().unwrap_or(dir);
+    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".factsite-write-")
+        .tempfile_in(parent)
+        .map_err(|e| Error::io(parent, e))?;
+    std::io::Write::write_all(&mut tmp, bytes).map_err(|e| Error::io(&path, e))?;
+    tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+    Ok(())
+}
+
+fn remove_with_empty_parents(dir: &Path, rel: &str) {
+    let path = dir.join(rel);
+    let _ = std::fs::remove_file(&path);
+    let mut p = path.parent();
+    while let Some(parent) = p {
+        if parent == dir || std::fs::remove_dir(parent).is_err() {
+            break;
+        }
+        p = parent.parent();
+    }
+}

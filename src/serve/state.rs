@@ -1,0 +1,130 @@
+//! State shared between the build thread and the HTTP tasks: the build generation, the current
+//! build error (if any), the reload channel and the shutdown signal.
+
+use crate::error::Error;
+use serde::Serialize;
+use std::path::PathBuf;
+use std::sync::RwLock;
+use tokio::sync::{broadcast, watch};
+
+/// A build failure as shown in the terminal and the browser overlay.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BuildError {
+    /// The full message (already names the file and, where known, the line).
+    pub message: String,
+    pub file: Option<String>,
+    pub line: Option<usize>,
+}
+
+impl BuildError {
+    pub fn from_error(e: &Error) -> Self {
+        let message = e.to_string();
+        let (file, line) = match e {
+            Error::Input { file, line, .. } => (Some(file.clone()), Some(*line)),
+            Error::Config { file, .. } => (Some(file.clone()), None),
+            Error::Template { template, message } => {
+                (Some(format!("templates/{template}")), line_in(message))
+            }
+            Error::DuplicateSlug { second, .. } => (Some(second.clone()), None),
+            Error::Io { path, .. } => (Some(path.display().to_string()), None),
+            Error::Output(_) => (None, None),
+        };
+        BuildError {
+            message,
+            file,
+            line,
+        }
+    }
+}
+
+/// Best effort: the first "line N" or "N:M" location in a template engine's message.
+fn line_in(message: &str) -> Option<usize> {
+    let re = regex::Regex::new(r"(?i)line (\d+)|(\d+):\d+").ok()?;
+    let caps = re.captures(message)?;
+    caps.get(1).or(caps.get(2))?.as_str().parse().ok()
+}
+
+/// What the browser is told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Pages changed: reload.
+    Reload { generation: u64 },
+    /// Only stylesheets changed: swap them without reloading.
+    Css { generation: u64, paths: Vec<String> },
+    /// The build failed: show the overlay.
+    Failed(BuildError),
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Status {
+    /// Bumped after every successful build that changed the output.
+    pub generation: u64,
+    pub error: Option<BuildError>,
+    /// Whether a build ever succeeded (otherwise every page is the error page).
+    pub has_site: bool,
+}
+
+pub struct Shared {
+    /// The served folder, canonical.
+    pub out_dir: PathBuf,
+    /// Inject the live-reload script into HTML responses.
+    pub live_reload: bool,
+    status: RwLock<Status>,
+    notices: broadcast::Sender<Notice>,
+    shutdown: watch::Sender<bool>,
+}
+
+impl Shared {
+    pub fn new(out_dir: PathBuf, live_reload: bool) -> Self {
+        Shared {
+            out_dir,
+            live_reload,
+            status: RwLock::new(Status::default()),
+            notices: broadcast::channel(64).0,
+            shutdown: watch::channel(false).0,
+        }
+    }
+
+    pub fn status(&self) -> Status {
+        self.status.read().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    /// Records a build result and tells every connected browser.
+    pub fn publish(&self, update: impl FnOnce(&mut Status) -> Option<Notice>) {
+        let notice = match self.status.write() {
+            Ok(mut s) => update(&mut s),
+            Err(_) => None,
+        };
+        if let Some(n) = notice {
+            let _ = self.notices.send(n);
+        }
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Notice> {
+        self.notices.subscribe()
+    }
+
+    pub fn shutdown_signal(&self) -> watch::Receiver<bool> {
+        self.shutdown.subscribe()
+    }
+
+    pub fn shut_down(&self) {
+        let _ = self.shutdown.send(true);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_error_line() {
+        let e = Error::Template {
+            template: "article.html".into(),
+            message: "  --> 12:5\n unexpected".into(),
+        };
+        let b = BuildError::from_error(&e);
+        assert_eq!(b.file.as_deref(), Some("templates/article.html"));
+        assert_eq!(b.line, Some(12));
+    }
+}
