@@ -2,12 +2,15 @@
 //! templates are fed plain serde structs ([`context`]); Markdown goes through pulldown-cmark and
 //! syntect; data files are JSON. Nothing is written to disk here (that is `output`'s job).
 
+mod annotate;
 pub mod context;
 pub mod data;
 pub mod highlight;
 pub mod markdown;
 mod pages;
+mod svg;
 pub mod templates;
+mod xref_pages;
 
 use crate::config::Config;
 use crate::content::Corpus;
@@ -72,7 +75,7 @@ impl Renderer {
             xref,
         };
         let mut files = r.all()?;
-        files.extend(data::files(config, corpus)?);
+        files.extend(data::files(config, corpus, xref)?);
         files.extend(self.static_files(corpus)?);
         files.push(OutFile::new(".nojekyll", ""));
         if let Some(cname) = config.cname.as_deref().filter(|c| !c.trim().is_empty()) {
