@@ -152,9 +152,27 @@ pub fn ingest(text: &str) -> PlainArticle {
         .collect();
     let mut art = PlainArticle::default();
     let header_end = read_header(&lines, &mut art);
+    if art.outlet.is_none()
+        && let Some(url) = &art.source_url
+        && let Some(host) = url_host(&url.value)
+    {
+        art.outlet = Some(Field {
+            value: host,
+            source: url.source.clone(),
+            raw: url.raw.clone(),
+        });
+    }
     classify_rest(&lines, header_end, &mut art);
     art.blocks.sort_by_key(|b| b.line);
     art
+}
+
+/// `https://www.msn.com/en-us/…` → `msn.com`.
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_lowercase())
 }
 
 fn meta(line: usize, text: &str, reason: &'static str) -> Block {
@@ -230,7 +248,7 @@ fn read_header(lines: &[(usize, &str)], art: &mut PlainArticle) -> usize {
             art.outlet = Some(field(line, n, line));
             art.blocks.push(meta(n, line, "outlet"));
         } else if art.place.is_none()
-            && art.title.is_some() == false
+            && art.title.is_none()
             && is_place(line)
             && line.split_whitespace().count() <= 3
         {

@@ -1,10 +1,22 @@
-//! Render stage: Tera templates fed with plain serde structs, Markdown, highlighting, data files.
+//! Render stage: turns the corpus and the cross-reference data into the site's files. Tera
+//! templates are fed plain serde structs ([`context`]); Markdown goes through pulldown-cmark and
+//! syntect; data files are JSON. Nothing is written to disk here (that is `output`'s job).
+
+mod annotate;
+pub mod context;
+pub mod data;
+pub mod highlight;
+pub mod markdown;
+mod pages;
+mod svg;
+pub mod templates;
+mod xref_pages;
 
 use crate::config::Config;
 use crate::content::Corpus;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::xref::CrossRef;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// One file of the built site: path relative to the output folder, `/`-separated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,19 +25,102 @@ pub struct OutFile {
     pub bytes: Vec<u8>,
 }
 
-pub struct Renderer {}
+impl OutFile {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        OutFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+/// The default stylesheet and script, compiled in; a site's `static/` files of the same name win.
+const DEFAULT_STATIC: &[(&str, &str)] =
+    &[("static/style.css", include_str!("../../static/style.css"))];
+
+/// Holds what is expensive to load (templates, syntax sets) so it is loaded once per process.
+pub struct Renderer {
+    tera: tera::Tera,
+    highlighter: highlight::Highlighter,
+    root: PathBuf,
+}
 
 impl Renderer {
-    pub fn new(_root: &Path) -> Result<Renderer> {
-        Ok(Renderer {})
+    pub fn new(root: &Path) -> Result<Renderer> {
+        Ok(Renderer {
+            tera: templates::load(root)?,
+            highlighter: highlight::Highlighter::new(),
+            root: root.to_path_buf(),
+        })
     }
 
+    /// Reloads the templates only (after an edit under `templates/`).
+    pub fn reload_templates(&mut self) -> Result<()> {
+        self.tera = templates::load(&self.root)?;
+        Ok(())
+    }
+
+    /// Every file of the site, sorted by path.
     pub fn render(
         &self,
-        _config: &Config,
-        _corpus: &Corpus,
-        _xref: &CrossRef,
+        config: &Config,
+        corpus: &Corpus,
+        xref: &CrossRef,
     ) -> Result<Vec<OutFile>> {
-        Ok(vec![])
+        let r = pages::PageRenderer {
+            tera: &self.tera,
+            hl: &self.highlighter,
+            config,
+            corpus,
+            xref,
+        };
+        let mut files = r.all()?;
+        files.extend(data::files(config, corpus, xref)?);
+        files.extend(self.static_files(corpus)?);
+        files.push(OutFile::new(".nojekyll", ""));
+        if let Some(cname) = config.cname.as_deref().filter(|c| !c.trim().is_empty()) {
+            files.push(OutFile::new("CNAME", format!("{}\n", cname.trim())));
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        if let Some(w) = files.windows(2).find(|w| w[0].path == w[1].path) {
+            return Err(Error::Output(format!(
+                "two outputs would be written to {}; rename the page or file that produces it",
+                w[0].path
+            )));
+        }
+        Ok(files)
+    }
+
+    /// Default static files, the site's `static/` folder, the syntax stylesheet and content assets.
+    fn static_files(&self, corpus: &Corpus) -> Result<Vec<OutFile>> {
+        let mut files: std::collections::BTreeMap<String, Vec<u8>> = DEFAULT_STATIC
+            .iter()
+            .map(|(p, s)| (p.to_string(), s.as_bytes().to_vec()))
+            .collect();
+        files.insert(
+            "static/syntax.css".into(),
+            self.highlighter.css().into_bytes(),
+        );
+        let dir = self.root.join("static");
+        if dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+                let entry = entry.map_err(|e| Error::io(&dir, e.into()))?;
+                let name = entry.file_name().to_string_lossy();
+                if !entry.file_type().is_file() || crate::content::discover::is_ignored(&name) {
+                    continue;
+                }
+                let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+                let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+                files.insert(
+                    format!("static/{}", rel.to_string_lossy().replace('\\', "/")),
+                    bytes,
+                );
+            }
+        }
+        for a in &corpus.assets {
+            let bytes = std::fs::read(&a.path).map_err(|e| Error::io(&a.path, e))?;
+            files.insert(format!("files/{}", a.file), bytes);
+        }
+        Ok(files.into_iter().map(|(p, b)| OutFile::new(p, b)).collect())
     }
 }
