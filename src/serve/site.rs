@@ -16,11 +16,17 @@ use std::time::{Duration, Instant};
 /// The render step as `serve` drives it: cross-reference and render a loaded corpus.
 pub trait SiteRender: Send {
     fn build_files(&self, config: Config, corpus: Corpus) -> Result<Vec<OutFile>>;
+    /// Re-reads `templates/` (keeping the rest, e.g. syntect's sets, loaded).
+    fn reload_templates(&mut self) -> Result<()>;
 }
 
 impl SiteRender for Renderer {
     fn build_files(&self, config: Config, corpus: Corpus) -> Result<Vec<OutFile>> {
         Ok(crate::build_from_corpus(config, corpus, self)?.files)
+    }
+
+    fn reload_templates(&mut self) -> Result<()> {
+        Renderer::reload_templates(self)
     }
 }
 
@@ -61,6 +67,8 @@ pub struct SiteBuilder {
     out_dir: PathBuf,
     make: MakeRenderer,
     renderer: Option<Box<dyn SiteRender>>,
+    /// The `templates/` the renderer holds: reloaded when they differ from what is on disk.
+    renderer_templates: BTreeMap<String, Hash>,
     sources: SourceCache,
     hashes: FileHashes,
     inputs: Option<Inputs>,
@@ -80,6 +88,7 @@ impl SiteBuilder {
             out_dir,
             make,
             renderer: None,
+            renderer_templates: BTreeMap::new(),
             sources: SourceCache::default(),
             hashes: FileHashes::default(),
             inputs: None,
@@ -117,9 +126,6 @@ impl SiteBuilder {
         {
             self.last = Some((fingerprint, true));
             return Ok(outcome);
-        }
-        if previous.as_ref().map(|p| &p.templates) != Some(&inputs.templates) {
-            self.renderer = None;
         }
         let result = self.full(&root, &inputs, start);
         self.last = Some((fingerprint, result.is_ok()));
@@ -178,14 +184,12 @@ impl SiteBuilder {
 
     fn full(&mut self, root: &Path, inputs: &Inputs, start: Instant) -> Result<Outcome> {
         let config = load_config(&self.opts)?;
-        if self.renderer.is_none() {
-            self.renderer = Some((self.make)(root)?);
-        }
+        self.prepare_renderer(root, &inputs.templates)?;
         let corpus = self.sources.corpus()?;
         let renderer = self
             .renderer
-            .as_ref()
-            .ok_or_else(|| Error::Output("internal: renderer missing after it was made".into()))?;
+            .as_deref()
+            .ok_or_else(|| Error::Output("internal: no renderer after preparing one".into()))?;
         let files = renderer.build_files(config, corpus)?;
         let (written, removed) = self.write_changed(&files)?;
         self.static_map = map_statics(&inputs.statics, &self.written);
@@ -195,6 +199,26 @@ impl SiteBuilder {
             ingested: self.sources.last_ingested.clone(),
             elapsed: start.elapsed(),
         })
+    }
+
+    /// The renderer, made on first use and given fresh templates whenever they changed on disk.
+    fn prepare_renderer(&mut self, root: &Path, templates: &BTreeMap<String, Hash>) -> Result<()> {
+        let renderer = match self.renderer.take() {
+            None => (self.make)(root)?,
+            Some(mut r) if &self.renderer_templates != templates => match r.reload_templates() {
+                Ok(()) => r,
+                Err(e) => {
+                    // Keep the loaded renderer (syntect's sets are costly), but not as current.
+                    self.renderer = Some(r);
+                    self.renderer_templates.clear();
+                    return Err(e);
+                }
+            },
+            Some(r) => r,
+        };
+        self.renderer_templates = templates.clone();
+        self.renderer = Some(renderer);
+        Ok(())
     }
 
     /// Writes files whose bytes changed and removes files the build no longer makes.
