@@ -63,7 +63,10 @@ impl Watcher {
             }
         };
         let inner = if poll {
-            let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
+            // notify's poller compares whole-second mtimes; contents catch edits within a second.
+            let config = notify::Config::default()
+                .with_poll_interval(Duration::from_millis(400))
+                .with_compare_contents(true);
             let d = new_debouncer_opt(DEBOUNCE, None, handler, FileIdMap::new(), config);
             Inner::Poll(d.map_err(|e| explain(&e))?)
         } else {
