@@ -220,7 +220,7 @@ fn start_watching(
 }
 
 /// How long to keep collecting events after the first one, so a burst makes one rebuild.
-const SETTLE: Duration = Duration::from_millis(40);
+const SETTLE: Duration = Duration::from_millis(20);
 
 fn build_loop(
     rx: Receiver<Message>,
@@ -300,13 +300,21 @@ fn print_outcome(outcome: &Outcome) {
             removed,
             ingested,
             elapsed,
-        } => eprintln!(
-            "built in {} ms: {} article(s) re-read, {} file(s) written, {} removed",
-            elapsed.as_millis(),
-            ingested.len(),
-            written.len(),
-            removed.len()
-        ),
+            phases,
+        } => {
+            let phases: Vec<String> = phases
+                .iter()
+                .map(|(name, d)| format!("{name} {} ms", d.as_millis()))
+                .collect();
+            eprintln!(
+                "built in {} ms ({}): {} input(s) re-read, {} file(s) written, {} removed",
+                elapsed.as_millis(),
+                phases.join(", "),
+                ingested.len(),
+                written.len(),
+                removed.len()
+            )
+        }
     }
 }
 

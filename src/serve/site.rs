@@ -51,6 +51,9 @@ pub enum Outcome {
         removed: Vec<String>,
         ingested: Vec<String>,
         elapsed: Duration,
+        /// Where the time went: scan (stat/hash inputs, re-ingest), render (xref + render),
+        /// write (hash outputs, write changed files).
+        phases: [(&'static str, Duration); 3],
     },
 }
 
@@ -108,6 +111,7 @@ impl SiteBuilder {
         let root = self.opts.root.clone();
         let inputs = self.scan_inputs(&root, hinted)?;
         let content_changed = self.sources.refresh(&root.join("content"), hinted);
+        let scanned = start.elapsed();
         let fingerprint = self.fingerprint(&inputs);
         let previous = self.inputs.replace(inputs.clone());
         let content_changed = match content_changed {
@@ -127,7 +131,7 @@ impl SiteBuilder {
             self.last = Some((fingerprint, true));
             return Ok(outcome);
         }
-        let result = self.full(&root, &inputs, start);
+        let result = self.full(&root, &inputs, start, scanned);
         self.last = Some((fingerprint, result.is_ok()));
         result
     }
@@ -182,7 +186,13 @@ impl SiteBuilder {
         Ok(Some(Outcome::Static { paths, css_only }))
     }
 
-    fn full(&mut self, root: &Path, inputs: &Inputs, start: Instant) -> Result<Outcome> {
+    fn full(
+        &mut self,
+        root: &Path,
+        inputs: &Inputs,
+        start: Instant,
+        scanned: Duration,
+    ) -> Result<Outcome> {
         let config = load_config(&self.opts)?;
         self.prepare_renderer(root, &inputs.templates)?;
         let corpus = self.sources.corpus()?;
@@ -191,6 +201,7 @@ impl SiteBuilder {
             .as_deref()
             .ok_or_else(|| Error::Output("internal: no renderer after preparing one".into()))?;
         let files = renderer.build_files(config, corpus)?;
+        let rendered = start.elapsed();
         let (written, removed) = self.write_changed(&files)?;
         self.static_map = map_statics(&inputs.statics, &self.written);
         Ok(Outcome::Built {
@@ -198,6 +209,11 @@ impl SiteBuilder {
             removed,
             ingested: self.sources.last_ingested.clone(),
             elapsed: start.elapsed(),
+            phases: [
+                ("scan", scanned),
+                ("render", rendered - scanned),
+                ("write", start.elapsed() - rendered),
+            ],
         })
     }
 
@@ -223,13 +239,18 @@ impl SiteBuilder {
 
     /// Writes files whose bytes changed and removes files the build no longer makes.
     fn write_changed(&mut self, files: &[OutFile]) -> Result<(Vec<String>, Vec<String>)> {
+        use rayon::prelude::*;
+        let hashes: Vec<Hash> = files.par_iter().map(|f| blake3::hash(&f.bytes)).collect();
         let mut written = Vec::new();
         let mut next = BTreeMap::new();
-        for f in files {
+        for (f, hash) in files.iter().zip(hashes) {
             check_rel(&f.path)?;
-            let hash = blake3::hash(&f.bytes);
+            match self.written.get(&f.path) {
+                Some(old) if *old == hash => {}
+                Some(_) => write_atomic(&self.out_dir, &f.path, &f.bytes)?,
+                None => write_new(&self.out_dir, &f.path, &f.bytes)?,
+            }
             if self.written.get(&f.path) != Some(&hash) {
-                write_atomic(&self.out_dir, &f.path, &f.bytes)?;
                 written.push(f.path.clone());
             }
             next.insert(f.path.clone(), hash);
@@ -276,6 +297,15 @@ fn check_rel(rel: &str) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// Writes a file the site did not have before (no reader can depend on its old bytes).
+fn write_new(dir: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent().filter(|p| !p.is_dir()) {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
 }
 
 /// Writes through a hidden temporary file and a rename, so a request never sees half a file.

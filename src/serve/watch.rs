@@ -35,7 +35,7 @@ pub struct Watcher {
 }
 
 /// How long the debouncer waits for a path to go quiet.
-const DEBOUNCE: Duration = Duration::from_millis(60);
+const DEBOUNCE: Duration = Duration::from_millis(30);
 
 impl Watcher {
     /// Starts watching `root` (canonical); events go to `tx`, except those for `ignore` (output).

@@ -1,0 +1,232 @@
+//! Incremental rebuild figures for `serve --watch` on a generated 1,000-article site:
+//! `rebuild_one_article` times SiteBuilder::rebuild after one article changed (rescan, re-ingest
+//! one file, xref, render, write changed files); `save_to_reload` times the whole loop a person
+//! sees: file written → watcher → debounce → rebuild → `reload` event on the SSE stream.
+//! Run: `cargo bench --bench serve` (or scripts/bench_serve.sh).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use factsite::serve::{ServeOptions, Server, SiteBuilder, site::default_renderer};
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const ARTICLES: usize = 1000;
+
+const WORDS: &[&str] = &[
+    "minister",
+    "government",
+    "aid",
+    "package",
+    "billion",
+    "million",
+    "dollars",
+    "Ukraine",
+    "Japan",
+    "Korea",
+    "talks",
+    "summit",
+    "officials",
+    "said",
+    "on",
+    "Tuesday",
+    "agreed",
+    "export",
+    "grain",
+    "energy",
+    "prices",
+    "rose",
+    "fell",
+    "percent",
+    "according",
+    "report",
+    "the",
+    "a",
+    "of",
+    "in",
+    "to",
+    "and",
+    "for",
+    "with",
+    "that",
+    "was",
+    "were",
+    "by",
+    "after",
+    "before",
+    "during",
+    "election",
+    "court",
+    "ruling",
+    "spokesperson",
+    "confirmed",
+    "denied",
+    "claims",
+    "figures",
+    "budget",
+    "defence",
+    "humanitarian",
+    "reconstruction",
+    "loans",
+    "sanctions",
+    "Tokyo",
+    "Seoul",
+    "Kyiv",
+    "Brussels",
+    "meeting",
+    "statement",
+    "press",
+    "conference",
+    "weapons",
+    "shells",
+];
+
+/// A small deterministic generator so every run builds the same site.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+    fn sentence(&mut self) -> String {
+        let n = 8 + self.next() % 18;
+        let mut words: Vec<&str> = (0..n).map(|_| WORDS[self.next() % WORDS.len()]).collect();
+        let first = words[0].to_string();
+        let cap = first[..1].to_uppercase() + &first[1..];
+        words[0] = &cap;
+        format!("{}.", words.join(" "))
+    }
+}
+
+fn article(rng: &mut Lcg, i: usize, marker: &str) -> String {
+    let mut s = format!(
+        "Report number {i} on aid talks {marker}\n2023-{:02}-{:02}\nhttps://news.example.com/{i}\nBy Staff Writer for Example News\n",
+        1 + i % 12,
+        1 + i % 28
+    );
+    for _ in 0..6 {
+        let para: Vec<String> = (0..4).map(|_| rng.sentence()).collect();
+        s.push('\n');
+        s.push_str(&para.join(" "));
+        s.push('\n');
+    }
+    s
+}
+
+fn generate(root: &Path) {
+    let mut rng = Lcg(42);
+    std::fs::create_dir_all(root.join("content/2023")).unwrap();
+    std::fs::write(root.join("site.toml"), "title = \"Bench desk\"\n").unwrap();
+    for i in 0..ARTICLES {
+        let text = article(&mut rng, i, "");
+        std::fs::write(root.join(format!("content/2023/{i:04}.txt")), text).unwrap();
+    }
+}
+
+fn edit(path: &Path, n: u64) {
+    let mut rng = Lcg(n);
+    std::fs::write(path, article(&mut rng, 500, &format!("edit {n}"))).unwrap();
+}
+
+fn rebuild_one_article(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    generate(&root);
+    let out = root.join("serve-out");
+    let opts = factsite::BuildOptions {
+        root: root.clone(),
+        output: Some(out.clone()),
+        base_url: Some("http://127.0.0.1:1111/".into()),
+    };
+    let mut builder = SiteBuilder::new(opts.clone(), out, default_renderer());
+    let t = Instant::now();
+    builder.rebuild(&HashSet::new()).unwrap();
+    eprintln!(
+        "first serve build of {ARTICLES} articles: {} ms",
+        t.elapsed().as_millis()
+    );
+    let t = Instant::now();
+    let mut full = opts;
+    full.output = Some(root.join("site-full"));
+    factsite::build(&full).unwrap();
+    eprintln!(
+        "`factsite build` of {ARTICLES} articles: {} ms",
+        t.elapsed().as_millis()
+    );
+    let target: PathBuf = root.join("content/2023/0500.txt");
+    let hinted: HashSet<PathBuf> = [target.clone()].into();
+    let mut n = 0u64;
+    c.bench_function("rebuild_one_article_of_1000", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                n += 1;
+                edit(&target, n);
+                let t = Instant::now();
+                builder.rebuild(&hinted).unwrap();
+                total += t.elapsed();
+            }
+            total
+        })
+    });
+}
+
+fn save_to_reload(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    generate(&root);
+    let mut opts = ServeOptions::new(&root);
+    opts.port = 0;
+    opts.watch = true;
+    let server = Server::start(opts).unwrap();
+    let mut events = sse(server.addr());
+    let target = root.join("content/2023/0500.txt");
+    let mut n = 0u64;
+    c.bench_function("save_to_reload_of_1000", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                n += 1;
+                let t = Instant::now();
+                edit(&target, n);
+                wait_for_reload(&mut events);
+                total += t.elapsed();
+            }
+            total
+        })
+    });
+    server.stop();
+}
+
+fn sse(addr: std::net::SocketAddr) -> BufReader<TcpStream> {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(s, "GET /__factsite/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+    BufReader::new(s)
+}
+
+fn wait_for_reload(r: &mut BufReader<TcpStream>) {
+    let mut line = String::new();
+    loop {
+        line.clear();
+        r.read_line(&mut line).expect("event stream");
+        if line.trim() == "event: reload" || line.trim() == "event:reload" {
+            return;
+        }
+        assert!(
+            !line.contains("build-error"),
+            "build failed during the benchmark"
+        );
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(10));
+    targets = rebuild_one_article, save_to_reload
+}
+criterion_main!(benches);
