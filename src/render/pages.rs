@@ -23,10 +23,15 @@ pub struct PageRenderer<'a> {
 
 impl PageRenderer<'_> {
     pub fn all(&self) -> Result<Vec<OutFile>> {
+        use rayon::prelude::*;
         let mut files = vec![self.index()?, self.not_found()?];
-        for a in &self.corpus.articles {
-            files.push(self.article(a)?);
-        }
+        let articles: Vec<OutFile> = self
+            .corpus
+            .articles
+            .par_iter()
+            .map(|a| self.article(a))
+            .collect::<Result<_>>()?;
+        files.extend(articles);
         for p in &self.corpus.pages {
             files.push(self.page(p)?);
         }
