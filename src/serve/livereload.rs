@@ -75,19 +75,18 @@ pub async fn events(
     let rx = shared.subscribe();
     let stop = shared.shutdown_signal();
     let rest = stream::unfold((rx, stop), |(mut rx, mut stop)| async move {
-        loop {
-            if *stop.borrow() {
-                return None;
-            }
-            tokio::select! {
-                msg = rx.recv() => match msg {
-                    Ok(n) => return Some((Ok(to_event(&n)), (rx, stop))),
-                    Err(RecvError::Lagged(_)) => return Some((Ok(reload(0)), (rx, stop))),
-                    Err(RecvError::Closed) => return None,
-                },
-                _ = stop.changed() => return None,
-            }
+        if *stop.borrow() {
+            return None;
         }
+        let event = tokio::select! {
+            msg = rx.recv() => match msg {
+                Ok(n) => to_event(&n),
+                Err(RecvError::Lagged(_)) => reload(0),
+                Err(RecvError::Closed) => return None,
+            },
+            _ = stop.changed() => return None,
+        };
+        Some((Ok(event), (rx, stop)))
     });
     let head = stream::iter(first.into_iter().map(Ok));
     Sse::new(futures_util::StreamExt::chain(head, rest))

@@ -38,7 +38,13 @@ const check = (ok, what) => {
 const server = spawn(bin, ["serve", "--watch", "--port", "0", "--root", root], {
   stdio: ["ignore", "pipe", "pipe"],
 });
-server.stderr.on("data", (d) => process.stderr.write(`  [serve] ${d}`));
+let errBuf = "";
+server.stderr.on("data", (d) => {
+  errBuf += d;
+  const lines = errBuf.split("\n");
+  errBuf = lines.pop();
+  for (const l of lines) process.stderr.write(`  [serve] ${l}\n`);
+});
 const url = await new Promise((resolve, reject) => {
   let out = "";
   server.stdout.on("data", (d) => {

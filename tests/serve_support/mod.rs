@@ -186,13 +186,12 @@ impl Events {
                 let Ok(line) = line else { return };
                 if let Some(n) = line.strip_prefix("event:") {
                     name = n.trim().to_string();
-                } else if let Some(d) = line.strip_prefix("data:") {
-                    if tx
+                } else if let Some(d) = line.strip_prefix("data:")
+                    && tx
                         .send((std::mem::take(&mut name), d.trim().to_string()))
                         .is_err()
-                    {
-                        return;
-                    }
+                {
+                    return;
                 }
             }
         });
