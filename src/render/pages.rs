@@ -192,6 +192,16 @@ impl PageRenderer<'_> {
     }
 
     fn page(&self, p: &crate::content::Page) -> Result<OutFile> {
+        if RESERVED.contains(&p.slug.as_str()) {
+            return Err(crate::error::Error::Input {
+                file: p.file.clone(),
+                line: 1,
+                message: format!(
+                    "the page slug `{}` is used by factsite's own pages; rename the file or set another `slug` in its front matter",
+                    p.slug
+                ),
+            });
+        }
         let path = format!("{}/", p.slug);
         let root = "../".repeat(path.matches('/').count());
         let html = markdown::render(
@@ -225,6 +235,12 @@ impl PageRenderer<'_> {
         self.page_file("404.html", "404.html", page, Context::new())
     }
 }
+
+/// Top-level folders factsite writes itself; a page may not take these names.
+const RESERVED: &[&str] = &[
+    "articles", "claims", "flags", "timeline", "entities", "checks", "data", "static", "files",
+    "search",
+];
 
 #[derive(Serialize)]
 struct PageLink {
