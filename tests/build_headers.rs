@@ -228,6 +228,30 @@ fn weekday_date_with_time_and_byline_with_role() {
 }
 
 #[test]
+fn newsroom_timestamp_with_dotted_time() {
+    let a = article("guardian.txt");
+    assert_eq!(f(&a.outlet), Some(("The Guardian", line(1))));
+    assert_eq!(
+        title(a),
+        ("Zelensky arrives in Japan for G7 summit", line(2))
+    );
+    assert_eq!(date(a), d("2023-05-19", line(3)));
+    assert_body_from(a, 4);
+}
+
+#[test]
+fn european_numeric_date() {
+    let a = article("european.txt");
+    assert_eq!(f(&a.place), Some(("Kyiv", line(1))));
+    assert_eq!(date(a), d("2023-05-19", line(2)));
+    assert_eq!(
+        title(a),
+        ("Ukraine thanks Japan for winter generators", line(3))
+    );
+    assert_body_from(a, 4);
+}
+
+#[test]
 fn toml_front_matter_wins() {
     let a = article("fm_toml.md");
     let fm = Provenance::FrontMatter;

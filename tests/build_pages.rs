@@ -18,7 +18,11 @@ fn pages_nested_articles_and_assets() {
     let (_tmp, out) = build_pages_fixture();
     // The page is built, titled once, and linked from the home page.
     let about = read(&out.join("about/index.html"));
-    assert_eq!(about.matches("<h1>").count(), 1, "the # title is not repeated");
+    assert_eq!(
+        about.matches("<h1>").count(),
+        1,
+        "the # title is not repeated"
+    );
     assert!(text(&about).contains("We check claims made in news articles."));
     assert!(attrs(&read(&out.join("index.html")), "href").contains(&"about/".to_string()));
     // Heading ids, tables and highlighted code with classes (no inline styles).
