@@ -318,4 +318,18 @@ fn built_site_reports_the_same_provenance() {
     );
     let problems = check_links(&out, "/");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // Every line of every plain-text article is on its page: header lines included.
+    for a in CORPUS.articles.iter().filter(|a| a.file.ends_with(".txt")) {
+        let page = text(&article_html(&out, &a.slug));
+        let source = read(&fixture("headers").join("content").join(&a.file));
+        for (i, l) in source.lines().enumerate() {
+            let l = squash(l);
+            assert!(
+                page.contains(&l),
+                "{} line {}: {l:?} not on the page",
+                a.file,
+                i + 1
+            );
+        }
+    }
 }
