@@ -154,6 +154,8 @@ pub struct BlockView {
     /// Ready HTML (escaped text with claim links); never raw article text.
     pub html: String,
     pub reason: String,
+    /// Flags whose evidence points at this line, shown as notes beside it.
+    pub flags: Vec<crate::xref::Flag>,
 }
 
 pub fn kind_label(k: BlockKind) -> &'static str {

@@ -32,7 +32,11 @@ fn value(f: &Option<Field<String>>) -> Option<&str> {
     f.as_ref().map(|f| f.value.as_str())
 }
 
-pub fn files(config: &Config, corpus: &Corpus) -> Result<Vec<OutFile>> {
+pub fn files(
+    config: &Config,
+    corpus: &Corpus,
+    xref: &crate::xref::CrossRef,
+) -> Result<Vec<OutFile>> {
     let articles: Vec<ArticleJson> = corpus
         .articles
         .iter()
@@ -58,7 +62,11 @@ pub fn files(config: &Config, corpus: &Corpus) -> Result<Vec<OutFile>> {
             hash: &a.hash,
         })
         .collect();
-    Ok(vec![json_file("data/articles.json", &articles)?])
+    Ok(vec![
+        json_file("data/articles.json", &articles)?,
+        json_file("data/claims.json", &xref.clusters)?,
+        json_file("data/flags.json", &xref.flags)?,
+    ])
 }
 
 /// Pretty JSON with a trailing newline.

@@ -124,9 +124,11 @@ fn unique_id(text: &str, used: &mut BTreeSet<String>) -> String {
 /// Relative links point into `content/`'s layout; make them relative to the page instead.
 fn relink<'a>(url: &CowStr<'a>, base: &LinkBase) -> CowStr<'a> {
     let u = url.as_ref();
-    let has_scheme = u
-        .split_once(':')
-        .is_some_and(|(s, _)| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)));
+    let has_scheme = u.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    });
     let is_relative = !u.is_empty() && !u.starts_with(['/', '#', '?']) && !has_scheme;
     if is_relative {
         format!("{}{}{}", base.root, base.dir, u).into()

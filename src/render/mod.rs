@@ -2,6 +2,7 @@
 //! templates are fed plain serde structs ([`context`]); Markdown goes through pulldown-cmark and
 //! syntect; data files are JSON. Nothing is written to disk here (that is `output`'s job).
 
+mod annotate;
 pub mod context;
 pub mod data;
 pub mod feeds;
@@ -12,7 +13,9 @@ mod pages;
 pub mod publish;
 pub mod search;
 pub mod sitemap;
+mod svg;
 pub mod templates;
+mod xref_pages;
 
 use crate::config::Config;
 use crate::content::Corpus;
@@ -83,7 +86,7 @@ impl Renderer {
             xref,
         };
         let mut files = r.all()?;
-        files.extend(data::files(config, corpus)?);
+        files.extend(data::files(config, corpus, xref)?);
         files.extend(self.static_files(corpus)?);
         files.extend(publish::files(&self.tera, config, corpus, xref, &files)?);
         files.push(OutFile::new(".nojekyll", ""));

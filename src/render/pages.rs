@@ -1,6 +1,7 @@
 //! The HTML pages: home (article list), one page per article, Markdown pages and the 404 page.
 
 use super::OutFile;
+use super::annotate;
 use super::context::*;
 use super::highlight::{Highlighter, escape};
 use super::markdown::{self, LinkBase};
@@ -29,11 +30,12 @@ impl PageRenderer<'_> {
         for p in &self.corpus.pages {
             files.push(self.page(p)?);
         }
+        files.extend(self.xref_pages()?);
         Ok(files)
     }
 
     /// Renders `template` with the common values plus `extra`, into `<path>index.html`.
-    fn page_file(
+    pub(super) fn page_file(
         &self,
         template: &str,
         path: &str,
@@ -124,16 +126,45 @@ impl PageRenderer<'_> {
             )),
             Format::PlainText => None,
         };
+        let axref = self.xref.articles.iter().find(|x| x.slug == a.slug);
         let blocks: Vec<BlockView> = a
             .blocks
             .iter()
-            .filter(|b| a.format == Format::PlainText || !is_body(b.kind))
-            .map(|b| BlockView {
+            .enumerate()
+            .filter(|(_, b)| a.format == Format::PlainText || !is_body(b.kind))
+            .map(|(i, b)| BlockView {
                 kind: b.kind,
                 label: kind_label(b.kind).into(),
                 line: b.line,
-                html: escape(&b.text),
+                html: if is_body(b.kind) {
+                    annotate::block_html(&b.text, i, axref, &root)
+                } else {
+                    escape(&b.text)
+                },
                 reason: b.reason.clone(),
+                flags: annotate::flags_at(&self.xref.flags, &a.slug, &a.file, b.line)
+                    .into_iter()
+                    .cloned()
+                    .collect(),
+            })
+            .collect();
+        let flags: Vec<_> = self
+            .xref
+            .flags
+            .iter()
+            .filter(|f| f.article == a.slug)
+            .collect();
+        let claim_ids: Vec<&str> = axref
+            .map(|x| x.claims.iter().map(|c| c.id.as_str()).collect())
+            .unwrap_or_default();
+        let verdicts: Vec<_> = self
+            .xref
+            .verdicts
+            .iter()
+            .filter(|v| {
+                v.appearances
+                    .iter()
+                    .any(|ap| claim_ids.contains(&ap.claim.as_str()))
             })
             .collect();
         let mut ctx = Context::new();
@@ -146,6 +177,9 @@ impl PageRenderer<'_> {
         ctx.insert("body_html", &body_html);
         ctx.insert("blocks", &blocks);
         ctx.insert("tags", &a.tags);
+        ctx.insert("flags", &flags);
+        ctx.insert("verdicts", &verdicts);
+        ctx.insert("date_window", &axref.and_then(|x| x.date_window.clone()));
         let description = description_of(a);
         let page = PageCtx::new(
             self.config,
@@ -158,6 +192,16 @@ impl PageRenderer<'_> {
     }
 
     fn page(&self, p: &crate::content::Page) -> Result<OutFile> {
+        if RESERVED.contains(&p.slug.as_str()) {
+            return Err(crate::error::Error::Input {
+                file: p.file.clone(),
+                line: 1,
+                message: format!(
+                    "the page slug `{}` is used by factsite's own pages; rename the file or set another `slug` in its front matter",
+                    p.slug
+                ),
+            });
+        }
         let path = format!("{}/", p.slug);
         let root = "../".repeat(path.matches('/').count());
         let html = markdown::render(
@@ -191,6 +235,12 @@ impl PageRenderer<'_> {
         self.page_file("404.html", "404.html", page, Context::new())
     }
 }
+
+/// Top-level folders factsite writes itself; a page may not take these names.
+const RESERVED: &[&str] = &[
+    "articles", "claims", "flags", "timeline", "entities", "checks", "data", "static", "files",
+    "search",
+];
 
 #[derive(Serialize)]
 struct PageLink {

@@ -14,6 +14,19 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("article.html", include_str!("../../templates/article.html")),
     ("page.html", include_str!("../../templates/page.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("claims.html", include_str!("../../templates/claims.html")),
+    ("claim.html", include_str!("../../templates/claim.html")),
+    ("flags.html", include_str!("../../templates/flags.html")),
+    (
+        "entities.html",
+        include_str!("../../templates/entities.html"),
+    ),
+    ("entity.html", include_str!("../../templates/entity.html")),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    ("check.html", include_str!("../../templates/check.html")),
 ];
 
 /// Builds the Tera instance for a site root.

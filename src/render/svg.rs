@@ -1,0 +1,168 @@
+//! Pictures drawn at build time as inline SVG (no JavaScript): a timeline of articles and the
+//! events they describe, with republished copies and anachronisms marked, and an arc diagram of
+//! which article reuses which and how much.
+
+use super::context::article_url;
+use super::highlight::escape;
+use crate::content::{Article, Corpus};
+use crate::xref::{CrossRef, FlagKind};
+use chrono::NaiveDate;
+use std::fmt::Write;
+
+const WIDTH: f64 = 760.0;
+const LABEL: f64 = 250.0;
+const ROW: f64 = 34.0;
+
+/// Articles in date order (undated last, by file).
+fn ordered(corpus: &Corpus) -> Vec<&Article> {
+    let mut v: Vec<&Article> = corpus.articles.iter().collect();
+    v.sort_by(|a, b| {
+        let (da, db) = (
+            a.date.as_ref().map(|d| d.value),
+            b.date.as_ref().map(|d| d.value),
+        );
+        db.is_some()
+            .cmp(&da.is_some())
+            .then(da.cmp(&db))
+            .then(a.file.cmp(&b.file))
+    });
+    v
+}
+
+fn short(s: &str, n: usize) -> String {
+    super::xref_pages::shorten(s, n)
+}
+
+/// One row per article: its dateline (circle) and the events its claims describe (ticks).
+pub fn timeline(corpus: &Corpus, xref: &CrossRef, root: &str) -> String {
+    let arts = ordered(corpus);
+    let mut dates: Vec<NaiveDate> = arts
+        .iter()
+        .filter_map(|a| a.date.as_ref().map(|d| d.value))
+        .collect();
+    dates.extend(xref.timeline.iter().flat_map(|e| [e.start, e.end]));
+    let (Some(min), Some(max)) = (dates.iter().min().copied(), dates.iter().max().copied()) else {
+        return String::new();
+    };
+    let span = ((max - min).num_days().max(1)) as f64;
+    let x =
+        |d: NaiveDate| LABEL + 10.0 + (d - min).num_days() as f64 / span * (WIDTH - LABEL - 30.0);
+    let height = ROW * arts.len() as f64 + 50.0;
+    let mut s = format!(
+        "<svg class=\"timeline-svg\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"tl-title\"><title id=\"tl-title\">Timeline: articles by dateline (circles) and the events they describe (bars); red rings mark dateline anachronisms</title>"
+    );
+    for (i, a) in arts.iter().enumerate() {
+        let y = 20.0 + ROW * i as f64;
+        let anachronism = xref
+            .flags
+            .iter()
+            .any(|f| f.article == a.slug && f.kind == FlagKind::DatelineAnachronism);
+        let _ = write!(
+            s,
+            "<a href=\"{root}{}\"><text x=\"4\" y=\"{:.1}\" font-size=\"12\">{}</text></a>",
+            article_url(&a.slug),
+            y + 4.0,
+            escape(&short(&a.title.value, 38))
+        );
+        let _ = write!(
+            s,
+            "<line x1=\"{LABEL}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\" stroke=\"currentColor\" stroke-opacity=\"0.15\"/>",
+            WIDTH - 10.0
+        );
+        for e in xref.timeline.iter().filter(|e| e.article == a.slug) {
+            let (x1, x2) = (x(e.start), x(e.end).max(x(e.start) + 2.0));
+            let _ = write!(
+                s,
+                "<rect x=\"{x1:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"8\" fill=\"#3b82c4\" fill-opacity=\"0.6\"><title>{}: {}</title></rect>",
+                y - 4.0,
+                x2 - x1,
+                escape(&e.source),
+                escape(&short(&e.text, 120))
+            );
+        }
+        if let Some(d) = &a.date {
+            let stroke = if anachronism {
+                "stroke=\"#c62828\" stroke-width=\"3\""
+            } else {
+                "stroke=\"none\""
+            };
+            let _ = write!(
+                s,
+                "<circle cx=\"{:.1}\" cy=\"{y}\" r=\"6\" fill=\"#e0a100\" {stroke}><title>dateline {}</title></circle>",
+                x(d.value),
+                d.value
+            );
+        }
+    }
+    let axis_y = height - 18.0;
+    for (d, anchor) in [(min, "start"), (max, "end")] {
+        let _ = write!(
+            s,
+            "<text x=\"{:.1}\" y=\"{axis_y}\" font-size=\"11\" text-anchor=\"{anchor}\">{d}</text>",
+            x(d)
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// Arc diagram: articles in date order down the left; an arc from each source to its copy,
+/// thicker for a larger share.
+pub fn reuse_graph(corpus: &Corpus, xref: &CrossRef, root: &str) -> String {
+    if xref.reuse.is_empty() {
+        return String::new();
+    }
+    let arts = ordered(corpus);
+    let pos = |slug: &str| arts.iter().position(|a| a.slug == slug);
+    let height = ROW * arts.len() as f64 + 20.0;
+    let node_x = 300.0;
+    let mut s = format!(
+        "<svg class=\"reuse-svg\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"reuse-title\"><title id=\"reuse-title\">Text reuse: each arc joins an earlier article to a later one that copies it; the label gives the share of the later article copied</title>"
+    );
+    for (i, a) in arts.iter().enumerate() {
+        let y = 20.0 + ROW * i as f64;
+        let date = a
+            .date
+            .as_ref()
+            .map(|d| d.value.to_string())
+            .unwrap_or_else(|| "undated".into());
+        let _ = write!(
+            s,
+            "<a href=\"{root}{}\"><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">{} · {}</text></a><circle cx=\"{node_x}\" cy=\"{y}\" r=\"5\" fill=\"currentColor\"/>",
+            article_url(&a.slug),
+            node_x - 12.0,
+            y + 4.0,
+            escape(&short(&a.title.value, 30)),
+            date
+        );
+    }
+    for r in &xref.reuse {
+        let (Some(i), Some(j)) = (pos(&r.earlier), pos(&r.later)) else {
+            continue;
+        };
+        let (y1, y2) = (20.0 + ROW * i as f64, 20.0 + ROW * j as f64);
+        let bend = node_x + 40.0 + (y2 - y1).abs() * 0.9;
+        let w = 1.0 + r.share * 8.0;
+        let _ = write!(
+            s,
+            "<path d=\"M{node_x},{y1} C{bend:.1},{y1} {bend:.1},{y2} {node_x},{y2}\" fill=\"none\" stroke=\"#c62828\" stroke-opacity=\"0.7\" stroke-width=\"{w:.1}\" marker-end=\"none\"><title>{} copies {} ({:.0}%)</title></path>",
+            escape(&r.later),
+            escape(&r.earlier),
+            r.share * 100.0
+        );
+        let _ = write!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\">{:.0}% copied{}</text>",
+            bend * 0.75 + node_x * 0.25 + 6.0,
+            (y1 + y2) / 2.0 + 4.0,
+            r.share * 100.0,
+            if r.order_kept {
+                ", same order"
+            } else {
+                ", reordered"
+            }
+        );
+    }
+    s.push_str("</svg>");
+    s
+}

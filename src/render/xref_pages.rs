@@ -1,0 +1,312 @@
+//! Pages built from the cross-reference data: one page per claim cluster (every appearance side by
+//! side with diffs against the earliest), the flags report, entity pages, the timeline and one page
+//! per fact-checker's verdict.
+
+use super::OutFile;
+use super::annotate::{anchor, diff_html};
+use super::context::{PageCtx, article_url};
+use super::markdown::{self, LinkBase};
+use super::pages::PageRenderer;
+use crate::error::Result;
+use crate::xref::{Appearance, Cluster, Flag, FlagKind};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use tera::Context;
+
+/// An article as other pages refer to it.
+#[derive(Serialize, Clone)]
+pub struct ArticleRef {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub file: String,
+}
+
+#[derive(Serialize)]
+struct AppearanceView<'a> {
+    #[serde(flatten)]
+    appearance: &'a Appearance,
+    article_title: String,
+    /// Link to the sentence on the article page, relative to the root.
+    href: String,
+    diff_html: Option<String>,
+    score: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct FlagGroup<'a> {
+    kind: &'static str,
+    title: &'static str,
+    flags: Vec<&'a Flag>,
+}
+
+impl PageRenderer<'_> {
+    pub(super) fn article_refs(&self) -> BTreeMap<String, ArticleRef> {
+        self.corpus
+            .articles
+            .iter()
+            .map(|a| {
+                let r = ArticleRef {
+                    slug: a.slug.clone(),
+                    url: article_url(&a.slug),
+                    title: a.title.value.clone(),
+                    date: a.date.as_ref().map(|d| d.value.to_string()),
+                    file: a.file.clone(),
+                };
+                (a.slug.clone(), r)
+            })
+            .collect()
+    }
+
+    pub(super) fn xref_pages(&self) -> Result<Vec<OutFile>> {
+        let refs = self.article_refs();
+        let mut files = vec![
+            self.claims_index(&refs)?,
+            self.flags_report(&refs)?,
+            self.entities_index()?,
+            self.timeline(&refs)?,
+        ];
+        for c in &self.xref.clusters {
+            files.push(self.cluster_page(c, &refs)?);
+        }
+        for e in &self.xref.entities {
+            files.push(self.entity_page(e, &refs)?);
+        }
+        for check in &self.corpus.checks {
+            files.push(self.check_page(check, &refs)?);
+        }
+        Ok(files)
+    }
+
+    fn claims_index(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
+        let mut ctx = Context::new();
+        ctx.insert("clusters", &self.xref.clusters);
+        ctx.insert("articles", refs);
+        ctx.insert("figure_timelines", &self.xref.figure_timelines);
+        let page = PageCtx::new(
+            self.config,
+            "claims/",
+            "Claims that appear more than once".into(),
+            "Every claim found in more than one place, verbatim or reworded.".into(),
+            "claims",
+        );
+        self.page_file("claims.html", "claims/", page, ctx)
+    }
+
+    fn cluster_page(&self, c: &Cluster, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
+        let path = format!("claims/{}/", c.id);
+        let appearances: Vec<AppearanceView> = c
+            .appearances
+            .iter()
+            .map(|a| {
+                let diff = c.diffs.iter().find(|d| d.claim == a.claim);
+                AppearanceView {
+                    appearance: a,
+                    article_title: refs
+                        .get(&a.article)
+                        .map(|r| r.title.clone())
+                        .unwrap_or_default(),
+                    href: format!("{}#{}", article_url(&a.article), anchor(&a.claim)),
+                    diff_html: diff.map(|d| diff_html(&d.ops)),
+                    score: diff.map(|d| (d.score * 100.0).round() / 100.0),
+                }
+            })
+            .collect();
+        let verdicts: Vec<_> = self
+            .xref
+            .verdicts
+            .iter()
+            .filter(|v| v.clusters.contains(&c.id))
+            .collect();
+        let flags: Vec<&Flag> = self
+            .xref
+            .flags
+            .iter()
+            .filter(|f| {
+                f.claims
+                    .iter()
+                    .any(|id| c.appearances.iter().any(|a| &a.claim == id))
+            })
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert("cluster", c);
+        ctx.insert("appearances", &appearances);
+        ctx.insert("verdicts", &verdicts);
+        ctx.insert("flags", &flags);
+        ctx.insert("entities", &self.entity_names(&c.entities));
+        let title = format!("Claim: {}", shorten(&c.text, 80));
+        let page = PageCtx::new(self.config, &path, title, shorten(&c.text, 200), "claims");
+        self.page_file("claim.html", &path, page, ctx)
+    }
+
+    fn entity_names(&self, ids: &[String]) -> Vec<(String, String)> {
+        ids.iter()
+            .filter_map(|id| {
+                self.xref
+                    .entities
+                    .iter()
+                    .find(|e| &e.id == id)
+                    .map(|e| (e.id.clone(), e.name.clone()))
+            })
+            .collect()
+    }
+
+    fn flags_report(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
+        let kinds = [
+            (FlagKind::Republished, "Republished copies"),
+            (FlagKind::DatelineAnachronism, "Dateline anachronisms"),
+            (FlagKind::AlteredQuote, "Altered quotations"),
+            (FlagKind::FigureMismatch, "Figures that differ"),
+            (FlagKind::DuplicatePassage, "Duplicated passages"),
+            (FlagKind::InjectedText, "Injected text"),
+            (FlagKind::MissingDate, "Missing dates"),
+            (FlagKind::MissingSource, "Missing sources"),
+            (FlagKind::NameVariant, "Name variants"),
+        ];
+        let groups: Vec<FlagGroup> = kinds
+            .iter()
+            .map(|(k, title)| FlagGroup {
+                kind: k.as_str(),
+                title,
+                flags: self.xref.flags.iter().filter(|f| f.kind == *k).collect(),
+            })
+            .filter(|g| !g.flags.is_empty())
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert("groups", &groups);
+        ctx.insert("articles", refs);
+        ctx.insert("reuse", &self.xref.reuse);
+        ctx.insert("total", &self.xref.flags.len());
+        let page = PageCtx::new(
+            self.config,
+            "flags/",
+            "Flags report".into(),
+            "Inconsistencies found across the articles, grouped by kind.".into(),
+            "flags",
+        );
+        self.page_file("flags.html", "flags/", page, ctx)
+    }
+
+    fn entities_index(&self) -> Result<OutFile> {
+        let mut ctx = Context::new();
+        ctx.insert("entities", &self.xref.entities);
+        let page = PageCtx::new(
+            self.config,
+            "entities/",
+            "People, places and organisations".into(),
+            "Named entities with their spellings merged.".into(),
+            "entities",
+        );
+        self.page_file("entities.html", "entities/", page, ctx)
+    }
+
+    fn entity_page(
+        &self,
+        e: &crate::xref::Entity,
+        refs: &BTreeMap<String, ArticleRef>,
+    ) -> Result<OutFile> {
+        let path = format!("entities/{}/", e.id);
+        let claims: Vec<_> = self
+            .xref
+            .articles
+            .iter()
+            .flat_map(|a| a.claims.iter())
+            .filter(|c| c.entities.contains(&e.id))
+            .map(|c| (c, format!("{}#{}", article_url(&c.article), anchor(&c.id))))
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert("entity", e);
+        ctx.insert("articles", refs);
+        ctx.insert("claims", &claims);
+        let page = PageCtx::new(
+            self.config,
+            &path,
+            e.name.clone(),
+            format!("{} in the articles: spellings and claims.", e.name),
+            "entities",
+        );
+        self.page_file("entity.html", &path, page, ctx)
+    }
+
+    fn timeline(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
+        let mut ctx = Context::new();
+        ctx.insert("events", &self.xref.timeline);
+        ctx.insert("articles", refs);
+        ctx.insert("svg", &super::svg::timeline(self.corpus, self.xref, "../"));
+        ctx.insert(
+            "reuse_svg",
+            &super::svg::reuse_graph(self.corpus, self.xref, "../"),
+        );
+        let page = PageCtx::new(
+            self.config,
+            "timeline/",
+            "Timeline".into(),
+            "Articles and the events they describe, by date.".into(),
+            "timeline",
+        );
+        self.page_file("timeline.html", "timeline/", page, ctx)
+    }
+
+    fn check_page(
+        &self,
+        check: &crate::content::Check,
+        refs: &BTreeMap<String, ArticleRef>,
+    ) -> Result<OutFile> {
+        let path = format!("checks/{}/", check.slug);
+        let root = "../../";
+        let html = markdown::render(
+            &check.markdown,
+            self.hl,
+            &LinkBase {
+                root,
+                dir: "files/checks/",
+            },
+        );
+        let link = self.xref.verdicts.iter().find(|v| v.check == check.slug);
+        let appearances: Vec<AppearanceView> = link
+            .map(|l| {
+                l.appearances
+                    .iter()
+                    .map(|a| AppearanceView {
+                        appearance: a,
+                        article_title: refs
+                            .get(&a.article)
+                            .map(|r| r.title.clone())
+                            .unwrap_or_default(),
+                        href: format!("{}#{}", article_url(&a.article), anchor(&a.claim)),
+                        diff_html: None,
+                        score: None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut ctx = Context::new();
+        ctx.insert("check", check);
+        ctx.insert("content", &html);
+        ctx.insert("appearances", &appearances);
+        ctx.insert(
+            "clusters",
+            &link.map(|l| l.clusters.clone()).unwrap_or_default(),
+        );
+        let title = format!("{}: {}", check.rating, shorten(&check.claim, 80));
+        let page = PageCtx::new(
+            self.config,
+            &path,
+            title,
+            shorten(&check.claim, 200),
+            "checks",
+        );
+        self.page_file("check.html", &path, page, ctx)
+    }
+}
+
+/// At most `n` characters, with an ellipsis when cut.
+pub fn shorten(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(n).collect();
+    out.push('…');
+    out
+}
