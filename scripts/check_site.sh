@@ -84,7 +84,7 @@ if [[ -z ${CHECK_SITE_NO_A11Y:-} ]]; then
   # page and the flags report, found in the sitemap.
   loc() { grep -o "<loc>${base}$1[^<]*</loc>" "$site/sitemap.xml" | head -1 | sed "s|<loc>${base}||; s|</loc>||"; }
   audit=("" "search/" "404.html")
-  for p in "$(loc 'articles/')" "$(loc 'claims/')" "$(loc 'flags/')" ${A11Y_PAGES:-}; do
+  for p in "$(loc "articles/")" "$(loc "claims/")" "$(loc "claims/[^<]")" "$(loc "flags/")" "$(loc "checks/")" "$(loc "entities/")" "$(loc "timeline/")" ${A11Y_PAGES:-}; do
     [[ -n $p ]] && audit+=("$p")
   done
   node "$here/a11y/axe.mjs" "$base" "${audit[@]}" || status=1

@@ -85,7 +85,7 @@ pub fn articles_feed(config: &Config, corpus: &Corpus) -> String {
 }
 
 /// `flags.xml`: verdicts (newest review first), then flags in the order the cross-reference pass
-/// gives them.
+/// gives them, each linking to its entry in the flags report (`flags/#<id>`).
 pub fn flags_feed(config: &Config, corpus: &Corpus, xref: &CrossRef) -> String {
     let updated = newest(corpus);
     let mut checks: Vec<_> = corpus.checks.iter().collect();
@@ -106,15 +106,16 @@ pub fn flags_feed(config: &Config, corpus: &Corpus, xref: &CrossRef) -> String {
             }
         })
         .collect();
-    for (i, f) in xref.flags.iter().enumerate() {
+    for f in &xref.flags {
         let article = corpus.articles.iter().find(|a| a.slug == f.article);
-        let url = format!("{}{}", config.base_url, article_url(&f.article));
+        let url = format!("{}flags/#{}", config.base_url, f.id);
         let title = article
             .map(|a| a.title.value.as_str())
             .unwrap_or(&f.article);
+        let (kind, severity) = (f.kind.as_str(), f.severity.as_str());
         entries.push(Entry {
-            id: format!("{url}#flag-{}-{}", i + 1, f.kind),
-            title: format!("{} ({}): {}", f.kind.replace('_', " "), f.severity, title),
+            id: url.clone(),
+            title: format!("{} ({severity}): {title}", kind.replace('_', " ")),
             link: url,
             published: None,
             updated: article
@@ -123,7 +124,7 @@ pub fn flags_feed(config: &Config, corpus: &Corpus, xref: &CrossRef) -> String {
                 .unwrap_or(updated),
             author: None,
             summary: f.message.clone(),
-            categories: vec![f.kind.clone(), f.severity.clone()],
+            categories: vec![kind.into(), severity.into()],
         });
     }
     let title = format!("{}: verdicts and flags", config.title);

@@ -8,7 +8,7 @@
 //! the Tera filters registered by [`register_filters`].
 
 use crate::config::Config;
-use crate::content::Check;
+use crate::content::{Check, Corpus};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
@@ -149,6 +149,44 @@ pub struct Appearance {
     pub outlet: Option<String>,
     #[serde(default)]
     pub byline: Option<String>,
+}
+
+/// The appearances of a claim in articles of the corpus (by slug, duplicates and unknown slugs
+/// ignored), for [`claim_review`]: each article's original source URL when it has one, else its
+/// page on this site.
+pub fn article_appearances<'a>(
+    config: &Config,
+    corpus: &Corpus,
+    slugs: impl IntoIterator<Item = &'a str>,
+) -> Vec<Appearance> {
+    let mut out: Vec<Appearance> = vec![];
+    for slug in slugs {
+        let Some(a) = corpus.articles.iter().find(|a| a.slug == slug) else {
+            continue;
+        };
+        let url = match &a.source_url {
+            Some(u) if u.value.starts_with("http") => u.value.clone(),
+            _ => format!(
+                "{}{}",
+                config.base_url,
+                super::context::article_url(&a.slug)
+            ),
+        };
+        if out.iter().any(|x| x.url == url) {
+            continue;
+        }
+        out.push(Appearance {
+            url,
+            headline: Some(a.title.value.clone()),
+            date: a
+                .date
+                .as_ref()
+                .map(|d| d.value.format("%Y-%m-%d").to_string()),
+            outlet: a.outlet.as_ref().map(|f| f.value.clone()),
+            byline: a.byline.as_ref().map(|f| f.value.clone()),
+        });
+    }
+    out
 }
 
 /// The `reviewRating` for a rating label on the site's scale (`ratings` in `site.toml`, best
@@ -292,8 +330,9 @@ fn prune_nulls(v: Value) -> Value {
 ///
 /// - `{{ value | jsonld }}`: any value (e.g. a map literal, or a `serde_json::Value` the page
 ///   context carries, such as a [`claim_review`]); `null` members are dropped.
-/// - `{{ article | news_article_jsonld(site=site, page=page, source_url=source_url) }}`, with an
-///   optional `based_on="https://…"` (the republished original, becomes `isBasedOn`).
+/// - `{{ article | news_article_jsonld(site=site, page=page, source_url=source_url, flags=flags) }}`:
+///   `isBasedOn` is the article a `republished` flag in `flags` names (or pass
+///   `based_on="https://…"` directly).
 /// - `{{ site | website_jsonld }}`.
 /// - `{{ page | webpage_jsonld(site=site) }}`.
 pub fn register_filters(tera: &mut tera::Tera) {
@@ -318,6 +357,11 @@ pub fn register_filters(tera: &mut tera::Tera) {
             a.based_on = kw
                 .get::<tera::Value>("based_on")?
                 .and_then(|v| v.as_str().map(String::from));
+            if a.based_on.is_none()
+                && let Some(flags) = kw.get::<tera::Value>("flags")?
+            {
+                a.based_on = republished_from(&site, from_tera(flags)?);
+            }
             Ok::<_, tera::Error>(safe(&news_article(&site, &a)))
         },
     );
@@ -341,6 +385,26 @@ pub fn register_filters(tera: &mut tera::Tera) {
             )))
         },
     );
+}
+
+/// The fields of a cross-reference flag the `news_article_jsonld` filter reads.
+#[derive(Deserialize)]
+struct FlagInfo {
+    kind: String,
+    #[serde(default)]
+    related: Vec<String>,
+}
+
+/// The page of the article a `republished` flag says this one copies: `isBasedOn`.
+fn republished_from(site: &SiteInfo, flags: Vec<FlagInfo>) -> Option<String> {
+    let f = flags
+        .into_iter()
+        .find(|f| f.kind == "republished" && !f.related.is_empty())?;
+    Some(format!(
+        "{}{}",
+        site.base_url,
+        super::context::article_url(&f.related[0])
+    ))
 }
 
 /// The fields of `PageCtx` the filters read.

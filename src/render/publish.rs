@@ -21,9 +21,7 @@ pub fn files(
     xref: &CrossRef,
     rendered: &[OutFile],
 ) -> Result<Vec<OutFile>> {
-    // Claims and entities join the index here once the cross-reference pages exist
-    // (`index.add_claim`, `index.add_entity`).
-    let index = SearchIndex::with_articles(corpus);
+    let index = search_index(corpus, xref, rendered);
     let mut out = vec![index.to_file()?, search_page(tera, config, &index)?];
     out.extend(feeds::files(config, corpus, xref));
     let paths: Vec<String> = rendered
@@ -33,6 +31,48 @@ pub fn files(
         .collect();
     out.extend(sitemap::files(config, paths.iter().map(String::as_str)));
     Ok(out)
+}
+
+/// Articles, then claim clusters and entities that have a page among `rendered`.
+fn search_index(corpus: &Corpus, xref: &CrossRef, rendered: &[OutFile]) -> SearchIndex {
+    let pages: std::collections::HashSet<&str> = rendered.iter().map(|f| f.path.as_str()).collect();
+    let mut index = SearchIndex::with_articles(corpus);
+    for c in &xref.clusters {
+        let url = format!("claims/{}/", c.id);
+        if !pages.contains(format!("{url}index.html").as_str()) {
+            continue;
+        }
+        let mut articles: Vec<&str> = c.appearances.iter().map(|a| a.article.as_str()).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        let meta = match articles.len() {
+            1 => "in 1 article".to_string(),
+            n => format!("in {n} articles"),
+        };
+        // Every wording of the claim is searchable, the representative text first.
+        let mut text = c.text.clone();
+        for a in &c.appearances {
+            if a.text != c.text {
+                text.push(' ');
+                text.push_str(&a.text);
+            }
+        }
+        index.add_claim_with_text(&c.text, &text, &url, &meta);
+    }
+    for e in &xref.entities {
+        let url = format!("entities/{}/", e.id);
+        if !pages.contains(format!("{url}index.html").as_str()) {
+            continue;
+        }
+        let variants: Vec<String> = e
+            .variants
+            .iter()
+            .map(|v| v.name.clone())
+            .filter(|v| *v != e.name)
+            .collect();
+        index.add_entity(&e.name, &variants, &url);
+    }
+    index
 }
 
 /// `search/index.html`, rendered with the `page.html` template (a site can override it).

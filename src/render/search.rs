@@ -1,6 +1,5 @@
-//! Client-side search, built at build time: `search-index.json` (one document per article now;
-//! claims and entities are added through [`SearchIndex::add_claim`] and
-//! [`SearchIndex::add_entity`] once the cross-reference pages exist) and the `search/` page, which
+//! Client-side search, built at build time: `search-index.json` (one document per article, claim
+//! cluster and entity; see `publish.rs`) and the `search/` page, which
 //! lists every document so it is useful with JavaScript off and which `static/search.js` filters
 //! when it is on. No external service.
 //!
@@ -86,11 +85,16 @@ impl SearchIndex {
         self.docs.push(doc);
     }
 
-    /// A claim cluster: its text, page URL (relative to the root) and e.g. "3 articles".
+    /// A claim cluster: its text, page URL (relative to the root) and e.g. "in 3 articles".
     pub fn add_claim(&mut self, text: &str, url: &str, meta: &str) {
+        self.add_claim_with_text(text, text, url, meta);
+    }
+
+    /// A claim cluster whose searchable text (e.g. every wording) differs from its title.
+    pub fn add_claim_with_text(&mut self, title: &str, text: &str, url: &str, meta: &str) {
         self.add(SearchDoc {
             kind: "claim",
-            title: super::feeds::shorten(text, 160),
+            title: super::feeds::shorten(title, 160),
             url: url.into(),
             meta: meta.into(),
             date: None,
