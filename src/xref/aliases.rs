@@ -21,29 +21,144 @@ struct Builtin {
 }
 
 const BUILTIN: &[Builtin] = &[
-    Builtin { canonical: "Kyiv", kind: "place", spelling: true, others: &["kiev"] },
-    Builtin { canonical: "Kharkiv", kind: "place", spelling: true, others: &["kharkov"] },
-    Builtin { canonical: "Odesa", kind: "place", spelling: true, others: &["odessa"] },
-    Builtin { canonical: "Lviv", kind: "place", spelling: true, others: &["lvov", "lwow"] },
-    Builtin { canonical: "Mykolaiv", kind: "place", spelling: true, others: &["nikolaev", "mykolayiv"] },
-    Builtin { canonical: "Luhansk", kind: "place", spelling: true, others: &["lugansk"] },
-    Builtin { canonical: "Chernihiv", kind: "place", spelling: true, others: &["chernigov"] },
-    Builtin { canonical: "Beijing", kind: "place", spelling: true, others: &["peking"] },
-    Builtin { canonical: "Mumbai", kind: "place", spelling: true, others: &["bombay"] },
-    Builtin { canonical: "Gaddafi", kind: "person", spelling: true, others: &["qaddafi", "kadhafi", "qadhafi"] },
-    Builtin { canonical: "South Korea", kind: "place", spelling: false, others: &["rok", "republic of korea", "korea republic"] },
-    Builtin { canonical: "North Korea", kind: "place", spelling: false, others: &["dprk", "democratic people's republic of korea"] },
-    Builtin { canonical: "United States", kind: "place", spelling: false, others: &["us", "usa", "united states of america", "america"] },
-    Builtin { canonical: "United Kingdom", kind: "place", spelling: false, others: &["uk", "britain", "great britain"] },
-    Builtin { canonical: "China", kind: "place", spelling: false, others: &["prc", "people's republic of china"] },
-    Builtin { canonical: "European Union", kind: "org", spelling: false, others: &["eu"] },
-    Builtin { canonical: "United Nations", kind: "org", spelling: false, others: &["un"] },
-    Builtin { canonical: "G7", kind: "org", spelling: false, others: &["g-7", "group of seven"] },
-    Builtin { canonical: "G20", kind: "org", spelling: false, others: &["g-20", "group of twenty"] },
-    Builtin { canonical: "NATO", kind: "org", spelling: false, others: &["north atlantic treaty organization"] },
-    Builtin { canonical: "Russia", kind: "place", spelling: false, others: &["russian federation"] },
-    Builtin { canonical: "Czech Republic", kind: "place", spelling: true, others: &["czechia"] },
-    Builtin { canonical: "Turkey", kind: "place", spelling: true, others: &["turkiye", "türkiye"] },
+    Builtin {
+        canonical: "Kyiv",
+        kind: "place",
+        spelling: true,
+        others: &["kiev"],
+    },
+    Builtin {
+        canonical: "Kharkiv",
+        kind: "place",
+        spelling: true,
+        others: &["kharkov"],
+    },
+    Builtin {
+        canonical: "Odesa",
+        kind: "place",
+        spelling: true,
+        others: &["odessa"],
+    },
+    Builtin {
+        canonical: "Lviv",
+        kind: "place",
+        spelling: true,
+        others: &["lvov", "lwow"],
+    },
+    Builtin {
+        canonical: "Mykolaiv",
+        kind: "place",
+        spelling: true,
+        others: &["nikolaev", "mykolayiv"],
+    },
+    Builtin {
+        canonical: "Luhansk",
+        kind: "place",
+        spelling: true,
+        others: &["lugansk"],
+    },
+    Builtin {
+        canonical: "Chernihiv",
+        kind: "place",
+        spelling: true,
+        others: &["chernigov"],
+    },
+    Builtin {
+        canonical: "Beijing",
+        kind: "place",
+        spelling: true,
+        others: &["peking"],
+    },
+    Builtin {
+        canonical: "Mumbai",
+        kind: "place",
+        spelling: true,
+        others: &["bombay"],
+    },
+    Builtin {
+        canonical: "Gaddafi",
+        kind: "person",
+        spelling: true,
+        others: &["qaddafi", "kadhafi", "qadhafi"],
+    },
+    Builtin {
+        canonical: "South Korea",
+        kind: "place",
+        spelling: false,
+        others: &["rok", "republic of korea", "korea republic"],
+    },
+    Builtin {
+        canonical: "North Korea",
+        kind: "place",
+        spelling: false,
+        others: &["dprk", "democratic people's republic of korea"],
+    },
+    Builtin {
+        canonical: "United States",
+        kind: "place",
+        spelling: false,
+        others: &["us", "usa", "united states of america", "america"],
+    },
+    Builtin {
+        canonical: "United Kingdom",
+        kind: "place",
+        spelling: false,
+        others: &["uk", "britain", "great britain"],
+    },
+    Builtin {
+        canonical: "China",
+        kind: "place",
+        spelling: false,
+        others: &["prc", "people's republic of china"],
+    },
+    Builtin {
+        canonical: "European Union",
+        kind: "org",
+        spelling: false,
+        others: &["eu"],
+    },
+    Builtin {
+        canonical: "United Nations",
+        kind: "org",
+        spelling: false,
+        others: &["un"],
+    },
+    Builtin {
+        canonical: "G7",
+        kind: "org",
+        spelling: false,
+        others: &["g-7", "group of seven"],
+    },
+    Builtin {
+        canonical: "G20",
+        kind: "org",
+        spelling: false,
+        others: &["g-20", "group of twenty"],
+    },
+    Builtin {
+        canonical: "NATO",
+        kind: "org",
+        spelling: false,
+        others: &["north atlantic treaty organization"],
+    },
+    Builtin {
+        canonical: "Russia",
+        kind: "place",
+        spelling: false,
+        others: &["russian federation"],
+    },
+    Builtin {
+        canonical: "Czech Republic",
+        kind: "place",
+        spelling: true,
+        others: &["czechia"],
+    },
+    Builtin {
+        canonical: "Turkey",
+        kind: "place",
+        spelling: true,
+        others: &["turkiye", "türkiye"],
+    },
 ];
 
 /// Normalised lookup key of a name: ASCII, lower case, no dots, no possessive, single spaces.
@@ -72,7 +187,8 @@ impl Aliases {
         let mut a = Aliases::default();
         for b in BUILTIN {
             let ck = key(b.canonical);
-            a.display.insert(ck.clone(), (b.canonical.to_string(), b.kind.to_string()));
+            a.display
+                .insert(ck.clone(), (b.canonical.to_string(), b.kind.to_string()));
             for o in b.others {
                 let k = key(o);
                 if b.spelling {
@@ -113,7 +229,9 @@ impl Aliases {
                             self.add_split(name, n);
                         }
                     }
-                    other => problems.push(format!("unknown section [{other}]; use [merge] or [split]")),
+                    other => {
+                        problems.push(format!("unknown section [{other}]; use [merge] or [split]"))
+                    }
                 }
             }
         }
@@ -143,12 +261,19 @@ impl Aliases {
 
     /// Canonical key for a key (itself when it has no alias).
     pub fn canonical(&self, k: &str) -> String {
-        self.to_canonical.get(k).cloned().unwrap_or_else(|| k.to_string())
+        self.to_canonical
+            .get(k)
+            .cloned()
+            .unwrap_or_else(|| k.to_string())
     }
 
     /// True when the user forbade merging these two keys.
     pub fn split(&self, a: &str, b: &str) -> bool {
-        let pair = if a < b { (a.to_string(), b.to_string()) } else { (b.to_string(), a.to_string()) };
+        let pair = if a < b {
+            (a.to_string(), b.to_string())
+        } else {
+            (b.to_string(), a.to_string())
+        };
         self.splits.contains(&pair)
     }
 }

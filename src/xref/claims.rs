@@ -48,7 +48,8 @@ pub fn extract(article: &Article) -> ArticleClaims {
                 continue;
             }
             let id = format!("{}:{}:{}", article.slug, block.line, si + 1);
-            out.claims.push(analyse(s, r.start, id, article, bi, block.line, anchor));
+            out.claims
+                .push(analyse(s, r.start, id, article, bi, block.line, anchor));
         }
     }
     out
@@ -85,7 +86,10 @@ fn analyse(
         article: article.slug.clone(),
         line,
         block,
-        span: Span { start: offset, end: offset + s.len() },
+        span: Span {
+            start: offset,
+            end: offset + s.len(),
+        },
         text: s.to_string(),
         figures,
         dates,
@@ -94,13 +98,17 @@ fn analyse(
         event,
         cluster: None,
     };
-    Extracted { claim, mentions, terms, name_terms }
+    Extracted {
+        claim,
+        mentions,
+        terms,
+        name_terms,
+    }
 }
 
 fn time_spans(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    static TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\b\d{1,2}:\d{2}\b").expect("time pattern")
-    });
+    static TIME: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\b\d{1,2}:\d{2}\b").expect("time pattern"));
     TIME.find_iter(s).map(|m| m.range())
 }
 
@@ -109,8 +117,13 @@ fn terms_of(s: &str, mentions: &[Mention]) -> (Vec<String>, Vec<String>) {
     let mut terms = Vec::new();
     let mut names = Vec::new();
     for w in text::words(s) {
-        let Some(t) = text::term(&w.lower) else { continue };
-        if mentions.iter().any(|m| m.span.start <= w.span.start && w.span.end <= m.span.end) {
+        let Some(t) = text::term(&w.lower) else {
+            continue;
+        };
+        if mentions
+            .iter()
+            .any(|m| m.span.start <= w.span.start && w.span.end <= m.span.end)
+        {
             names.push(t.clone());
         }
         terms.push(t);

@@ -75,7 +75,11 @@ pub fn cluster(w: &Work) -> Clustering {
         }
     }
     let (clusters, members) = built.into_iter().unzip();
-    Clustering { clusters, members, of_claim }
+    Clustering {
+        clusters,
+        members,
+        of_claim,
+    }
 }
 
 fn dedupe_ids(built: &mut [(Cluster, Vec<usize>)]) {
@@ -105,14 +109,20 @@ pub fn appearance(w: &Work, g: usize) -> Appearance {
 
 fn build(w: &Work, members: &[usize]) -> Cluster {
     let first = w.claim(members[0]);
-    let id = format!("c-{}", text::short_hash(&text::normalised(&first.claim.text)));
+    let id = format!(
+        "c-{}",
+        text::short_hash(&text::normalised(&first.claim.text))
+    );
     let mut figures: Vec<Figure> = Vec::new();
     let mut dates: Vec<DateRef> = Vec::new();
     let mut entities: BTreeSet<String> = BTreeSet::new();
     for &g in members {
         let c = &w.claim(g).claim;
         for f in &c.figures {
-            if !figures.iter().any(|x| x.kind == f.kind && x.milli == f.milli && x.currency == f.currency) {
+            if !figures
+                .iter()
+                .any(|x| x.kind == f.kind && x.milli == f.milli && x.currency == f.currency)
+            {
                 figures.push(f.clone());
             }
         }
@@ -165,7 +175,10 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
                 last.text.push(' ');
                 last.text.push_str(&text);
             }
-            _ => out.push(DiffOp { op: op.to_string(), text }),
+            _ => out.push(DiffOp {
+                op: op.to_string(),
+                text,
+            }),
         }
     }
     out
@@ -181,7 +194,14 @@ mod tests {
         let ops: Vec<(&str, &str)> = d.iter().map(|o| (o.op.as_str(), o.text.as_str())).collect();
         assert_eq!(
             ops,
-            [("delete", "can"), ("insert", "may"), ("equal", "be indispensable"), ("delete", "for"), ("insert", "to"), ("equal", "us")]
+            [
+                ("delete", "can"),
+                ("insert", "may"),
+                ("equal", "be indispensable"),
+                ("delete", "for"),
+                ("insert", "to"),
+                ("equal", "us")
+            ]
         );
     }
 }

@@ -20,12 +20,19 @@ pub const STALE_DAYS: i64 = 30;
 pub fn republished(w: &Work, reuse: &[ReuseInfo], out: &mut Vec<Draft>) {
     for r in reuse.iter().filter(|r| is_copy(r)) {
         let e = &w.corpus.articles[r.earlier];
-        let when = e.date.as_ref().map_or("undated".to_string(), |d| d.value.to_string());
+        let when = e
+            .date
+            .as_ref()
+            .map_or("undated".to_string(), |d| d.value.to_string());
         let msg = format!(
             "{:.0}% of this article's text ({} sentences{}) comes from {} ({when}); direction from {}",
             r.reuse.share * 100.0,
             r.links.len(),
-            if r.reuse.order_kept { ", same order" } else { ", reordered" },
+            if r.reuse.order_kept {
+                ", same order"
+            } else {
+                ", reordered"
+            },
             e.file,
             r.reuse.direction,
         );
@@ -49,16 +56,38 @@ pub fn is_copy(r: &ReuseInfo) -> bool {
 /// or beside "current" words.
 pub fn anachronisms(w: &Work, reuse: &[ReuseInfo], out: &mut Vec<Draft>) {
     for (ai, art) in w.corpus.articles.iter().enumerate() {
-        let Some(date) = art.date.as_ref().map(|d| d.value) else { continue };
+        let Some(date) = art.date.as_ref().map(|d| d.value) else {
+            continue;
+        };
         let mut reasons: Vec<String> = Vec::new();
-        let mut d = Draft::new(FlagKind::DatelineAnachronism, Severity::Warning, ai, String::new());
-        for r in reuse.iter().filter(|r| r.later == ai && r.reuse.share >= 0.3) {
-            let Some(ed) = w.date(r.earlier) else { continue };
+        let mut d = Draft::new(
+            FlagKind::DatelineAnachronism,
+            Severity::Warning,
+            ai,
+            String::new(),
+        );
+        for r in reuse
+            .iter()
+            .filter(|r| r.later == ai && r.reuse.share >= 0.3)
+        {
+            let Some(ed) = w.date(r.earlier) else {
+                continue;
+            };
             let gap = (date - ed).num_days();
             if gap <= STALE_DAYS {
                 continue;
             }
-            let current: Vec<_> = r.links.iter().filter(|(l, _)| w.claim(*l).claim.dates.iter().any(|x| x.current || x.anchored)).collect();
+            let current: Vec<_> = r
+                .links
+                .iter()
+                .filter(|(l, _)| {
+                    w.claim(*l)
+                        .claim
+                        .dates
+                        .iter()
+                        .any(|x| x.current || x.anchored)
+                })
+                .collect();
             reasons.push(format!(
                 "it copies {} ({ed}, {gap} days earlier){}",
                 w.corpus.articles[r.earlier].file,
@@ -96,7 +125,13 @@ fn first_relative(w: &Work, g: usize) -> String {
 }
 
 /// Captions with old explicit dates, and body sentences pairing an old date with "current" words.
-fn old_dated_lines(w: &Work, ai: usize, date: chrono::NaiveDate, d: &mut Draft, reasons: &mut Vec<String>) {
+fn old_dated_lines(
+    w: &Work,
+    ai: usize,
+    date: chrono::NaiveDate,
+    d: &mut Draft,
+    reasons: &mut Vec<String>,
+) {
     let art = &w.corpus.articles[ai];
     for b in art.blocks.iter().filter(|b| b.kind == BlockKind::Caption) {
         if let Some(old) = old_dates(&b.text, Some(date)).into_iter().max() {
@@ -110,7 +145,11 @@ fn old_dated_lines(w: &Work, ai: usize, date: chrono::NaiveDate, d: &mut Draft, 
             .claim
             .dates
             .iter()
-            .filter(|x| x.kind == super::model::DateKind::Explicit && x.start == x.end && (date - x.start).num_days() > 90)
+            .filter(|x| {
+                x.kind == super::model::DateKind::Explicit
+                    && x.start == x.end
+                    && (date - x.start).num_days() > 90
+            })
             .map(|x| x.start)
             .max();
         if let (true, Some(old)) = (current, old) {

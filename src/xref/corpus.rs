@@ -110,11 +110,18 @@ fn item(e: &claims::Extracted, inter: &mut Interner) -> Item {
         .filter(|f| f.kind != FigureKind::Count || f.value >= 10.0)
         .map(|f| (f.kind as u8, f.milli, currency_code(f.currency.as_deref())))
         .collect();
-    Item { terms, names, figures }
+    Item {
+        terms,
+        names,
+        figures,
+    }
 }
 
 fn currency_code(c: Option<&str>) -> u8 {
-    c.map_or(0, |c| c.bytes().fold(0u8, |a, b| a.wrapping_mul(31).wrapping_add(b)))
+    c.map_or(0, |c| {
+        c.bytes()
+            .fold(0u8, |a, b| a.wrapping_mul(31).wrapping_add(b))
+    })
 }
 
 /// Resolves entity mentions corpus-wide and writes entity ids (and speaker ids) into the claims.
@@ -148,7 +155,10 @@ fn resolve_entities(
             e.claim.entities.sort();
             e.claim.entities.dedup();
             for q in &mut e.claim.quotes {
-                let k = q.speaker.as_deref().map(|s| key(s.trim_start_matches("the ")));
+                let k = q
+                    .speaker
+                    .as_deref()
+                    .map(|s| key(s.trim_start_matches("the ")));
                 q.speaker_entity = k
                     .and_then(|k| by_variant.get(&k))
                     .map(|&i| resolved.entities[i].id.clone());

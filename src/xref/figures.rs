@@ -47,7 +47,8 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 pub fn figures_in(sentence: &str, skip: &[Range<usize>]) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let overlaps = |r: &Range<usize>, out: &[Figure]| {
-        out.iter().any(|f| f.span.start < r.end && r.start < f.span.end)
+        out.iter()
+            .any(|f| f.span.start < r.end && r.start < f.span.end)
             || skip.iter().any(|s| s.start < r.end && r.start < s.end)
     };
     for re in [&*MONEY_PREFIX, &*MONEY_SUFFIX] {
@@ -67,7 +68,14 @@ pub fn figures_in(sentence: &str, skip: &[Range<usize>]) -> Vec<Figure> {
             continue;
         }
         if let Some(v) = c.name("num").and_then(|m| parse_number(m.as_str())) {
-            out.push(figure(FigureKind::Percent, v, None, &c, whole.range(), sentence));
+            out.push(figure(
+                FigureKind::Percent,
+                v,
+                None,
+                &c,
+                whole.range(),
+                sentence,
+            ));
         }
     }
     for c in RATIO.captures_iter(sentence) {
@@ -94,7 +102,9 @@ fn counts(sentence: &str, skip: &[Range<usize>], out: &mut Vec<Figure>) {
     for c in COUNT.captures_iter(sentence) {
         let Some(whole) = c.get(0) else { continue };
         let r = whole.range();
-        if out.iter().any(|f| f.span.start < r.end && r.start < f.span.end)
+        if out
+            .iter()
+            .any(|f| f.span.start < r.end && r.start < f.span.end)
             || skip.iter().any(|s| s.start < r.end && r.start < s.end)
         {
             continue;
@@ -109,7 +119,14 @@ fn counts(sentence: &str, skip: &[Range<usize>], out: &mut Vec<Figure>) {
             continue;
         };
         v *= c.name("scale").map_or(1.0, |s| scale(s.as_str()));
-        let mut f = figure(FigureKind::Count, v, None, &c, r.start..unit.start(), sentence);
+        let mut f = figure(
+            FigureKind::Count,
+            v,
+            None,
+            &c,
+            r.start..unit.start(),
+            sentence,
+        );
         f.text = sentence[r.start..unit.end()].to_string();
         f.unit = text::term(&unit_l);
         out.push(f);
@@ -125,7 +142,14 @@ fn money(c: &regex::Captures, span: Range<usize>, sentence: &str) -> Option<Figu
     let v = parse_number(c.name("num")?.as_str())?;
     let s = c.name("scale").map_or(1.0, |s| scale(s.as_str()));
     let cur = currency(c.name("cur")?.as_str());
-    Some(figure(FigureKind::Money, v * s, Some(cur), c, span, sentence))
+    Some(figure(
+        FigureKind::Money,
+        v * s,
+        Some(cur),
+        c,
+        span,
+        sentence,
+    ))
 }
 
 fn figure(

@@ -40,7 +40,11 @@ impl Draft {
 
     /// Adds a quoted line of article `a`.
     pub fn cite(&mut self, w: &Work, a: usize, line: usize, text: &str) {
-        let e = Evidence { file: w.corpus.articles[a].file.clone(), line, text: text.to_string() };
+        let e = Evidence {
+            file: w.corpus.articles[a].file.clone(),
+            line,
+            text: text.to_string(),
+        };
         if !self.evidence.contains(&e) {
             self.evidence.push(e);
         }
@@ -64,9 +68,12 @@ impl Draft {
 pub fn finish(w: &Work, drafts: Vec<Draft>) -> Vec<Flag> {
     let mut flags: Vec<Flag> = drafts.into_iter().map(|d| finish_one(w, d)).collect();
     flags.sort_by(|a, b| {
-        (&a.file, a.line, a.kind, &a.message, &a.claims).cmp(&(&b.file, b.line, b.kind, &b.message, &b.claims))
+        (&a.file, a.line, a.kind, &a.message, &a.claims)
+            .cmp(&(&b.file, b.line, b.kind, &b.message, &b.claims))
     });
-    flags.dedup_by(|a, b| a.kind == b.kind && a.article == b.article && a.message == b.message && a.claims == b.claims);
+    flags.dedup_by(|a, b| {
+        a.kind == b.kind && a.article == b.article && a.message == b.message && a.claims == b.claims
+    });
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for f in &mut flags {
         let n = seen.entry(f.id.clone()).or_insert(0);
@@ -82,11 +89,25 @@ fn finish_one(w: &Work, d: Draft) -> Flag {
     let art = &w.corpus.articles[d.article];
     let mut evidence = d.evidence;
     evidence.sort_by_key(|e| e.file != art.file); // own lines first, order kept otherwise
-    let line = evidence.iter().find(|e| e.file == art.file).map_or(1, |e| e.line);
-    let related: Vec<String> = d.related.iter().map(|&a| w.corpus.articles[a].slug.clone()).collect();
+    let line = evidence
+        .iter()
+        .find(|e| e.file == art.file)
+        .map_or(1, |e| e.line);
+    let related: Vec<String> = d
+        .related
+        .iter()
+        .map(|&a| w.corpus.articles[a].slug.clone())
+        .collect();
     let id = format!(
         "f-{}",
-        text::short_hash(&format!("{}|{}|{}|{}|{}", d.kind.as_str(), art.slug, d.claims.join(","), related.join(","), line))
+        text::short_hash(&format!(
+            "{}|{}|{}|{}|{}",
+            d.kind.as_str(),
+            art.slug,
+            d.claims.join(","),
+            related.join(","),
+            line
+        ))
     );
     Flag {
         id,
@@ -112,16 +133,26 @@ pub const DUPLICATE: f64 = 0.75;
 pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
     for p in &w.pairs {
         let (a, b) = (w.gid[p.a], w.gid[p.b]);
-        if a.0 != b.0 || p.score < DUPLICATE || w.claim(p.a).claim.line == w.claim(p.b).claim.line && p.score < 0.95 {
+        if a.0 != b.0
+            || p.score < DUPLICATE
+            || w.claim(p.a).claim.line == w.claim(p.b).claim.line && p.score < 0.95
+        {
             continue;
         }
         let (ca, cb) = (&w.claim(p.a).claim, &w.claim(p.b).claim);
-        let how = if text::normalised(&ca.text) == text::normalised(&cb.text) { "verbatim" } else { "reworded" };
+        let how = if text::normalised(&ca.text) == text::normalised(&cb.text) {
+            "verbatim"
+        } else {
+            "reworded"
+        };
         let mut d = Draft::new(
             FlagKind::DuplicatePassage,
             Severity::Warning,
             a.0,
-            format!("the passage at line {} appears again ({how}) at line {}", ca.line, cb.line),
+            format!(
+                "the passage at line {} appears again ({how}) at line {}",
+                ca.line, cb.line
+            ),
         );
         d.cite_claim(w, p.b);
         d.cite_claim(w, p.a);
@@ -132,24 +163,46 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
 /// Link spam and captions that do not belong to the story.
 pub fn injected_text(w: &Work, out: &mut Vec<Draft>) {
     for (ai, art) in w.corpus.articles.iter().enumerate() {
-        let body: BTreeSet<String> = w.per_article[ai].claims.iter().flat_map(|c| c.terms.iter().cloned()).collect();
+        let body: BTreeSet<String> = w.per_article[ai]
+            .claims
+            .iter()
+            .flat_map(|c| c.terms.iter().cloned())
+            .collect();
         let anchor = art.date.as_ref().map(|d| d.value);
         for b in &art.blocks {
-            if !matches!(b.kind, BlockKind::Boilerplate | BlockKind::Caption) || b.text.split_whitespace().count() < 4 {
+            if !matches!(b.kind, BlockKind::Boilerplate | BlockKind::Caption)
+                || b.text.split_whitespace().count() < 4
+            {
                 continue;
             }
             let terms: BTreeSet<String> = text::terms(&b.text).into_iter().collect();
             let shared = terms.iter().filter(|t| body.contains(*t)).count();
-            let related = terms.len() < 5 || shared * 3 >= terms.len();
+            let related = b.text.split_whitespace().count() < 10 || shared * 3 >= terms.len();
             let old = old_dates(&b.text, anchor);
             let (severity, why) = match (b.kind, related, old.first()) {
-                (BlockKind::Caption, _, Some(d)) => (Severity::Warning, format!("caption dated {d}, long before the dateline: a photo from another story")),
-                (BlockKind::Caption, false, None) => (Severity::Warning, "caption unrelated to the article text".into()),
+                (BlockKind::Caption, _, Some(d)) => (
+                    Severity::Warning,
+                    format!(
+                        "caption dated {d}, long before the dateline: a photo from another story"
+                    ),
+                ),
+                (BlockKind::Caption, false, None) => (
+                    Severity::Warning,
+                    "caption unrelated to the article text".into(),
+                ),
                 (BlockKind::Caption, true, None) => continue,
-                (_, false, _) => (Severity::Warning, format!("{}, unrelated to the article", b.reason)),
+                (_, false, _) => (
+                    Severity::Warning,
+                    format!("{}, unrelated to the article", b.reason),
+                ),
                 (_, true, _) => (Severity::Info, format!("{} inside the article", b.reason)),
             };
-            let mut d = Draft::new(FlagKind::InjectedText, severity, ai, format!("line {}: {why}", b.line));
+            let mut d = Draft::new(
+                FlagKind::InjectedText,
+                severity,
+                ai,
+                format!("line {}: {why}", b.line),
+            );
             d.cite(w, ai, b.line, &b.text);
             out.push(d);
         }
@@ -180,7 +233,12 @@ pub fn missing(w: &Work, out: &mut Vec<Draft>) {
         let related = partners.get(&ai).cloned().unwrap_or_default();
         if art.date.is_none() {
             let window = super::window::infer(w, ai, &related);
-            let mut d = Draft::new(FlagKind::MissingDate, Severity::Warning, ai, format!("no publication date; {}", window.basis));
+            let mut d = Draft::new(
+                FlagKind::MissingDate,
+                Severity::Warning,
+                ai,
+                format!("no publication date; {}", window.basis),
+            );
             d.window = Some(window);
             d.related = related.clone();
             out.push(d);
@@ -189,7 +247,10 @@ pub fn missing(w: &Work, out: &mut Vec<Draft>) {
             let msg = if related.is_empty() {
                 "no source URL or outlet".to_string()
             } else {
-                format!("no source URL or outlet; its claims also appear in {} other article(s)", related.len())
+                format!(
+                    "no source URL or outlet; its claims also appear in {} other article(s)",
+                    related.len()
+                )
             };
             let mut d = Draft::new(FlagKind::MissingSource, Severity::Info, ai, msg);
             d.related = related;
@@ -213,7 +274,13 @@ pub fn partners(w: &Work) -> BTreeMap<usize, BTreeSet<usize>> {
 
 /// One entity spelled differently: within an article (warning) or against the corpus (info).
 pub fn name_variants(w: &Work, out: &mut Vec<Draft>) {
-    let index: BTreeMap<&str, usize> = w.corpus.articles.iter().enumerate().map(|(i, a)| (a.slug.as_str(), i)).collect();
+    let index: BTreeMap<&str, usize> = w
+        .corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.slug.as_str(), i))
+        .collect();
     for (e, per_article) in w.spellings.iter().enumerate() {
         let mut total: BTreeMap<&str, usize> = BTreeMap::new();
         for sp in per_article.values() {
@@ -225,24 +292,43 @@ pub fn name_variants(w: &Work, out: &mut Vec<Draft>) {
             continue;
         }
         let ent = &w.entities[e];
-        let canonical_last = super::aliases::key(&ent.name).rsplit(' ').next().unwrap_or("").to_string();
+        let canonical_last = super::aliases::key(&ent.name)
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_string();
         let articles_using = |s: &str| per_article.values().filter(|sp| sp.contains_key(s)).count();
-        let Some((&major, _)) = total
-            .iter()
-            .max_by_key(|(s, n)| (articles_using(s), **s == canonical_last, **n, std::cmp::Reverse(**s)))
-        else {
+        let Some((&major, _)) = total.iter().max_by_key(|(s, n)| {
+            (
+                articles_using(s),
+                **s == canonical_last,
+                **n,
+                std::cmp::Reverse(**s),
+            )
+        }) else {
             continue;
         };
         for (slug, sp) in per_article {
-            let Some(&ai) = index.get(slug.as_str()) else { continue };
+            let Some(&ai) = index.get(slug.as_str()) else {
+                continue;
+            };
             let names = spelled(ent, slug, sp);
             if sp.len() >= 2 {
-                let msg = format!("{} is spelled {} in this article", ent.name, names.join(" and "));
+                let msg = format!(
+                    "{} is spelled {} in this article",
+                    ent.name,
+                    names.join(" and ")
+                );
                 let mut d = Draft::new(FlagKind::NameVariant, Severity::Warning, ai, msg);
                 cite_spellings(w, ai, ent, sp, &mut d);
                 out.push(d);
             } else if !sp.contains_key(major) {
-                let msg = format!("{} is spelled {} here but {} in most other articles", ent.name, names.join(", "), variant_name(ent, major));
+                let msg = format!(
+                    "{} is spelled {} here but {} in most other articles",
+                    ent.name,
+                    names.join(", "),
+                    variant_name(ent, major)
+                );
                 let mut d = Draft::new(FlagKind::NameVariant, Severity::Info, ai, msg);
                 cite_spellings(w, ai, ent, sp, &mut d);
                 out.push(d);
@@ -270,11 +356,19 @@ fn variant_name(ent: &super::model::Entity, k: &str) -> String {
         .map_or_else(|| format!("“{k}”"), |v| format!("“{}”", v.name))
 }
 
-fn cite_spellings(w: &Work, ai: usize, ent: &super::model::Entity, sp: &BTreeMap<String, usize>, d: &mut Draft) {
+fn cite_spellings(
+    w: &Work,
+    ai: usize,
+    ent: &super::model::Entity,
+    sp: &BTreeMap<String, usize>,
+    d: &mut Draft,
+) {
     for k in sp.keys() {
         let hit = w.per_article[ai].claims.iter().find(|c| {
             c.claim.entities.contains(&ent.id)
-                && c.mentions.iter().any(|m| super::aliases::key(&m.surface).ends_with(k.as_str()))
+                && c.mentions
+                    .iter()
+                    .any(|m| super::aliases::key(&m.surface).ends_with(k.as_str()))
         });
         if let Some(c) = hit {
             if !d.claims.contains(&c.claim.id) {

@@ -33,7 +33,11 @@ pub struct Item {
 pub struct Pair {
     pub a: usize,
     pub b: usize,
+    /// Same-claim score (see [`score`]).
     pub score: f64,
+    /// Relatedness, names included (idf cosine, or overlap with the shorter claim): "about the
+    /// same subject".
+    pub cosine: f64,
 }
 
 /// Interns terms; ids follow first appearance so they are deterministic.
@@ -85,7 +89,12 @@ impl Index {
                 }
             }
         }
-        Index { df, weight, postings, n }
+        Index {
+            df,
+            weight,
+            postings,
+            n,
+        }
     }
 
     /// Weight of a term id (idf); unknown terms weigh like a term seen once.
@@ -138,6 +147,11 @@ impl Index {
 
 /// Similarity of two claims in 0..=1 (0 when they only share names or little content).
 pub fn score(ix: &Index, a: &Item, b: &Item) -> f64 {
+    score_parts(ix, a, b).0
+}
+
+/// (same-claim score, plain cosine) of two claims.
+pub fn score_parts(ix: &Index, a: &Item, b: &Item) -> (f64, f64) {
     let (mut shared, mut shared_content, mut n_content) = (0.0, 0.0, 0usize);
     let (mut i, mut j) = (0, 0);
     while i < a.terms.len() && j < b.terms.len() {
@@ -166,14 +180,15 @@ pub fn score(ix: &Index, a: &Item, b: &Item) -> f64 {
             .sum::<f64>()
     };
     let (na, nb) = (norm(a), norm(b));
-    if na == 0.0 || nb == 0.0 || n_content < 2 {
-        return 0.0;
-    }
-    let dice = 2.0 * shared_content / (content(a) + content(b)).max(1e-9);
-    if dice < 0.3 {
-        return 0.0;
+    if na == 0.0 || nb == 0.0 {
+        return (0.0, 0.0);
     }
     let cos = shared / (na * nb).sqrt();
+    let related = cos.max(0.6 * shared / na.min(nb));
+    let dice = 2.0 * shared_content / (content(a) + content(b)).max(1e-9);
+    if dice < 0.3 || n_content < 2 {
+        return (0.0, related);
+    }
     let small = a.terms.len().min(b.terms.len());
     let contain = if small >= 6 && n_content >= 4 {
         0.85 * shared / na.min(nb)
@@ -181,7 +196,10 @@ pub fn score(ix: &Index, a: &Item, b: &Item) -> f64 {
         0.0
     };
     let same_figure = a.figures.iter().any(|f| b.figures.contains(f));
-    (cos.max(contain) + if same_figure { 0.05 } else { 0.0 }).min(1.0)
+    (
+        (cos.max(contain) + if same_figure { 0.05 } else { 0.0 }).min(1.0),
+        related,
+    )
 }
 
 /// All pairs scoring at least [`RELATED`], sorted by (a, b).
@@ -200,8 +218,13 @@ pub fn pairs(ix: &Index, items: &[Item]) -> Vec<Pair> {
     cands
         .into_par_iter()
         .filter_map(|(a, b)| {
-            let s = score(ix, &items[a as usize], &items[b as usize]);
-            (s >= RELATED).then_some(Pair { a: a as usize, b: b as usize, score: s })
+            let (score, cosine) = score_parts(ix, &items[a as usize], &items[b as usize]);
+            (score >= RELATED || cosine >= RELATED).then_some(Pair {
+                a: a as usize,
+                b: b as usize,
+                score,
+                cosine,
+            })
         })
         .collect()
 }
@@ -227,7 +250,11 @@ mod tests {
                     .collect::<std::collections::BTreeSet<_>>()
                     .into_iter()
                     .collect();
-                Item { terms, names, figures: vec![] }
+                Item {
+                    terms,
+                    names,
+                    figures: vec![],
+                }
             })
             .collect();
         (items, inter)
@@ -243,7 +270,11 @@ mod tests {
         ]);
         let n = inter.ids.len();
         let ix = Index::new(&it, n);
-        assert!(score(&ix, &it[0], &it[1]) >= MATCH, "{}", score(&ix, &it[0], &it[1]));
+        assert!(
+            score(&ix, &it[0], &it[1]) >= MATCH,
+            "{}",
+            score(&ix, &it[0], &it[1])
+        );
         assert!(score(&ix, &it[0], &it[2]) < MATCH);
         let p = pairs(&ix, &it);
         assert!(p.iter().any(|p| (p.a, p.b) == (0, 1)));

@@ -7,7 +7,9 @@ use super::clusters::{Dsu, order_key, word_diff};
 use super::corpus::Work;
 use super::flags::Draft;
 use super::matching;
-use super::model::{DateKind, Figure, FigureKind, FigurePoint, FigureTimeline, FlagKind, Quote, Severity};
+use super::model::{
+    DateKind, Figure, FigureKind, FigurePoint, FigureTimeline, FlagKind, Quote, Severity,
+};
 use super::text;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,7 +22,11 @@ pub const SAME_TIME_DAYS: i64 = 7;
 
 /// Ordered (earlier, later) of two claims.
 fn ordered(w: &Work, a: usize, b: usize) -> (usize, usize) {
-    if order_key(w, a) <= order_key(w, b) { (a, b) } else { (b, a) }
+    if order_key(w, a) <= order_key(w, b) {
+        (a, b)
+    } else {
+        (b, a)
+    }
 }
 
 /// Share of words two quotations have in common, in order (0..1).
@@ -63,7 +69,14 @@ pub fn altered_quotes(w: &Work, out: &mut Vec<Draft>) {
     }
 }
 
-fn compare_quotes(w: &Work, a: usize, b: usize, min: f64, done: &mut BTreeSet<(usize, usize, usize, usize)>, out: &mut Vec<Draft>) {
+fn compare_quotes(
+    w: &Work,
+    a: usize,
+    b: usize,
+    min: f64,
+    done: &mut BTreeSet<(usize, usize, usize, usize)>,
+    out: &mut Vec<Draft>,
+) {
     if w.gid[a].0 == w.gid[b].0 {
         return;
     }
@@ -78,7 +91,13 @@ fn compare_quotes(w: &Work, a: usize, b: usize, min: f64, done: &mut BTreeSet<(u
             if sim < QUOTE_SIMILAR.max(min) || !done.insert((e, i, l, j)) {
                 continue;
             }
-            let who = ql.speaker.clone().or(qe.speaker.clone()).map_or("a quotation".to_string(), |s| format!("the quotation of {s}"));
+            let who = ql
+                .speaker
+                .clone()
+                .or(qe.speaker.clone())
+                .map_or("a quotation".to_string(), |s| {
+                    format!("the quotation of {s}")
+                });
             let msg = format!(
                 "{who} is worded differently than in {} (line {}); {:.0}% of the words agree",
                 w.article(e).file,
@@ -127,7 +146,10 @@ fn figure_diffs<'a>(e: &'a [Figure], l: &'a [Figure]) -> Vec<(&'a Figure, &'a Fi
     let lk: BTreeSet<_> = l.iter().map(key).collect();
     let mut out = Vec::new();
     for fl in l.iter().filter(|f| !ek.contains(&key(f))) {
-        if let Some(fe) = e.iter().find(|fe| comparable(fe, fl) && !lk.contains(&key(fe))) {
+        if let Some(fe) = e
+            .iter()
+            .find(|fe| comparable(fe, fl) && !lk.contains(&key(fe)))
+        {
             out.push((fe, fl));
         }
     }
@@ -146,8 +168,16 @@ pub fn figure_mismatches(w: &Work, copies: &BTreeSet<(usize, usize)>, out: &mut 
             .iter()
             .map(|(a, b)| format!("{} instead of {}", b.text, a.text))
             .collect();
-        let de: Vec<_> = ce.dates.iter().filter(|d| d.kind == DateKind::Explicit && d.start == d.end).collect();
-        let dl: Vec<_> = cl.dates.iter().filter(|d| d.kind == DateKind::Explicit && d.start == d.end).collect();
+        let de: Vec<_> = ce
+            .dates
+            .iter()
+            .filter(|d| d.kind == DateKind::Explicit && d.start == d.end)
+            .collect();
+        let dl: Vec<_> = cl
+            .dates
+            .iter()
+            .filter(|d| d.kind == DateKind::Explicit && d.start == d.end)
+            .collect();
         if let (Some(a), Some(b)) = (de.first(), dl.first())
             && de.iter().all(|x| x.start != b.start)
         {
@@ -156,7 +186,12 @@ pub fn figure_mismatches(w: &Work, copies: &BTreeSet<(usize, usize)>, out: &mut 
         if diffs.is_empty() {
             continue;
         }
-        let msg = format!("states {} (as in {}, line {})", diffs.join(", "), w.article(e).file, ce.line);
+        let msg = format!(
+            "states {} (as in {}, line {})",
+            diffs.join(", "),
+            w.article(e).file,
+            ce.line
+        );
         let mut d = Draft::new(FlagKind::FigureMismatch, Severity::Warning, w.gid[l].0, msg);
         d.cite_claim(w, l);
         d.cite_claim(w, e);
@@ -170,10 +205,15 @@ static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Running totals of one subject that change between articles months apart.
-pub fn figure_timelines(w: &Work) -> Vec<FigureTimeline> {
+/// Articles in `copies` (republished copies, whose datelines are not the time of their text)
+/// are left out.
+pub fn figure_timelines(w: &Work, copies: &BTreeSet<usize>) -> Vec<FigureTimeline> {
     let mut dsu = Dsu::new(w.gid.len());
     let mut in_pair: BTreeSet<usize> = BTreeSet::new();
-    for p in w.pairs.iter().filter(|p| p.score >= matching::RELATED) {
+    for p in w.pairs.iter().filter(|p| p.cosine >= matching::RELATED) {
+        if copies.contains(&w.gid[p.a].0) || copies.contains(&w.gid[p.b].0) {
+            continue;
+        }
         if timeline_pair(w, p.a, p.b).is_some() {
             dsu.union(p.a, p.b);
             in_pair.insert(p.a);
@@ -184,7 +224,10 @@ pub fn figure_timelines(w: &Work) -> Vec<FigureTimeline> {
     for &g in &in_pair {
         groups.entry(dsu.find(g)).or_default().push(g);
     }
-    let mut out: Vec<FigureTimeline> = groups.into_values().filter_map(|gs| timeline(w, gs)).collect();
+    let mut out: Vec<FigureTimeline> = groups
+        .into_values()
+        .filter_map(|gs| timeline(w, gs))
+        .collect();
     out.sort_by(|a, b| a.id.cmp(&b.id));
     out
 }
@@ -200,7 +243,11 @@ fn timeline_pair(w: &Work, a: usize, b: usize) -> Option<String> {
     if !CUMULATIVE.is_match(&ca.text) || !CUMULATIVE.is_match(&cb.text) {
         return None;
     }
-    let shared = ca.entities.iter().filter(|e| cb.entities.contains(e)).count();
+    let shared = ca
+        .entities
+        .iter()
+        .filter(|e| cb.entities.contains(e))
+        .count();
     if shared < 2 {
         return None;
     }
@@ -212,7 +259,9 @@ fn timeline_pair(w: &Work, a: usize, b: usize) -> Option<String> {
 fn top_money<'a>(c: &'a super::model::Claim, currency: Option<&str>) -> Option<&'a Figure> {
     c.figures
         .iter()
-        .filter(|f| f.kind == FigureKind::Money && (currency.is_none() || f.currency.as_deref() == currency))
+        .filter(|f| {
+            f.kind == FigureKind::Money && (currency.is_none() || f.currency.as_deref() == currency)
+        })
         .max_by_key(|f| f.milli)
 }
 
@@ -225,14 +274,31 @@ fn timeline(w: &Work, mut gs: Vec<usize>) -> Option<FigureTimeline> {
     for &g in &gs {
         let c = &w.claim(g).claim;
         entities.retain(|e| c.entities.contains(e));
-        let (Some(f), Some(date)) = (top_money(c, currency.as_deref()), w.date(w.gid[g].0)) else { continue };
-        points.push(FigurePoint { date, figure: f.clone(), article: c.article.clone(), claim: c.id.clone(), text: c.text.clone() });
+        let (Some(f), Some(date)) = (top_money(c, currency.as_deref()), w.date(w.gid[g].0)) else {
+            continue;
+        };
+        points.push(FigurePoint {
+            date,
+            figure: f.clone(),
+            article: c.article.clone(),
+            claim: c.id.clone(),
+            text: c.text.clone(),
+        });
     }
     let names: Vec<String> = entities
         .iter()
-        .filter_map(|id| w.entities.iter().find(|e| &e.id == id).map(|e| e.name.clone()))
+        .filter_map(|id| {
+            w.entities
+                .iter()
+                .find(|e| &e.id == id)
+                .map(|e| e.name.clone())
+        })
         .collect();
-    let subject = format!("{} ({})", names.join(" · "), currency.clone().unwrap_or_default());
+    let subject = format!(
+        "{} ({})",
+        names.join(" · "),
+        currency.clone().unwrap_or_default()
+    );
     Some(FigureTimeline {
         id: format!("t-{}", text::short_hash(&format!("{subject}|{}", first.id))),
         subject,

@@ -50,15 +50,31 @@ pub fn cross_reference(corpus: &Corpus) -> CrossRef {
         flags,
         entities: w.entities.clone(),
         timeline: timeline::events(&w, &cl),
-        figure_timelines: mismatch::figure_timelines(&w),
+        figure_timelines: mismatch::figure_timelines(&w, &copied(&reuse)),
         verdicts: verdicts::link(&w, &cl),
-        warnings: w.alias_problems.iter().map(|m| crate::content::Warning {
-            file: corpus.aliases.as_ref().map_or_else(|| "aliases.toml".into(), |(f, _)| f.clone()),
-            line: None,
-            message: m.clone(),
-        }).collect(),
+        warnings: w
+            .alias_problems
+            .iter()
+            .map(|m| crate::content::Warning {
+                file: corpus
+                    .aliases
+                    .as_ref()
+                    .map_or_else(|| "aliases.toml".into(), |(f, _)| f.clone()),
+                line: None,
+                message: m.clone(),
+            })
+            .collect(),
         clusters: cl.clusters,
     }
+}
+
+/// Articles that are republished copies of an earlier one.
+fn copied(reuse: &[reuse::ReuseInfo]) -> BTreeSet<usize> {
+    reuse
+        .iter()
+        .filter(|r| copying::is_copy(r))
+        .map(|r| r.later)
+        .collect()
 }
 
 fn raise_flags(w: &Work, reuse: &[reuse::ReuseInfo]) -> Vec<flags::Draft> {
@@ -98,10 +114,16 @@ fn articles(w: &Work, cl: &clusters::Clustering) -> Vec<ArticleXref> {
                 })
                 .collect();
             let date = a.date.as_ref().map(|d| d.value);
-            let date_window = date.is_none().then(|| {
-                window::infer(w, ai, &partners.get(&ai).cloned().unwrap_or_default())
-            });
-            ArticleXref { slug: a.slug.clone(), file: a.file.clone(), date, date_window, claims }
+            let date_window = date
+                .is_none()
+                .then(|| window::infer(w, ai, &partners.get(&ai).cloned().unwrap_or_default()));
+            ArticleXref {
+                slug: a.slug.clone(),
+                file: a.file.clone(),
+                date,
+                date_window,
+                claims,
+            }
         })
         .collect()
 }

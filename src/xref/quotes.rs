@@ -150,7 +150,8 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        let s = "'I think you could expect that at each stop,' a senior official told Biden's team.";
+        let s =
+            "'I think you could expect that at each stop,' a senior official told Biden's team.";
         let q = quotes_in(s);
         assert_eq!(q.len(), 1);
         assert!(q[0].text.starts_with("I think"));

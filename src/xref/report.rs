@@ -35,7 +35,11 @@ pub fn check(root: &Path, format: Format, fail_on: Severity) -> Result<CheckOutc
         Format::Text => text(&xref, corpus.articles.len()),
         Format::Json => serde_json::to_string_pretty(&xref.flags_json()).unwrap_or_default() + "\n",
     };
-    Ok(CheckOutcome { output, warnings, failed: fails(&xref.flags, fail_on) })
+    Ok(CheckOutcome {
+        output,
+        warnings,
+        failed: fails(&xref.flags, fail_on),
+    })
 }
 
 /// True when any flag is at or above `threshold`.
@@ -47,7 +51,15 @@ pub fn fails(flags: &[Flag], threshold: Severity) -> bool {
 pub fn text(xref: &CrossRef, articles: usize) -> String {
     let mut s = String::new();
     for f in &xref.flags {
-        let _ = writeln!(s, "content/{}:{}: {}: {}: {}", f.file, f.line, f.severity.as_str(), f.kind.as_str(), f.message);
+        let _ = writeln!(
+            s,
+            "content/{}:{}: {}: {}: {}",
+            f.file,
+            f.line,
+            f.severity.as_str(),
+            f.kind.as_str(),
+            f.message
+        );
         for e in f.evidence.iter().take(4) {
             let _ = writeln!(s, "    {}:{}: {}", e.file, e.line, clip(&e.text, 120));
         }

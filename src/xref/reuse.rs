@@ -38,9 +38,7 @@ pub fn reuse(w: &Work) -> Vec<ReuseInfo> {
         .into_iter()
         .filter_map(|((x, y), links)| pair(w, x, y, &links))
         .collect();
-    out.sort_by(|a, b| {
-        (&a.reuse.later, &a.reuse.earlier).cmp(&(&b.reuse.later, &b.reuse.earlier))
-    });
+    out.sort_by(|a, b| (&a.reuse.later, &a.reuse.earlier).cmp(&(&b.reuse.later, &b.reuse.earlier)));
     out
 }
 

@@ -10,11 +10,10 @@ pub const MAX_SENTENCE: usize = 2000;
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "sr", "jr", "prof", "gen", "sen", "rep", "gov", "lt", "col",
-    "capt", "sgt", "maj", "adm", "rev", "hon", "pres", "no", "nos", "vs", "v", "etc", "e.g",
-    "i.e", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "approx",
-    "dept", "est", "fig", "vol", "mt", "ft", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c",
-    "u.s.a", "ph.d",
+    "capt", "sgt", "maj", "adm", "rev", "hon", "pres", "no", "nos", "vs", "v", "etc", "e.g", "i.e",
+    "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "approx", "dept", "est",
+    "fig", "vol", "mt", "ft", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c", "u.s.a", "ph.d",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
@@ -44,7 +43,10 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         let mut end = i + c.len_utf8();
         // Swallow closing quotes, brackets and repeated terminators.
         while let Some(n) = text[end..].chars().next() {
-            if matches!(n, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']') {
+            if matches!(
+                n,
+                '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']'
+            ) {
                 end += n.len_utf8();
             } else {
                 break;
@@ -93,7 +95,11 @@ fn is_abbreviation(before: &str, after: &str) -> bool {
     // country initials followed by a pronoun or article.
     let next = after.split_whitespace().next().unwrap_or("");
     let country = matches!(lower, "u.s" | "u.k" | "u.n" | "e.u" | "d.c");
-    !(country && matches!(next, "The" | "He" | "She" | "It" | "They" | "We" | "But" | "In"))
+    !(country
+        && matches!(
+            next,
+            "The" | "He" | "She" | "It" | "They" | "We" | "But" | "In"
+        ))
 }
 
 fn next_starts_sentence(after: &str) -> bool {
@@ -102,7 +108,10 @@ fn next_starts_sentence(after: &str) -> bool {
         None => true,
         Some(c) => {
             c.is_uppercase()
-                || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–' | '-' | '•' | '·')
+                || matches!(
+                    c,
+                    '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–' | '-' | '•' | '·'
+                )
                 || c.is_ascii_digit()
         }
     }
@@ -121,7 +130,10 @@ mod tests {
         let t = "Mr. Smith met U.S. officials at No. 10 Downing St. on Dec. 8. They talked.";
         assert_eq!(
             sentences(t),
-            ["Mr. Smith met U.S. officials at No. 10 Downing St. on Dec. 8.", "They talked."]
+            [
+                "Mr. Smith met U.S. officials at No. 10 Downing St. on Dec. 8.",
+                "They talked."
+            ]
         );
     }
 
@@ -130,7 +142,10 @@ mod tests {
         let t = "'It makes no sense. These are linked,' the official added. Next one.";
         assert_eq!(
             sentences(t),
-            ["'It makes no sense. These are linked,' the official added.", "Next one."]
+            [
+                "'It makes no sense. These are linked,' the official added.",
+                "Next one."
+            ]
         );
     }
 
@@ -145,7 +160,12 @@ mod tests {
         let t = "The deal is worth $4.5 billion. J. K. Rowling agreed! Is it true? Yes.";
         assert_eq!(
             sentences(t),
-            ["The deal is worth $4.5 billion.", "J. K. Rowling agreed!", "Is it true?", "Yes."]
+            [
+                "The deal is worth $4.5 billion.",
+                "J. K. Rowling agreed!",
+                "Is it true?",
+                "Yes."
+            ]
         );
     }
 

@@ -27,7 +27,8 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil) (?P<y>(?:19|20)\d\d)\b").expect("year")
+    Regex::new(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil) (?P<y>(?:19|20)\d\d)\b")
+        .expect("year")
 });
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -39,10 +40,28 @@ pub fn dates_in(sentence: &str, anchor: Option<NaiveDate>) -> Vec<DateRef> {
     let mut out: Vec<DateRef> = Vec::new();
     for m in find_dates(sentence) {
         if let Some(d) = m.date() {
-            push(&mut out, sentence, m.span, DateKind::Explicit, d, d, false, false);
+            push(
+                &mut out,
+                sentence,
+                m.span,
+                DateKind::Explicit,
+                d,
+                d,
+                false,
+                false,
+            );
         } else if let (Some(a), None) = (anchor, m.year) {
             if let Some(d) = month_day(a, m.month, m.day) {
-                push(&mut out, sentence, m.span, DateKind::MonthDay, d, d, false, true);
+                push(
+                    &mut out,
+                    sentence,
+                    m.span,
+                    DateKind::MonthDay,
+                    d,
+                    d,
+                    false,
+                    true,
+                );
             }
         }
     }
@@ -69,7 +88,10 @@ fn push(
     current: bool,
     anchored: bool,
 ) {
-    if out.iter().any(|d| d.span.start < span.end && span.start < d.span.end) {
+    if out
+        .iter()
+        .any(|d| d.span.start < span.end && span.start < d.span.end)
+    {
         return;
     }
     out.push(DateRef {
@@ -139,10 +161,16 @@ fn relative(s: &str, a: NaiveDate, out: &mut Vec<DateRef>) {
             (a.with_day(1).unwrap_or(a), a, true)
         } else if has("lastmonth") {
             let p = a.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(a);
-            let Some((f, l)) = month_range(p.year(), p.month()) else { continue };
+            let Some((f, l)) = month_range(p.year(), p.month()) else {
+                continue;
+            };
             (f, l, true)
         } else if has("thisyear") {
-            (NaiveDate::from_ymd_opt(a.year(), 1, 1).unwrap_or(a), a, false)
+            (
+                NaiveDate::from_ymd_opt(a.year(), 1, 1).unwrap_or(a),
+                a,
+                false,
+            )
         } else if has("lastyear") {
             let f = NaiveDate::from_ymd_opt(a.year() - 1, 1, 1).unwrap_or(a);
             let l = NaiveDate::from_ymd_opt(a.year() - 1, 12, 31).unwrap_or(a);
@@ -176,15 +204,28 @@ fn relative(s: &str, a: NaiveDate, out: &mut Vec<DateRef>) {
             let slack = (days / 7).min(30);
             (sub(d, slack), add(d, slack), days <= 14)
         };
-        push(out, s, w.range(), DateKind::Relative, start, end, current, true);
+        push(
+            out,
+            s,
+            w.range(),
+            DateKind::Relative,
+            start,
+            end,
+            current,
+            true,
+        );
     }
 }
 
 fn weekdays(s: &str, a: NaiveDate, out: &mut Vec<DateRef>) {
     let future = FUTURE.is_match(s);
     for c in WEEKDAY.captures_iter(s) {
-        let (Some(w), Some(day)) = (c.get(0), c.name("day")) else { continue };
-        let Ok(target) = day.as_str().parse::<Weekday>() else { continue };
+        let (Some(w), Some(day)) = (c.get(0), c.name("day")) else {
+            continue;
+        };
+        let Ok(target) = day.as_str().parse::<Weekday>() else {
+            continue;
+        };
         let modifier = c.name("mod").map(|m| m.as_str().to_lowercase());
         let back = (7 + a.weekday().num_days_from_monday() - target.num_days_from_monday()) % 7;
         let back = u64::from(back);
@@ -201,8 +242,12 @@ fn weekdays(s: &str, a: NaiveDate, out: &mut Vec<DateRef>) {
 
 fn months(s: &str, anchor: Option<NaiveDate>, out: &mut Vec<DateRef>) {
     for c in MONTH.captures_iter(s) {
-        let (Some(w), Some(m)) = (c.get(0), c.name("m")) else { continue };
-        let Some(month) = month_number(m.as_str()) else { continue };
+        let (Some(w), Some(m)) = (c.get(0), c.name("m")) else {
+            continue;
+        };
+        let Some(month) = month_number(m.as_str()) else {
+            continue;
+        };
         let modifier = c.name("mod").map(|m| m.as_str().to_lowercase());
         let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
         let before = s[..w.start()].trim_end();
@@ -215,7 +260,8 @@ fn months(s: &str, anchor: Option<NaiveDate>, out: &mut Vec<DateRef>) {
         let y = match (year, anchor) {
             (Some(y), _) => y,
             (None, Some(a)) => {
-                let before = month < a.month() || (month == a.month() && modifier.as_deref() != Some("last"));
+                let before = month < a.month()
+                    || (month == a.month() && modifier.as_deref() != Some("last"));
                 match modifier.as_deref() {
                     Some("next") if month <= a.month() => a.year() + 1,
                     Some("next") => a.year(),
@@ -225,17 +271,30 @@ fn months(s: &str, anchor: Option<NaiveDate>, out: &mut Vec<DateRef>) {
             }
             (None, None) => continue,
         };
-        let Some((f, l)) = month_range(y, month) else { continue };
-        let kind = if year.is_some() { DateKind::Explicit } else { DateKind::Month };
+        let Some((f, l)) = month_range(y, month) else {
+            continue;
+        };
+        let kind = if year.is_some() {
+            DateKind::Explicit
+        } else {
+            DateKind::Month
+        };
         push(out, s, w.range(), kind, f, l, false, year.is_none());
     }
 }
 
 fn years(s: &str, out: &mut Vec<DateRef>) {
     for c in YEAR.captures_iter(s) {
-        let (Some(w), Some(y)) = (c.get(0), c.name("y")) else { continue };
-        let Ok(y) = y.as_str().parse::<i32>() else { continue };
-        let (Some(f), Some(l)) = (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y, 12, 31)) else {
+        let (Some(w), Some(y)) = (c.get(0), c.name("y")) else {
+            continue;
+        };
+        let Ok(y) = y.as_str().parse::<i32>() else {
+            continue;
+        };
+        let (Some(f), Some(l)) = (
+            NaiveDate::from_ymd_opt(y, 1, 1),
+            NaiveDate::from_ymd_opt(y, 12, 31),
+        ) else {
             continue;
         };
         push(out, s, w.range(), DateKind::Explicit, f, l, false, false);
@@ -271,7 +330,10 @@ mod tests {
     #[test]
     fn explicit_and_month_day() {
         let a = d(2023, 2, 3);
-        assert_eq!(one("taken on May 21, 2022 in Kharkiv", a).start, d(2022, 5, 21));
+        assert_eq!(
+            one("taken on May 21, 2022 in Kharkiv", a).start,
+            d(2022, 5, 21)
+        );
         let r = one("the invasion on February 24 began", a);
         assert_eq!((r.kind, r.start), (DateKind::MonthDay, d(2022, 2, 24)));
         let r = one("the invasion on February 24 began", d(2022, 4, 10));
@@ -282,13 +344,25 @@ mod tests {
     fn relative_to_publication() {
         let a = d(2022, 5, 15); // a Sunday
         let r = one("Kishida announced last week that", a);
-        assert_eq!((r.start, r.end, r.current), (d(2022, 5, 2), d(2022, 5, 8), true));
-        assert_eq!(one("Biden signed it Friday in Seoul", a).start, d(2022, 5, 13));
-        assert_eq!(one("He will fly to Japan on Sunday", d(2022, 5, 20)).start, d(2022, 5, 22));
+        assert_eq!(
+            (r.start, r.end, r.current),
+            (d(2022, 5, 2), d(2022, 5, 8), true)
+        );
+        assert_eq!(
+            one("Biden signed it Friday in Seoul", a).start,
+            d(2022, 5, 13)
+        );
+        assert_eq!(
+            one("He will fly to Japan on Sunday", d(2022, 5, 20)).start,
+            d(2022, 5, 22)
+        );
         assert_eq!(one("it happened two days ago", a).start, d(2022, 5, 13));
         let r = one("Zelensky asked last month", a);
         assert_eq!((r.start, r.end), (d(2022, 4, 1), d(2022, 4, 30)));
-        assert_eq!(one("invaded last February", d(2023, 5, 19)).start, d(2023, 2, 1));
+        assert_eq!(
+            one("invaded last February", d(2023, 5, 19)).start,
+            d(2023, 2, 1)
+        );
         assert_eq!(one("earlier this year", a).start, d(2022, 1, 1));
         assert_eq!(one("this week", a).end, a);
     }
@@ -302,7 +376,10 @@ mod tests {
 
     #[test]
     fn event_is_narrowest() {
-        let v = dates_in("Earlier this year, on Tuesday, it happened", Some(d(2023, 5, 19)));
+        let v = dates_in(
+            "Earlier this year, on Tuesday, it happened",
+            Some(d(2023, 5, 19)),
+        );
         assert_eq!(event_of(&v).map(|e| e.start), Some(d(2023, 5, 16)));
     }
 }

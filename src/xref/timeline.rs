@@ -33,6 +33,8 @@ pub fn events(w: &Work, cl: &Clustering) -> Vec<TimelineEvent> {
             source: ev.source.clone(),
         });
     }
-    out.sort_by(|a, b| (a.start, a.end, &a.article, &a.claim).cmp(&(b.start, b.end, &b.article, &b.claim)));
+    out.sort_by(|a, b| {
+        (a.start, a.end, &a.article, &a.claim).cmp(&(b.start, b.end, &b.article, &b.claim))
+    });
     out
 }

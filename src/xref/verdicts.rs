@@ -48,10 +48,17 @@ pub fn link(w: &Work, cl: &Clustering) -> Vec<VerdictLink> {
 }
 
 fn check_item(w: &Work, claim: &str) -> Item {
-    let mut terms: Vec<u32> = text::terms(claim).iter().filter_map(|t| w.interner.get(t)).collect();
+    let mut terms: Vec<u32> = text::terms(claim)
+        .iter()
+        .filter_map(|t| w.interner.get(t))
+        .collect();
     terms.sort_unstable();
     terms.dedup();
-    Item { terms, names: vec![], figures: vec![] }
+    Item {
+        terms,
+        names: vec![],
+        figures: vec![],
+    }
 }
 
 /// Claims sharing a term with the check (all postings: checks are few).
@@ -60,7 +67,13 @@ fn candidates(w: &Work, item: &Item) -> Vec<usize> {
         .items
         .iter()
         .enumerate()
-        .filter(|(_, it)| item.terms.iter().filter(|t| it.terms.binary_search(t).is_ok()).count() >= 2)
+        .filter(|(_, it)| {
+            item.terms
+                .iter()
+                .filter(|t| it.terms.binary_search(t).is_ok())
+                .count()
+                >= 2
+        })
         .map(|(g, _)| g)
         .collect();
     c.sort_unstable();

@@ -24,7 +24,9 @@ pub fn infer(w: &Work, ai: usize, related: &BTreeSet<usize>) -> DateWindow {
     let mut end = None;
     if let Some((d, t)) = &latest {
         start = Some(*d);
-        basis.push(format!("the text mentions {t}, so it is no earlier than {d}"));
+        basis.push(format!(
+            "the text mentions {t}, so it is no earlier than {d}"
+        ));
     }
     if let (Some(lo), Some(hi)) = (rel.iter().min(), rel.iter().max()) {
         let lo_d = lo.0.checked_sub_days(Days::new(7)).unwrap_or(lo.0);
@@ -46,5 +48,9 @@ pub fn infer(w: &Work, ai: usize, related: &BTreeSet<usize>) -> DateWindow {
     if basis.is_empty() {
         basis.push("no explicit dates or matched articles to infer a window from".into());
     }
-    DateWindow { start, end, basis: basis.join("; ") }
+    DateWindow {
+        start,
+        end,
+        basis: basis.join("; "),
+    }
 }
