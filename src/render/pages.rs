@@ -167,7 +167,7 @@ impl PageRenderer<'_> {
                     escape(&b.text)
                 },
                 reason: b.reason.clone(),
-                flags: annotate::flags_at(&self.xref.flags, &a.slug, &a.file, b.line)
+                flags: annotate::flags_at(&self.xref.flags, &a.slug, b.line)
                     .into_iter()
                     .cloned()
                     .collect(),
