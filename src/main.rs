@@ -46,6 +46,18 @@ enum Command {
         /// Folder to create the site in
         dir: PathBuf,
     },
+    /// Cross-reference the articles without writing the site; print the flags like a linter
+    Check {
+        /// Site folder (holds content/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output format
+        #[arg(long, value_parser = ["text", "json"], default_value = "text")]
+        format: String,
+        /// Exit with status 1 when a flag at or above this severity exists
+        #[arg(long, value_parser = ["info", "warning", "error"], default_value = "error")]
+        fail_on: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -134,6 +146,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report.output.display()
             );
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Check {
+            root,
+            format,
+            fail_on,
+        } => {
+            use factsite::xref::{Severity, report};
+            let format = if format == "json" {
+                report::Format::Json
+            } else {
+                report::Format::Text
+            };
+            let fail_on = Severity::parse(&fail_on).unwrap_or(Severity::Error);
+            let outcome = report::check(&root, format, fail_on)?;
+            for w in &outcome.warnings {
+                eprintln!("warning: {w}");
+            }
+            print!("{}", outcome.output);
+            Ok(if outcome.failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
     }
 }

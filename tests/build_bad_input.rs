@@ -17,13 +17,14 @@ fn build_fixture(name: &str) -> (tempfile::TempDir, PathBuf, factsite::BuildRepo
 }
 
 /// Runs the CLI on fixture `name` whose output folder already holds a previous build (a marker
-/// file); asserts exit code 1, that stderr contains every one of `needles`, and that the previous
+/// file, and the `.nojekyll` every factsite build writes); asserts exit code 1, that stderr contains every one of `needles`, and that the previous
 /// output is untouched. Returns stderr.
 fn assert_build_fails(name: &str, needles: &[&str]) -> String {
     let (tmp, root) = copy_fixture(name);
     let out = tmp.path().join("out");
     std::fs::create_dir_all(out.join("articles")).unwrap();
     std::fs::write(out.join("MARKER"), "previous build").unwrap();
+    std::fs::write(out.join(".nojekyll"), "").unwrap();
     std::fs::write(out.join("articles/old.html"), "old page").unwrap();
     let before = tree(&out);
     let o = cli_build(&root, &out);

@@ -44,11 +44,8 @@ fn pages_nested_articles_and_assets() {
     assert!(external_requests(&out).is_empty());
 }
 
-/// A Markdown link to another article's source file is rewritten to `files/…/x.txt`, which is
-/// never written (articles are not copied as assets): the link is broken. The fix belongs in
-/// `src/render/markdown.rs` (map links to article sources onto `articles/<slug>/`).
+/// A Markdown link to another article's source file goes to that article's page.
 #[test]
-#[ignore = "render: Markdown links to another article's source file are broken (see report)"]
 fn markdown_link_to_another_article_resolves() {
     let (tmp, root) = copy_fixture("pages");
     let md = root.join("content/2023/05/map.md");
@@ -59,4 +56,9 @@ fn markdown_link_to_another_article_resolves() {
     build_ok(&root, &out);
     let problems = check_links(&out, "/");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let page = read(&out.join("articles/2023-05-map/index.html"));
+    assert!(
+        page.contains("href=\"../../articles/2023-05-zelensky-hiroshima/\""),
+        "{page}"
+    );
 }

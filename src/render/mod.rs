@@ -84,6 +84,7 @@ impl Renderer {
             config,
             corpus,
             xref,
+            targets: pages::link_targets(corpus),
         };
         let mut files = r.all()?;
         files.extend(data::files(config, corpus, xref)?);

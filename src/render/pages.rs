@@ -11,6 +11,7 @@ use crate::content::{Article, BlockKind, Corpus, Format};
 use crate::error::Result;
 use crate::xref::CrossRef;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use tera::{Context, Tera};
 
 pub struct PageRenderer<'a> {
@@ -19,9 +20,39 @@ pub struct PageRenderer<'a> {
     pub config: &'a Config,
     pub corpus: &'a Corpus,
     pub xref: &'a CrossRef,
+    /// Site path of every file under `content/`, for Markdown links (see [`link_targets`]).
+    pub targets: BTreeMap<String, String>,
+}
+
+/// Where each file under `content/` ends up in the site.
+pub fn link_targets(corpus: &Corpus) -> BTreeMap<String, String> {
+    let mut t = BTreeMap::new();
+    for a in &corpus.articles {
+        t.insert(a.file.clone(), article_url(&a.slug));
+    }
+    for p in &corpus.pages {
+        t.insert(p.file.clone(), format!("{}/", p.slug));
+    }
+    for c in &corpus.checks {
+        t.insert(c.file.clone(), format!("checks/{}/", c.slug));
+    }
+    for a in &corpus.assets {
+        t.insert(a.file.clone(), format!("files/{}", a.file));
+    }
+    t
 }
 
 impl PageRenderer<'_> {
+    /// How to resolve relative links in the Markdown of `file` (path inside `content/`).
+    pub(super) fn link_base<'b>(&'b self, root: &'b str, file: &'b str) -> LinkBase<'b> {
+        let dir = file.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+        LinkBase {
+            root,
+            dir,
+            targets: &self.targets,
+        }
+    }
+
     pub fn all(&self) -> Result<Vec<OutFile>> {
         let mut files = vec![self.index()?, self.not_found()?];
         for a in &self.corpus.articles {
@@ -110,19 +141,11 @@ impl PageRenderer<'_> {
     fn article(&self, a: &Article) -> Result<OutFile> {
         let path = article_url(&a.slug);
         let root = "../".repeat(path.matches('/').count());
-        let dir = a
-            .file
-            .rsplit_once('/')
-            .map(|(d, _)| format!("files/{d}/"))
-            .unwrap_or_else(|| "files/".into());
         let body_html = match a.format {
             Format::Markdown => Some(markdown::render(
                 &markdown_body(a),
                 self.hl,
-                &LinkBase {
-                    root: &root,
-                    dir: &dir,
-                },
+                &self.link_base(&root, &a.file),
             )),
             Format::PlainText => None,
         };
@@ -138,11 +161,13 @@ impl PageRenderer<'_> {
                 line: b.line,
                 html: if is_body(b.kind) {
                     annotate::block_html(&b.text, i, axref, &root)
+                } else if a.format == Format::Markdown {
+                    markdown::render(&b.text, self.hl, &self.link_base(&root, &a.file))
                 } else {
                     escape(&b.text)
                 },
                 reason: b.reason.clone(),
-                flags: annotate::flags_at(&self.xref.flags, &a.slug, &a.file, b.line)
+                flags: annotate::flags_at(&self.xref.flags, &a.slug, b.line)
                     .into_iter()
                     .cloned()
                     .collect(),
@@ -207,10 +232,7 @@ impl PageRenderer<'_> {
         let html = markdown::render(
             strip_title_heading(&p.markdown),
             self.hl,
-            &LinkBase {
-                root: &root,
-                dir: "files/pages/",
-            },
+            &self.link_base(&root, &p.file),
         );
         let mut ctx = Context::new();
         ctx.insert("content", &html);
