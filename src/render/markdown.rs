@@ -17,15 +17,55 @@ pub struct LinkBase<'a> {
 }
 
 pub fn render(md: &str, hl: &Highlighter, base: &LinkBase) -> String {
+    render_with_anchors(md, hl, base, &[])
+}
+
+/// As [`render`], inserting ready HTML (`anchors`: byte offset in `md`, HTML) at the start of
+/// the first block element that begins at or after each offset — used for line and claim ids.
+pub fn render_with_anchors(
+    md: &str,
+    hl: &Highlighter,
+    base: &LinkBase,
+    anchors: &[(usize, String)],
+) -> String {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION;
-    let events = transform(Parser::new_ext(md, opts).collect(), hl, base);
+    let events = insert_anchors(Parser::new_ext(md, opts).into_offset_iter(), anchors);
+    let events = transform(events, hl, base);
     let mut out = String::with_capacity(md.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     sanitize(&out)
+}
+
+/// Puts each anchor's HTML right after the start tag of the first block at or after its offset.
+fn insert_anchors<'a>(
+
+    events: impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)>,
+    anchors: &[(usize, String)],
+) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    let mut next = 0;
+    for (event, range) in events {
+        let is_block_start = matches!(
+            event,
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item)
+        );
+        out.push(event);
+        if is_block_start {
+            let mut html = String::new();
+            while next < anchors.len() && anchors[next].0 <= range.start {
+                html.push_str(&anchors[next].1);
+                next += 1;
+            }
+            if !html.is_empty() {
+                out.push(Event::InlineHtml(html.into()));
+            }
+        }
+    }
+    out
 }
 
 /// Highlights code blocks, gives headings ids and rewrites relative links.

@@ -141,15 +141,16 @@ impl PageRenderer<'_> {
     fn article(&self, a: &Article) -> Result<OutFile> {
         let path = article_url(&a.slug);
         let root = "../".repeat(path.matches('/').count());
+        let axref = self.xref.articles.iter().find(|x| x.slug == a.slug);
         let body_html = match a.format {
-            Format::Markdown => Some(markdown::render(
-                &markdown_body(a),
-                self.hl,
-                &self.link_base(&root, &a.file),
-            )),
+            Format::Markdown => {
+                let (md, anchors) = markdown_body(a, axref);
+                let base = self.link_base(&root, &a.file);
+                Some(markdown::render_with_anchors(&md, self.hl, &base, &anchors))
+            }
             Format::PlainText => None,
         };
-        let axref = self.xref.articles.iter().find(|x| x.slug == a.slug);
+
         let blocks: Vec<BlockView> = a
             .blocks
             .iter()
@@ -287,13 +288,33 @@ fn is_body(k: BlockKind) -> bool {
 }
 
 /// The Markdown article's body blocks, rejoined (non-body blocks are listed separately).
-fn markdown_body(a: &Article) -> String {
-    a.blocks
-        .iter()
-        .filter(|b| is_body(b.kind) || b.reason == "code or table")
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n\n")
+/// The Markdown article's body blocks, rejoined, with the line and claim anchors of each block
+/// (byte offset in the joined text, HTML) so links to `#L12` and `#claim-12-0` land.
+fn markdown_body(
+    a: &Article,
+    axref: Option<&crate::xref::ArticleXref>,
+) -> (String, Vec<(usize, String)>) {
+    let mut text = String::new();
+    let mut anchors = Vec::new();
+    for (i, b) in a.blocks.iter().enumerate() {
+        if !(is_body(b.kind) || b.reason == "code or table") {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let mut html = format!("<span id=\"L{}\"></span>", b.line);
+        for c in axref
+            .iter()
+            .flat_map(|x| x.claims.iter())
+            .filter(|c| c.block == i)
+        {
+            html.push_str(&format!("<span id=\"{}\"></span>", annotate::anchor(&c.id)));
+        }
+        anchors.push((text.len(), html));
+        text.push_str(&b.text);
+    }
+    (text, anchors)
 }
 
 /// First body sentence, shortened, for `<meta name="description">`.

@@ -275,7 +275,15 @@ impl PageRenderer<'_> {
             })
             .unwrap_or_default();
         let mut ctx = Context::new();
+        let slugs = appearances.iter().map(|a| a.appearance.article.as_str());
+        let found = super::jsonld::article_appearances(self.config, self.corpus, slugs);
+        let url = format!("{}{path}", self.config.base_url);
+        ctx.insert(
+            "claim_review",
+            &super::jsonld::claim_review(self.config, check, &url, &found),
+        );
         ctx.insert("check", check);
+
         ctx.insert("content", &html);
         ctx.insert("appearances", &appearances);
         ctx.insert(
