@@ -1,10 +1,14 @@
 //! Command line: parse arguments, call the library, print the summary, map errors to exit codes
 //! (0 success, 1 build error, 2 usage error).
 
-use anyhow::Result;
+mod init;
+
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 #[derive(Parser)]
 #[command(
@@ -15,6 +19,12 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print errors only
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print more detail (settings, every output file)
+    #[arg(short, long, global = true)]
+    verbose: bool,
 }
 
 #[derive(Subcommand)]
@@ -55,6 +65,23 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Create a new site in DIR (a new or empty folder) that builds at once
+    Init {
+        /// Folder to create the site in
+        dir: PathBuf,
+    },
+    /// Cross-reference the articles without writing the site; print the flags like a linter
+    Check {
+        /// Site folder (holds content/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output format
+        #[arg(long, value_parser = ["text", "json"], default_value = "text")]
+        format: String,
+        /// Exit with status 1 when a flag at or above this severity exists
+        #[arg(long, value_parser = ["info", "warning", "error"], default_value = "error")]
+        fail_on: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -79,7 +106,24 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    let (quiet, verbose) = (cli.quiet, cli.verbose);
     match cli.command {
+        Command::Init { dir } => {
+            let files = init::init(&dir)
+                .with_context(|| format!("cannot create a site in {}", dir.display()))?;
+            if !quiet {
+                for f in files.iter().filter(|_| verbose) {
+                    println!("  {}", f.display());
+                }
+                println!(
+                    "created a site in {} ({} files); build it with: factsite build --root {}",
+                    dir.display(),
+                    files.len(),
+                    dir.display()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Build {
             root,
             output,
@@ -90,9 +134,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 output,
                 base_url,
             };
-            let report = factsite::build(&opts)?;
-            for w in &report.warnings {
+            if verbose {
+                eprintln!(
+                    "building {} (base URL {})",
+                    opts.root.display(),
+                    opts.base_url.as_deref().unwrap_or("from site.toml")
+                );
+            }
+            let progress = spinner(quiet);
+            let report = factsite::build(&opts);
+            progress.finish_and_clear();
+            let report = report?;
+            for w in report.warnings.iter().filter(|_| !quiet) {
                 eprintln!("warning: {w}");
+            }
+            if quiet {
+                return Ok(ExitCode::SUCCESS);
+            }
+            if verbose {
+                println!(
+                    "wrote {} files under {}",
+                    report.files,
+                    report.output.display()
+                );
             }
             println!(
                 "built {} articles, {} pages, {} verdicts, {} claims, {} flags ({} files) in {} ms → {}",
@@ -127,5 +191,41 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Check {
+            root,
+            format,
+            fail_on,
+        } => {
+            use factsite::xref::{Severity, report};
+            let format = if format == "json" {
+                report::Format::Json
+            } else {
+                report::Format::Text
+            };
+            let fail_on = Severity::parse(&fail_on).unwrap_or(Severity::Error);
+            let outcome = report::check(&root, format, fail_on)?;
+            for w in &outcome.warnings {
+                eprintln!("warning: {w}");
+            }
+            print!("{}", outcome.output);
+            Ok(if outcome.failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
     }
+}
+
+/// A spinner with the elapsed time while a build runs, on a terminal only (never in logs or CI).
+fn spinner(quiet: bool) -> indicatif::ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} building… {elapsed}") {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
 }

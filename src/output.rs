@@ -23,6 +23,21 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
             )));
         }
     }
+    refuse_foreign_folder(&out)
+}
+
+/// The output folder is replaced wholesale, so it must be empty or a previous factsite build
+/// (recognised by the `.nojekyll` file every build writes).
+fn refuse_foreign_folder(out: &Path) -> Result<()> {
+    let Ok(mut entries) = fs::read_dir(out) else {
+        return Ok(());
+    };
+    if entries.next().is_some() && !out.join(".nojekyll").exists() {
+        return Err(Error::Output(format!(
+            "refusing to replace {}: it is not empty and was not written by factsite; remove it or choose another --output",
+            out.display()
+        )));
+    }
     Ok(())
 }
 
@@ -108,7 +123,23 @@ mod tests {
         assert!(check_output_dir(root, Path::new("/tmp/x/content")).is_err());
         assert!(check_output_dir(root, Path::new("/tmp/x/content/out")).is_err());
         assert!(check_output_dir(root, Path::new("/tmp")).is_err());
-        assert!(check_output_dir(root, Path::new("/tmp/x/site")).is_ok());
-        assert!(check_output_dir(root, Path::new("/tmp/elsewhere")).is_ok());
+        assert!(check_output_dir(root, Path::new("/tmp/x/site-does-not-exist")).is_ok());
+        assert!(check_output_dir(root, Path::new("/tmp/elsewhere-does-not-exist")).is_ok());
+    }
+
+    #[test]
+    fn refuses_folders_not_written_by_factsite() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        fs::create_dir(&out).unwrap();
+        assert!(
+            check_output_dir(tmp.path(), &out).is_ok(),
+            "empty folder is fine"
+        );
+        fs::write(out.join("notes.txt"), "mine").unwrap();
+        let err = check_output_dir(tmp.path(), &out).unwrap_err().to_string();
+        assert!(err.contains("not written by factsite"), "{err}");
+        fs::write(out.join(".nojekyll"), "").unwrap();
+        assert!(check_output_dir(tmp.path(), &out).is_ok());
     }
 }

@@ -36,7 +36,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         rule(
             BlockKind::Caption,
-            r"(?i)\((photo|image|pictured|picture)\b[^)]*\)\s*$|\b(photo by|getty images|ap photo|afp via|reuters/|/nurphoto|/afp|/reuters)\b",
+            r"(?i)\((photo|image|pictured|picture)(\s[^)]*)?\)\s*$|\b(photo by|getty images|ap photo|afp via|reuters/|/nurphoto|/afp|/reuters)\b",
             "photo caption or credit",
         ),
         rule(
@@ -118,6 +118,13 @@ mod tests {
             kind("Leaders meet in Tokyo. (Photo by Jane Doe/Getty Images)"),
             Some(BlockKind::Caption)
         );
+        assert_eq!(
+            kind("Kishida in Hiroshima (pictured)"),
+            Some(BlockKind::Caption)
+        );
+        // A file name in parentheses is not a credit: Markdown images stay in the body.
+        assert_eq!(kind("![Leaders at the summit](photo.png)"), None);
+        assert_eq!(kind("![Map](image-of-kharkiv.jpg)"), None);
         assert_eq!(kind("Published By: Aman Gupta"), Some(BlockKind::Footer));
         assert_eq!(kind("ed. PJM"), Some(BlockKind::Footer));
         assert_eq!(

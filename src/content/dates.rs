@@ -39,6 +39,8 @@ static PATTERNS: LazyLock<Vec<(Regex, Order)>> = LazyLock::new(|| {
         (format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m})\b\.?(?:,?\s+(\d{{4}})\b)?"), Order::Dmy),
         // 05/19/2023 (US) or 19/05/2023 when the first number cannot be a month
         (r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b".to_string(), Order::Slashed),
+        // 19.05.2023, 19-05-2023 (day first, as written in Europe)
+        (r"\b(\d{1,2})[.\-](\d{1,2})[.\-](\d{4})\b".to_string(), Order::DmyNumeric),
     ]
     .into_iter()
     .map(|(p, o)| (Regex::new(&p).expect("date pattern"), o))
@@ -51,6 +53,7 @@ enum Order {
     Mdy,
     Dmy,
     Slashed,
+    DmyNumeric,
 }
 
 /// All dates in `text`, left to right, without overlaps.
@@ -81,6 +84,14 @@ fn from_captures(caps: &regex::Captures, order: Order, span: Range<usize>) -> Op
         Order::Ymd => (year(1), num(2)?, num(3)?),
         Order::Mdy => (year(3), month_number(caps.get(1)?.as_str())?, num(2)?),
         Order::Dmy => (year(3), month_number(caps.get(2)?.as_str())?, num(1)?),
+        Order::DmyNumeric => {
+            let (a, b) = (num(1)?, num(2)?);
+            if b > 12 {
+                (year(3), a, b)
+            } else {
+                (year(3), b, a)
+            }
+        }
         Order::Slashed => {
             let (a, b) = (num(1)?, num(2)?);
             if a > 12 {
@@ -115,7 +126,7 @@ pub fn month_number(name: &str) -> Option<u32> {
 }
 
 static FILLER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:date[ds]?|published|updated|posted|last|modified|on|at|time|am|pm|a\.m\.|p\.m\.|[ecmp][sd]t|utc|gmt|bst|cet|cest|jst|kst|ist|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b|\d{1,2}:\d{2}(?::\d{2})?|[\s,.:;|()\-–—/]+")
+    Regex::new(r"(?i)\b(?:date[ds]?|published|updated|posted|last|modified|on|at|time|am|pm|[ecmp][sd]?t|utc|gmt|bst|cet|cest|eet|eest|msk|jst|kst|ist|hkt|sgt|aest|aedt|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b|\b[ap]\.m\.|\d{1,2}[:.]\d{2}(?::\d{2})?|[\s,.:;|()\-–—/•·]+")
         .expect("filler pattern")
 });
 
@@ -166,6 +177,23 @@ mod tests {
         assert_eq!(parse_date_line("Friday, 19th May 2023"), d(2023, 5, 19));
         assert_eq!(parse_date_line("05/19/2023"), d(2023, 5, 19));
         assert_eq!(parse_date_line("19/05/2023"), d(2023, 5, 19));
+    }
+
+    #[test]
+    fn european_numeric_dates_and_newsroom_times() {
+        assert_eq!(parse_date_line("19.05.2023"), d(2023, 5, 19));
+        assert_eq!(parse_date_line("19-05-2023"), d(2023, 5, 19));
+        assert_eq!(parse_date_line("Posted 05.06.2023"), d(2023, 6, 5));
+        assert_eq!(parse_date_line("Fri 19 May 2023 10.30 BST"), d(2023, 5, 19));
+        assert_eq!(parse_date_line("19 May 2023 • 10:31 am"), d(2023, 5, 19));
+        assert_eq!(
+            parse_date_line("Updated May 19, 2023, 10:31 a.m. ET"),
+            d(2023, 5, 19)
+        );
+        assert_eq!(parse_date_line("May 19, 2023 10:31 AM PT"), d(2023, 5, 19));
+        assert_eq!(parse_date_line("2023-05-19 14:03"), d(2023, 5, 19));
+        assert_eq!(parse_date_line("32.05.2023"), None);
+        assert_eq!(parse_date_line("Version 1.2.2023 released"), None);
     }
 
     #[test]

@@ -21,10 +21,10 @@ pub fn ingest(text: &str, rel: &str, hash: String) -> Result<Option<Article>> {
         return Ok(None);
     }
     let blocks = paragraphs(&body, body_line);
-    let date = date_field(&fm, rel)?;
+    let date = date_field(&fm, rel, text)?;
+    let source_url = source_url_field(fm.source_url.clone(), rel, text)?;
     let FrontMatter {
         title,
-        source_url,
         outlet,
         author,
         place,
@@ -42,7 +42,7 @@ pub fn ingest(text: &str, rel: &str, hash: String) -> Result<Option<Article>> {
         format: Format::Markdown,
         title,
         date,
-        source_url: fm_field(source_url),
+        source_url,
         outlet: fm_field(outlet),
         byline: fm_field(author),
         place: fm_field(place),
@@ -52,7 +52,37 @@ pub fn ingest(text: &str, rel: &str, hash: String) -> Result<Option<Article>> {
     }))
 }
 
-fn date_field(fm: &FrontMatter, rel: &str) -> Result<Option<Field<chrono::NaiveDate>>> {
+/// 1-based line of `key` in the front matter of `text` (1 when not found).
+fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(['=', ':']))
+        })
+        .map_or(1, |i| i + 1)
+}
+
+/// The article's address: only `http(s)://` URLs, since it becomes a link on the page.
+fn source_url_field(v: Option<String>, rel: &str, text: &str) -> Result<Option<Field<String>>> {
+    let Some(f) = fm_field(v) else {
+        return Ok(None);
+    };
+    let lower = f.value.trim().to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        return Ok(Some(f));
+    }
+    Err(Error::Input {
+        file: rel.into(),
+        line: key_line(text, "source_url"),
+        message: format!(
+            "front matter `source_url = {:?}` is not an http(s) URL; write the article's address, e.g. https://example.org/news/1",
+            f.value
+        ),
+    })
+}
+
+fn date_field(fm: &FrontMatter, rel: &str, text: &str) -> Result<Option<Field<chrono::NaiveDate>>> {
     let Some(d) = &fm.date else { return Ok(None) };
     let raw = match d {
         frontmatter::DateValue::Toml(t) => t.to_string(),
@@ -66,7 +96,7 @@ fn date_field(fm: &FrontMatter, rel: &str) -> Result<Option<Field<chrono::NaiveD
         })),
         None => Err(Error::Input {
             file: rel.into(),
-            line: 1,
+            line: key_line(text, "date"),
             message: format!("front matter `date = {raw:?}` is not a date; write it as 2023-05-19"),
         }),
     }
@@ -193,4 +223,42 @@ pub fn check(text: &str, rel: &str) -> Result<Check> {
         markdown,
         body_line,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_url_must_be_http() {
+        let ok = ingest(
+            "+++\ntitle = \"T\"\nsource_url = \"https://example.org/a\"\n+++\nBody.\n",
+            "a.md",
+            String::new(),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(ok.source_url.unwrap().value, "https://example.org/a");
+        let err = ingest(
+            "---\ntitle: T\nsource_url: javascript:alert(1)\n---\nBody.\n",
+            "b.md",
+            String::new(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("b.md:3:"), "{err}");
+        assert!(err.contains("not an http(s) URL"), "{err}");
+    }
+
+    #[test]
+    fn bad_date_names_its_line() {
+        let err = ingest(
+            "+++\ntitle = \"T\"\ndate = \"soon\"\n+++\nBody.\n",
+            "c.md",
+            String::new(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("c.md:3:"), "{err}");
+    }
 }

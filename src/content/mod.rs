@@ -35,7 +35,7 @@ pub fn load(content_dir: &Path) -> Result<Corpus> {
     let sources = discover::discover(content_dir)?;
     let loaded: Vec<(Vec<Warning>, Loaded)> = sources
         .par_iter()
-        .map(load_one)
+        .map(|src| load_one(src).map_err(in_content_dir))
         .collect::<Result<Vec<_>>>()?;
     assemble(loaded)
 }
@@ -59,6 +59,22 @@ pub fn assemble(loaded: impl IntoIterator<Item = (Vec<Warning>, Loaded)>) -> Res
     check_unique_slugs(corpus.pages.iter().map(|p| (&p.slug, &p.file)))?;
     check_unique_slugs(corpus.checks.iter().map(|c| (&c.slug, &c.file)))?;
     Ok(corpus)
+}
+
+/// Errors name files as the user sees them: `content/a.md`, not `a.md`.
+fn in_content_dir(e: Error) -> Error {
+    match e {
+        Error::Input {
+            file,
+            line,
+            message,
+        } => Error::Input {
+            file: format!("content/{file}"),
+            line,
+            message,
+        },
+        other => other,
+    }
 }
 
 fn check_unique_slugs<'a>(items: impl Iterator<Item = (&'a String, &'a String)>) -> Result<()> {

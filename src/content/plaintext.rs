@@ -27,8 +27,12 @@ const HEADER_LINES: usize = 15;
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:source:\s*)?(https?://\S+)$").expect("url"));
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by)\s+(?P<who>[^,]+?)(?:,\s*(?P<role>.*?))?(?:\s+(?i:for)\s+(?P<outlet>[^,]+?))?(?:\s+(?i:in)\s+(?P<place>.+))?$")
+    Regex::new(r"^(?i:by)\s+(?P<who>[^,|]+?)(?:,\s*(?P<role>[^|]*?))?(?:\s+(?i:for)\s+(?P<outlet>[^,|]+?))?(?:\s+(?i:in)\s+(?P<place>[^|]+?))?(?P<agency>(?:\s*\|\s*|\s+[-–—]\s+)[^|]+)?$")
         .expect("byline")
+});
+/// `Updated …`, `Last modified …`: a date line that is not the publication date.
+static UPDATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:last\s+)?(?:updated|modified|edited)\b").expect("update")
 });
 
 /// Outlets that appear alone on a line in pasted copy; anything ending in a news-like word or a
@@ -188,15 +192,30 @@ fn meta(line: usize, text: &str, reason: &'static str) -> Block {
 fn read_header(lines: &[(usize, &str)], art: &mut PlainArticle) -> usize {
     let mut end = 0;
     for (idx, &(n, line)) in lines.iter().enumerate().take(HEADER_LINES) {
-        if art.date.is_none()
-            && let Some(d) = parse_date_line(line)
-        {
-            art.date = Some(Field {
-                value: d,
-                source: Provenance::Line(n),
-                raw: line.to_string(),
-            });
-            art.blocks.push(meta(n, line, "date"));
+        if let Some(d) = parse_date_line(line) {
+            // The first date line is the publication date, unless it is an "Updated …" line and
+            // a plain or "Published …" date follows. Other date lines stay in the header.
+            let replace = art
+                .date
+                .as_ref()
+                .is_none_or(|old| UPDATE_LINE.is_match(&old.raw) && !UPDATE_LINE.is_match(line));
+            if replace {
+                if let Some(old) = &art.date
+                    && let Some(b) = art.blocks.iter_mut().find(|b| {
+                        b.kind == BlockKind::Metadata && Provenance::Line(b.line) == old.source
+                    })
+                {
+                    b.reason = "update date (the publication date is preferred)".into();
+                }
+                art.date = Some(Field {
+                    value: d,
+                    source: Provenance::Line(n),
+                    raw: line.to_string(),
+                });
+                art.blocks.push(meta(n, line, "date"));
+            } else {
+                art.blocks.push(meta(n, line, "another date (update)"));
+            }
         } else if art.source_url.is_none()
             && let Some(c) = URL.captures(line)
         {
@@ -205,14 +224,25 @@ fn read_header(lines: &[(usize, &str)], art: &mut PlainArticle) -> usize {
         } else if art.byline.is_none()
             && let Some(c) = BYLINE.captures(line).filter(|_| line.len() < 200)
         {
+            // "By A and B | Reuters": the names, without the agency after the separator.
+            let names_end = c.name("agency").map_or(line.len(), |m| m.start());
             art.byline = Some(field(
-                line.trim_start_matches(|c: char| c.is_alphabetic()).trim(),
+                line[..names_end]
+                    .trim_start_matches(|c: char| c.is_alphabetic())
+                    .trim(),
                 n,
                 line,
             ));
-            if let Some(o) = c.name("outlet") {
-                art.outlet
-                    .get_or_insert_with(|| field(o.as_str().trim(), n, line));
+            let agency = c
+                .name("agency")
+                .map(|m| {
+                    m.as_str()
+                        .trim_start_matches(|ch: char| ch.is_whitespace() || "|-–—".contains(ch))
+                        .trim()
+                })
+                .filter(|t| !t.is_empty());
+            if let Some(o) = c.name("outlet").map(|m| m.as_str().trim()).or(agency) {
+                art.outlet.get_or_insert_with(|| field(o, n, line));
             }
             if let Some(p) = c.name("place") {
                 art.place
@@ -383,6 +413,51 @@ mod tests {
         );
         assert!(a.title.is_none() && a.date.is_none() && a.source_url.is_none());
         assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Body));
+    }
+
+    #[test]
+    fn byline_with_agency_after_a_separator() {
+        for sep in [" | ", "|", " - ", " — "] {
+            let a = ingest(&format!(
+                "A headline about the summit\nBy Jane Smith and John Doe{sep}Reuters\nThe first sentence of the body is here and long enough.\n"
+            ));
+            assert_eq!(
+                a.byline.unwrap().value,
+                "Jane Smith and John Doe",
+                "{sep:?}"
+            );
+            let o = a.outlet.unwrap();
+            assert_eq!(
+                (o.value.as_str(), o.source),
+                ("Reuters", Provenance::Line(2))
+            );
+        }
+        let a = ingest(
+            "A headline\nBy Kim Min-jun\nThe first sentence of the body is here and long enough.\n",
+        );
+        assert_eq!(a.byline.unwrap().value, "Kim Min-jun");
+        assert!(a.outlet.is_none());
+    }
+
+    #[test]
+    fn second_date_line_stays_in_the_header() {
+        let body = "The first sentence of the body is here and long enough.\n";
+        let a = ingest(&format!(
+            "A headline\nPublished May 18, 2023\nUpdated May 19, 2023\n{body}"
+        ));
+        assert_eq!(a.date.unwrap().source, Provenance::Line(2));
+        assert_eq!(a.blocks[2].kind, BlockKind::Metadata);
+        // An update date first gives way to the publication date.
+        let a = ingest(&format!(
+            "A headline\nUpdated: 2023-05-20 08:00 UTC\n2023-05-18\n{body}"
+        ));
+        let d = a.date.unwrap();
+        assert_eq!(
+            (d.value.to_string(), d.source),
+            ("2023-05-18".into(), Provenance::Line(3))
+        );
+        assert!(a.blocks[1].reason.starts_with("update date"));
+        assert_eq!(a.blocks[3].kind, BlockKind::Body);
     }
 
     #[test]

@@ -50,13 +50,11 @@ pub fn anchor(claim_id: &str) -> String {
     format!("claim-{line}-{idx}")
 }
 
-/// Flags of this article that point at `line`.
-pub fn flags_at<'a>(flags: &'a [Flag], article: &str, file: &str, line: usize) -> Vec<&'a Flag> {
+/// Flags of this article anchored at `line` (each flag is shown once, at its first line).
+pub fn flags_at<'a>(flags: &'a [Flag], article: &str, line: usize) -> Vec<&'a Flag> {
     flags
         .iter()
-        .filter(|f| {
-            f.article == article && f.evidence.iter().any(|e| e.file == file && e.line == line)
-        })
+        .filter(|f| f.article == article && f.line == line)
         .collect()
 }
 

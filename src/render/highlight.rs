@@ -33,6 +33,11 @@ impl Highlighter {
 
     /// `<pre><code>` for a code block; `lang` is the fence's info string.
     pub fn highlight(&self, code: &str, lang: &str) -> String {
+        self.highlight_within(code, lang, BUDGET)
+    }
+
+    /// As [`Self::highlight`], giving up on colour after `budget`.
+    fn highlight_within(&self, code: &str, lang: &str, budget: Duration) -> String {
         let lang_token = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
         let syntax = self
             .syntaxes
@@ -40,12 +45,17 @@ impl Highlighter {
             .filter(|_| !lang_token.is_empty());
         let class = escape(lang_token);
         let body = syntax
-            .and_then(|s| self.classed(code, s))
+            .and_then(|s| self.classed(code, s, budget))
             .unwrap_or_else(|| escape(code));
         format!("<pre class=\"code\"><code class=\"language-{class}\">{body}</code></pre>\n")
     }
 
-    fn classed(&self, code: &str, syntax: &syntect::parsing::SyntaxReference) -> Option<String> {
+    fn classed(
+        &self,
+        code: &str,
+        syntax: &syntect::parsing::SyntaxReference,
+        budget: Duration,
+    ) -> Option<String> {
         let start = Instant::now();
         let mut generator =
             ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, STYLE);
@@ -53,7 +63,7 @@ impl Highlighter {
             generator
                 .parse_html_for_line_which_includes_newline(line)
                 .ok()?;
-            if start.elapsed() > BUDGET {
+            if start.elapsed() > budget {
                 return None;
             }
         }
@@ -104,6 +114,15 @@ mod tests {
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="), "{html}");
         assert!(h.css().contains(".hl-"));
+    }
+
+    #[test]
+    fn over_budget_block_falls_back_to_plain_text() {
+        let code = "fn main() { let x = \"<b>\"; }\n".repeat(50);
+        let html = Highlighter::new().highlight_within(&code, "rust", Duration::ZERO);
+        assert!(!html.contains("class=\"hl-"), "{html}");
+        assert!(html.contains("&lt;b&gt;"));
+        assert!(html.starts_with("<pre class=\"code\"><code class=\"language-rust\">"));
     }
 
     #[test]

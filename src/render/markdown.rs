@@ -4,26 +4,68 @@
 
 use super::highlight::{Highlighter, escape};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How to resolve a relative link or image found in the Markdown.
 pub struct LinkBase<'a> {
     /// Prefix from the page to the site root ("../../").
     pub root: &'a str,
-    /// Folder of the source file inside `content/` ("2023/"), where its assets are copied.
+    /// Folder of the source file inside `content/` ("2023/", "" at the top).
     pub dir: &'a str,
+    /// Where each file under `content/` ends up in the site (`2023/a.md` → `articles/2023-a/`).
+    pub targets: &'a BTreeMap<String, String>,
 }
 
 pub fn render(md: &str, hl: &Highlighter, base: &LinkBase) -> String {
+    render_with_anchors(md, hl, base, &[])
+}
+
+/// As [`render`], inserting ready HTML (`anchors`: byte offset in `md`, HTML) at the start of
+/// the first block element that begins at or after each offset — used for line and claim ids.
+pub fn render_with_anchors(
+    md: &str,
+    hl: &Highlighter,
+    base: &LinkBase,
+    anchors: &[(usize, String)],
+) -> String {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION;
-    let events = transform(Parser::new_ext(md, opts).collect(), hl, base);
+    let events = insert_anchors(Parser::new_ext(md, opts).into_offset_iter(), anchors);
+    let events = transform(events, hl, base);
     let mut out = String::with_capacity(md.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     sanitize(&out)
+}
+
+/// Puts each anchor's HTML right after the start tag of the first block at or after its offset.
+fn insert_anchors<'a>(
+
+    events: impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)>,
+    anchors: &[(usize, String)],
+) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    let mut next = 0;
+    for (event, range) in events {
+        let is_block_start = matches!(
+            event,
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item)
+        );
+        out.push(event);
+        if is_block_start {
+            let mut html = String::new();
+            while next < anchors.len() && anchors[next].0 <= range.start {
+                html.push_str(&anchors[next].1);
+                next += 1;
+            }
+            if !html.is_empty() {
+                out.push(Event::InlineHtml(html.into()));
+            }
+        }
+    }
+    out
 }
 
 /// Highlights code blocks, gives headings ids and rewrites relative links.
@@ -121,7 +163,9 @@ fn unique_id(text: &str, used: &mut BTreeSet<String>) -> String {
     id
 }
 
-/// Relative links point into `content/`'s layout; make them relative to the page instead.
+/// Relative links are written against the source file's place in `content/` (`../pages/about.md`,
+/// `photo.jpg`); point them at the page or copied file the site has for it. Links to anything
+/// else are left as written.
 fn relink<'a>(url: &CowStr<'a>, base: &LinkBase) -> CowStr<'a> {
     let u = url.as_ref();
     let has_scheme = u.split_once(':').is_some_and(|(s, _)| {
@@ -129,12 +173,32 @@ fn relink<'a>(url: &CowStr<'a>, base: &LinkBase) -> CowStr<'a> {
             && s.chars()
                 .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
     });
-    let is_relative = !u.is_empty() && !u.starts_with(['/', '#', '?']) && !has_scheme;
-    if is_relative {
-        format!("{}{}{}", base.root, base.dir, u).into()
-    } else {
-        url.clone()
+    if u.is_empty() || u.starts_with(['/', '#', '?']) || has_scheme {
+        return url.clone();
     }
+    let (path, fragment) = match u.find(['#', '?']) {
+        Some(i) => u.split_at(i),
+        None => (u, ""),
+    };
+    match resolve(base.dir, path).and_then(|p| base.targets.get(&p)) {
+        Some(target) => format!("{}{}{}", base.root, target, fragment).into(),
+        None => url.clone(),
+    }
+}
+
+/// `dir` + relative `path`, with `.` and `..` applied; `None` when it climbs out of `content/`.
+fn resolve(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 /// Removes script, event handlers and dangerous URLs; keeps classes and ids used for styling.
@@ -160,14 +224,20 @@ mod tests {
     use super::*;
 
     fn md(s: &str) -> String {
-        render(
-            s,
-            &Highlighter::new(),
-            &LinkBase {
-                root: "../../",
-                dir: "2023/",
-            },
-        )
+        let targets: BTreeMap<String, String> = [
+            ("2023/photo.jpg", "files/2023/photo.jpg"),
+            ("2023/b.txt", "articles/2023-b/"),
+            ("pages/about.md", "about/"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let base = LinkBase {
+            root: "../../",
+            dir: "2023",
+            targets: &targets,
+        };
+        render(s, &Highlighter::new(), &base)
     }
 
     #[test]
@@ -194,8 +264,19 @@ mod tests {
 
     #[test]
     fn relative_links_are_rebased() {
-        let html = md("![p](photo.jpg) [a](https://x.org) [b](#frag)");
-        assert!(html.contains("src=\"../../2023/photo.jpg\""), "{html}");
+        let html = md(
+            "![p](photo.jpg) [a](https://x.org) [b](#frag) [c](b.txt#L3) [d](../pages/about.md) [e](../elsewhere/)",
+        );
+        assert!(
+            html.contains("src=\"../../files/2023/photo.jpg\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"../../articles/2023-b/#L3\""),
+            "{html}"
+        );
+        assert!(html.contains("href=\"../../about/\""), "{html}");
+        assert!(html.contains("href=\"../elsewhere/\""), "{html}");
         assert!(html.contains("href=\"https://x.org\""));
         assert!(html.contains("href=\"#frag\""));
     }

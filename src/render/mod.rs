@@ -5,9 +5,14 @@
 mod annotate;
 pub mod context;
 pub mod data;
+pub mod feeds;
 pub mod highlight;
+pub mod jsonld;
 pub mod markdown;
 mod pages;
+pub mod publish;
+pub mod search;
+pub mod sitemap;
 mod svg;
 pub mod templates;
 mod xref_pages;
@@ -35,8 +40,14 @@ impl OutFile {
 }
 
 /// The default stylesheet and script, compiled in; a site's `static/` files of the same name win.
-const DEFAULT_STATIC: &[(&str, &str)] =
-    &[("static/style.css", include_str!("../../static/style.css"))];
+const DEFAULT_STATIC: &[(&str, &str)] = &[
+    ("static/style.css", include_str!("../../static/style.css")),
+    ("static/search.js", include_str!("../../static/search.js")),
+    (
+        "static/favicon.svg",
+        include_str!("../../static/favicon.svg"),
+    ),
+];
 
 /// Holds what is expensive to load (templates, syntax sets) so it is loaded once per process.
 pub struct Renderer {
@@ -73,10 +84,12 @@ impl Renderer {
             config,
             corpus,
             xref,
+            targets: pages::link_targets(corpus),
         };
         let mut files = r.all()?;
         files.extend(data::files(config, corpus, xref)?);
         files.extend(self.static_files(corpus)?);
+        files.extend(publish::files(&self.tera, config, corpus, xref, &files)?);
         files.push(OutFile::new(".nojekyll", ""));
         if let Some(cname) = config.cname.as_deref().filter(|c| !c.trim().is_empty()) {
             files.push(OutFile::new("CNAME", format!("{}\n", cname.trim())));

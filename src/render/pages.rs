@@ -11,6 +11,7 @@ use crate::content::{Article, BlockKind, Corpus, Format};
 use crate::error::Result;
 use crate::xref::CrossRef;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use tera::{Context, Tera};
 
 pub struct PageRenderer<'a> {
@@ -19,9 +20,39 @@ pub struct PageRenderer<'a> {
     pub config: &'a Config,
     pub corpus: &'a Corpus,
     pub xref: &'a CrossRef,
+    /// Site path of every file under `content/`, for Markdown links (see [`link_targets`]).
+    pub targets: BTreeMap<String, String>,
+}
+
+/// Where each file under `content/` ends up in the site.
+pub fn link_targets(corpus: &Corpus) -> BTreeMap<String, String> {
+    let mut t = BTreeMap::new();
+    for a in &corpus.articles {
+        t.insert(a.file.clone(), article_url(&a.slug));
+    }
+    for p in &corpus.pages {
+        t.insert(p.file.clone(), format!("{}/", p.slug));
+    }
+    for c in &corpus.checks {
+        t.insert(c.file.clone(), format!("checks/{}/", c.slug));
+    }
+    for a in &corpus.assets {
+        t.insert(a.file.clone(), format!("files/{}", a.file));
+    }
+    t
 }
 
 impl PageRenderer<'_> {
+    /// How to resolve relative links in the Markdown of `file` (path inside `content/`).
+    pub(super) fn link_base<'b>(&'b self, root: &'b str, file: &'b str) -> LinkBase<'b> {
+        let dir = file.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+        LinkBase {
+            root,
+            dir,
+            targets: &self.targets,
+        }
+    }
+
     pub fn all(&self) -> Result<Vec<OutFile>> {
         use rayon::prelude::*;
         let mut files = vec![self.index()?, self.not_found()?];
@@ -115,23 +146,16 @@ impl PageRenderer<'_> {
     fn article(&self, a: &Article) -> Result<OutFile> {
         let path = article_url(&a.slug);
         let root = "../".repeat(path.matches('/').count());
-        let dir = a
-            .file
-            .rsplit_once('/')
-            .map(|(d, _)| format!("files/{d}/"))
-            .unwrap_or_else(|| "files/".into());
+        let axref = self.xref.articles.iter().find(|x| x.slug == a.slug);
         let body_html = match a.format {
-            Format::Markdown => Some(markdown::render(
-                &markdown_body(a),
-                self.hl,
-                &LinkBase {
-                    root: &root,
-                    dir: &dir,
-                },
-            )),
+            Format::Markdown => {
+                let (md, anchors) = markdown_body(a, axref);
+                let base = self.link_base(&root, &a.file);
+                Some(markdown::render_with_anchors(&md, self.hl, &base, &anchors))
+            }
             Format::PlainText => None,
         };
-        let axref = self.xref.articles.iter().find(|x| x.slug == a.slug);
+
         let blocks: Vec<BlockView> = a
             .blocks
             .iter()
@@ -143,11 +167,13 @@ impl PageRenderer<'_> {
                 line: b.line,
                 html: if is_body(b.kind) {
                     annotate::block_html(&b.text, i, axref, &root)
+                } else if a.format == Format::Markdown {
+                    markdown::render(&b.text, self.hl, &self.link_base(&root, &a.file))
                 } else {
                     escape(&b.text)
                 },
                 reason: b.reason.clone(),
-                flags: annotate::flags_at(&self.xref.flags, &a.slug, &a.file, b.line)
+                flags: annotate::flags_at(&self.xref.flags, &a.slug, b.line)
                     .into_iter()
                     .cloned()
                     .collect(),
@@ -197,15 +223,22 @@ impl PageRenderer<'_> {
     }
 
     fn page(&self, p: &crate::content::Page) -> Result<OutFile> {
+        if RESERVED.contains(&p.slug.as_str()) {
+            return Err(crate::error::Error::Input {
+                file: p.file.clone(),
+                line: 1,
+                message: format!(
+                    "the page slug `{}` is used by factsite's own pages; rename the file or set another `slug` in its front matter",
+                    p.slug
+                ),
+            });
+        }
         let path = format!("{}/", p.slug);
         let root = "../".repeat(path.matches('/').count());
         let html = markdown::render(
             strip_title_heading(&p.markdown),
             self.hl,
-            &LinkBase {
-                root: &root,
-                dir: "files/pages/",
-            },
+            &self.link_base(&root, &p.file),
         );
         let mut ctx = Context::new();
         ctx.insert("content", &html);
@@ -231,6 +264,12 @@ impl PageRenderer<'_> {
     }
 }
 
+/// Top-level folders factsite writes itself; a page may not take these names.
+const RESERVED: &[&str] = &[
+    "articles", "claims", "flags", "timeline", "entities", "checks", "data", "static", "files",
+    "search",
+];
+
 #[derive(Serialize)]
 struct PageLink {
     url: String,
@@ -254,13 +293,33 @@ fn is_body(k: BlockKind) -> bool {
 }
 
 /// The Markdown article's body blocks, rejoined (non-body blocks are listed separately).
-fn markdown_body(a: &Article) -> String {
-    a.blocks
-        .iter()
-        .filter(|b| is_body(b.kind) || b.reason == "code or table")
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n\n")
+/// The Markdown article's body blocks, rejoined, with the line and claim anchors of each block
+/// (byte offset in the joined text, HTML) so links to `#L12` and `#claim-12-0` land.
+fn markdown_body(
+    a: &Article,
+    axref: Option<&crate::xref::ArticleXref>,
+) -> (String, Vec<(usize, String)>) {
+    let mut text = String::new();
+    let mut anchors = Vec::new();
+    for (i, b) in a.blocks.iter().enumerate() {
+        if !(is_body(b.kind) || b.reason == "code or table") {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let mut html = format!("<span id=\"L{}\"></span>", b.line);
+        for c in axref
+            .iter()
+            .flat_map(|x| x.claims.iter())
+            .filter(|c| c.block == i)
+        {
+            html.push_str(&format!("<span id=\"{}\"></span>", annotate::anchor(&c.id)));
+        }
+        anchors.push((text.len(), html));
+        text.push_str(&b.text);
+    }
+    (text, anchors)
 }
 
 /// First body sentence, shortened, for `<meta name="description">`.

@@ -49,7 +49,7 @@ pub fn timeline(corpus: &Corpus, xref: &CrossRef, root: &str) -> String {
         |d: NaiveDate| LABEL + 10.0 + (d - min).num_days() as f64 / span * (WIDTH - LABEL - 30.0);
     let height = ROW * arts.len() as f64 + 50.0;
     let mut s = format!(
-        "<svg class=\"timeline-svg\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"tl-title\"><title id=\"tl-title\">Timeline: articles by dateline (circles) and the events they describe (bars); red rings mark dateline anachronisms</title>"
+        "<svg class=\"timeline-svg\" viewBox=\"0 0 {WIDTH} {height}\" aria-labelledby=\"tl-title\"><title id=\"tl-title\">Timeline: articles by dateline (circles) and the events they describe (bars); red rings mark dateline anachronisms</title>"
     );
     for (i, a) in arts.iter().enumerate() {
         let y = 20.0 + ROW * i as f64;
@@ -117,7 +117,7 @@ pub fn reuse_graph(corpus: &Corpus, xref: &CrossRef, root: &str) -> String {
     let height = ROW * arts.len() as f64 + 20.0;
     let node_x = 300.0;
     let mut s = format!(
-        "<svg class=\"reuse-svg\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"reuse-title\"><title id=\"reuse-title\">Text reuse: each arc joins an earlier article to a later one that copies it; the label gives the share of the later article copied</title>"
+        "<svg class=\"reuse-svg\" viewBox=\"0 0 {WIDTH} {height}\" aria-labelledby=\"reuse-title\"><title id=\"reuse-title\">Text reuse: each arc joins an earlier article to a later one that copies it; the label gives the share of the later article copied</title>"
     );
     for (i, a) in arts.iter().enumerate() {
         let y = 20.0 + ROW * i as f64;

@@ -51,6 +51,7 @@ pub fn load(root: &Path) -> Result<Tera> {
         }
     }
     let mut tera = Tera::new();
+    super::jsonld::register_filters(&mut tera); // before the templates: Tera checks filter names
     tera.add_raw_templates(sources.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(template_error)?;
     Ok(tera)

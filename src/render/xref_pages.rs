@@ -5,7 +5,7 @@
 use super::OutFile;
 use super::annotate::{anchor, diff_html};
 use super::context::{PageCtx, article_url};
-use super::markdown::{self, LinkBase};
+use super::markdown;
 use super::pages::PageRenderer;
 use crate::error::Result;
 use crate::xref::{Appearance, Cluster, Flag, FlagKind};
@@ -255,14 +255,7 @@ impl PageRenderer<'_> {
     ) -> Result<OutFile> {
         let path = format!("checks/{}/", check.slug);
         let root = "../../";
-        let html = markdown::render(
-            &check.markdown,
-            self.hl,
-            &LinkBase {
-                root,
-                dir: "files/checks/",
-            },
-        );
+        let html = markdown::render(&check.markdown, self.hl, &self.link_base(root, &check.file));
         let link = self.xref.verdicts.iter().find(|v| v.check == check.slug);
         let appearances: Vec<AppearanceView> = link
             .map(|l| {
@@ -282,7 +275,15 @@ impl PageRenderer<'_> {
             })
             .unwrap_or_default();
         let mut ctx = Context::new();
+        let slugs = appearances.iter().map(|a| a.appearance.article.as_str());
+        let found = super::jsonld::article_appearances(self.config, self.corpus, slugs);
+        let url = format!("{}{path}", self.config.base_url);
+        ctx.insert(
+            "claim_review",
+            &super::jsonld::claim_review(self.config, check, &url, &found),
+        );
         ctx.insert("check", check);
+
         ctx.insert("content", &html);
         ctx.insert("appearances", &appearances);
         ctx.insert(

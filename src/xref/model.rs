@@ -25,6 +25,8 @@ pub struct CrossRef {
     pub figure_timelines: Vec<FigureTimeline>,
     /// Fact-checkers' verdicts and where their claim appears, sorted by check slug.
     pub verdicts: Vec<VerdictLink>,
+    /// Problems with inputs of this pass (e.g. an invalid `aliases.toml`).
+    pub warnings: Vec<crate::content::Warning>,
 }
 
 /// The cross-reference data of one article.

@@ -1,0 +1,281 @@
+//! Atom feeds: `atom.xml` (articles, newest first) and `flags.xml` (fact-checkers' verdicts and
+//! the cross-reference pass's flags). Written by hand: Atom needs a dozen elements, and doing it
+//! here keeps the output byte-stable and the escaping in one audited function ([`xml_escape`]),
+//! without a dependency whose defaults (timestamps of "now", attribute order) we would have to
+//! fight. Every absolute URL comes from `base_url`; `updated` is the newest date in the data, never
+//! the time of the build, so two builds of the same input are identical.
+
+use super::OutFile;
+use super::context::article_url;
+use crate::config::Config;
+use crate::content::{Article, BlockKind, Corpus};
+use crate::xref::CrossRef;
+use chrono::NaiveDate;
+use std::fmt::Write;
+
+/// Where a verdict's page lives, relative to the site root. The pages are rendered by `pages.rs`;
+/// keep the two in step.
+pub fn verdict_path(slug: &str) -> String {
+    format!("checks/{slug}/")
+}
+
+/// Both feeds.
+pub fn files(config: &Config, corpus: &Corpus, xref: &CrossRef) -> Vec<OutFile> {
+    vec![
+        OutFile::new("atom.xml", articles_feed(config, corpus)),
+        OutFile::new("flags.xml", flags_feed(config, corpus, xref)),
+    ]
+}
+
+/// One `<entry>`.
+struct Entry {
+    id: String,
+    title: String,
+    link: String,
+    published: Option<NaiveDate>,
+    updated: NaiveDate,
+    author: Option<String>,
+    summary: String,
+    categories: Vec<String>,
+}
+
+/// `atom.xml`: every article, newest first, undated ones last (their `updated` is the feed's).
+pub fn articles_feed(config: &Config, corpus: &Corpus) -> String {
+    let updated = newest(corpus);
+    let mut articles: Vec<&Article> = corpus.articles.iter().collect();
+    articles.sort_by(|a, b| {
+        let (da, db) = (
+            a.date.as_ref().map(|d| d.value),
+            b.date.as_ref().map(|d| d.value),
+        );
+        db.is_some()
+            .cmp(&da.is_some())
+            .then(db.cmp(&da))
+            .then(a.file.cmp(&b.file))
+    });
+    let entries = articles
+        .iter()
+        .map(|a| {
+            let url = format!("{}{}", config.base_url, article_url(&a.slug));
+            let date = a.date.as_ref().map(|d| d.value);
+            Entry {
+                id: url.clone(),
+                title: a.title.value.clone(),
+                link: url,
+                published: date,
+                updated: date.unwrap_or(updated),
+                author: a
+                    .byline
+                    .as_ref()
+                    .or(a.outlet.as_ref())
+                    .map(|f| f.value.clone()),
+                summary: summary(a),
+                categories: a.tags.clone(),
+            }
+        })
+        .collect::<Vec<_>>();
+    feed(
+        config,
+        "atom.xml",
+        &config.title,
+        &config.description,
+        updated,
+        &entries,
+    )
+}
+
+/// `flags.xml`: verdicts (newest review first), then flags in the order the cross-reference pass
+/// gives them, each linking to its entry in the flags report (`flags/#<id>`).
+pub fn flags_feed(config: &Config, corpus: &Corpus, xref: &CrossRef) -> String {
+    let updated = newest(corpus);
+    let mut checks: Vec<_> = corpus.checks.iter().collect();
+    checks.sort_by(|a, b| b.reviewed.cmp(&a.reviewed).then(a.file.cmp(&b.file)));
+    let mut entries: Vec<Entry> = checks
+        .iter()
+        .map(|c| {
+            let url = format!("{}{}", config.base_url, verdict_path(&c.slug));
+            Entry {
+                id: url.clone(),
+                title: format!("{}: {}", c.rating, c.claim),
+                link: url,
+                published: c.reviewed,
+                updated: c.reviewed.unwrap_or(updated),
+                author: Some(c.author.clone().unwrap_or_else(|| config.publisher.clone())),
+                summary: first_paragraph(&c.markdown),
+                categories: vec!["verdict".into(), c.rating.clone()],
+            }
+        })
+        .collect();
+    for f in &xref.flags {
+        let article = corpus.articles.iter().find(|a| a.slug == f.article);
+        let url = format!("{}flags/#{}", config.base_url, f.id);
+        let title = article
+            .map(|a| a.title.value.as_str())
+            .unwrap_or(&f.article);
+        let (kind, severity) = (f.kind.as_str(), f.severity.as_str());
+        entries.push(Entry {
+            id: url.clone(),
+            title: format!("{} ({severity}): {title}", kind.replace('_', " ")),
+            link: url,
+            published: None,
+            updated: article
+                .and_then(|a| a.date.as_ref())
+                .map(|d| d.value)
+                .unwrap_or(updated),
+            author: None,
+            summary: f.message.clone(),
+            categories: vec![kind.into(), severity.into()],
+        });
+    }
+    let title = format!("{}: verdicts and flags", config.title);
+    let subtitle = "Fact-checkers' verdicts and the inconsistencies found across the articles";
+    feed(config, "flags.xml", &title, subtitle, updated, &entries)
+}
+
+fn feed(
+    config: &Config,
+    path: &str,
+    title: &str,
+    subtitle: &str,
+    updated: NaiveDate,
+    entries: &[Entry],
+) -> String {
+    let base = &config.base_url;
+    let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    let _ = writeln!(
+        x,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        xml_escape(&config.language)
+    );
+    let _ = writeln!(x, "  <title>{}</title>", xml_escape(title));
+    let _ = writeln!(x, "  <subtitle>{}</subtitle>", xml_escape(subtitle));
+    let _ = writeln!(
+        x,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        xml_escape(&format!("{base}{path}"))
+    );
+    let _ = writeln!(
+        x,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        xml_escape(base)
+    );
+    let _ = writeln!(x, "  <id>{}</id>", xml_escape(&format!("{base}{path}")));
+    let _ = writeln!(x, "  <updated>{}</updated>", timestamp(updated));
+    let _ = writeln!(
+        x,
+        "  <author><name>{}</name></author>",
+        xml_escape(&config.publisher)
+    );
+    let _ = writeln!(x, "  <generator>factsite</generator>");
+    for e in entries {
+        x.push_str("  <entry>\n");
+        let _ = writeln!(x, "    <title>{}</title>", xml_escape(&e.title));
+        let _ = writeln!(
+            x,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            xml_escape(&e.link)
+        );
+        let _ = writeln!(x, "    <id>{}</id>", xml_escape(&e.id));
+        if let Some(p) = e.published {
+            let _ = writeln!(x, "    <published>{}</published>", timestamp(p));
+        }
+        let _ = writeln!(x, "    <updated>{}</updated>", timestamp(e.updated));
+        if let Some(a) = &e.author {
+            let _ = writeln!(x, "    <author><name>{}</name></author>", xml_escape(a));
+        }
+        for c in &e.categories {
+            let _ = writeln!(x, "    <category term=\"{}\"/>", xml_escape(c));
+        }
+        if !e.summary.is_empty() {
+            let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(&e.summary));
+        }
+        x.push_str("  </entry>\n");
+    }
+    x.push_str("</feed>\n");
+    x
+}
+
+/// The newest date anywhere in the content (articles and verdicts): the feeds' `updated`.
+/// 1970-01-01 when nothing is dated, so the output stays deterministic.
+pub fn newest(corpus: &Corpus) -> NaiveDate {
+    corpus
+        .articles
+        .iter()
+        .filter_map(|a| a.date.as_ref().map(|d| d.value))
+        .chain(corpus.checks.iter().filter_map(|c| c.reviewed))
+        .max()
+        .unwrap_or(NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date"))
+}
+
+/// RFC 3339 at midnight UTC (articles carry dates, not times).
+fn timestamp(d: NaiveDate) -> String {
+    format!("{}T00:00:00Z", d.format("%Y-%m-%d"))
+}
+
+/// The first body paragraph, at most 300 characters.
+pub fn summary(a: &Article) -> String {
+    let text = a
+        .body()
+        .find(|b| b.kind == BlockKind::Body)
+        .map(|b| b.text.as_str())
+        .unwrap_or("");
+    shorten(text, 300)
+}
+
+/// The first paragraph of Markdown, as plain-ish text, at most 300 characters.
+fn first_paragraph(md: &str) -> String {
+    let para = md
+        .split("\n\n")
+        .map(str::trim)
+        .find(|p| !p.is_empty() && !p.starts_with('#'))
+        .unwrap_or("");
+    shorten(&para.split_whitespace().collect::<Vec<_>>().join(" "), 300)
+}
+
+pub fn shorten(text: &str, max: usize) -> String {
+    let mut out: String = text.chars().take(max).collect();
+    if text.chars().count() > max {
+        out.push('…');
+    }
+    out
+}
+
+/// Escapes text for XML content and attribute values, and drops the characters XML 1.0 forbids
+/// (C0 controls other than tab, newline and carriage return; U+FFFE, U+FFFF).
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_strips_forbidden_characters() {
+        assert_eq!(
+            xml_escape("a<b>&\"c'\u{1}\u{FFFF}"),
+            "a&lt;b&gt;&amp;&quot;c&apos;"
+        );
+    }
+
+    #[test]
+    fn empty_site_has_a_valid_updated() {
+        let c = Config::default();
+        let x = articles_feed(&c, &Corpus::default());
+        assert!(x.contains("<updated>1970-01-01T00:00:00Z</updated>"), "{x}");
+        assert!(!x.contains("<entry>"));
+    }
+}

@@ -1,0 +1,184 @@
+//! Client-side search, built at build time: `search-index.json` (one document per article, claim
+//! cluster and entity; see `publish.rs`) and the `search/` page, which
+//! lists every document so it is useful with JavaScript off and which `static/search.js` filters
+//! when it is on. No external service.
+//!
+//! `search-index.json` schema (version 1):
+//! `{ "version": 1, "docs": [ { "kind": "article"|"claim"|"entity", "title", "url", "meta",
+//! "date", "text" } ] }`, where `url` is relative to the site root (`articles/x/`), `meta` a short
+//! line shown under the title, `date` `YYYY-MM-DD` or null, and `text` the searchable text
+//! (shortened to [`TEXT_LIMIT`] characters).
+
+use super::OutFile;
+use super::context::article_url;
+use super::highlight::escape;
+use crate::content::Corpus;
+use crate::error::{Error, Result};
+use serde::Serialize;
+
+/// Longest `text` kept per document: keeps the index small for large corpora (titles and the
+/// start of each article find most things).
+pub const TEXT_LIMIT: usize = 2000;
+
+/// Where the search page lives, relative to the site root.
+pub const SEARCH_PATH: &str = "search/";
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SearchDoc {
+    pub kind: &'static str,
+    pub title: String,
+    pub url: String,
+    pub meta: String,
+    pub date: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SearchIndex {
+    version: u32,
+    docs: Vec<SearchDoc>,
+}
+
+impl SearchIndex {
+    pub fn new() -> Self {
+        SearchIndex {
+            version: 1,
+            docs: vec![],
+        }
+    }
+
+    /// Every article of the corpus, in the corpus's (file) order.
+    pub fn with_articles(corpus: &Corpus) -> Self {
+        let mut index = SearchIndex::new();
+        for a in &corpus.articles {
+            let date = a
+                .date
+                .as_ref()
+                .map(|d| d.value.format("%Y-%m-%d").to_string());
+            let meta = [date.clone(), a.outlet.as_ref().map(|o| o.value.clone())]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ");
+            let text = a
+                .body()
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            index.add(SearchDoc {
+                kind: "article",
+                title: a.title.value.clone(),
+                url: article_url(&a.slug),
+                meta,
+                date,
+                text,
+            });
+        }
+        index
+    }
+
+    /// Adds a document; `text` is shortened to [`TEXT_LIMIT`] characters.
+    pub fn add(&mut self, mut doc: SearchDoc) {
+        if doc.text.chars().count() > TEXT_LIMIT {
+            doc.text = doc.text.chars().take(TEXT_LIMIT).collect();
+        }
+        self.docs.push(doc);
+    }
+
+    /// A claim cluster: its text, page URL (relative to the root) and e.g. "in 3 articles".
+    pub fn add_claim(&mut self, text: &str, url: &str, meta: &str) {
+        self.add_claim_with_text(text, text, url, meta);
+    }
+
+    /// A claim cluster whose searchable text (e.g. every wording) differs from its title.
+    pub fn add_claim_with_text(&mut self, title: &str, text: &str, url: &str, meta: &str) {
+        self.add(SearchDoc {
+            kind: "claim",
+            title: super::feeds::shorten(title, 160),
+            url: url.into(),
+            meta: meta.into(),
+            date: None,
+            text: text.into(),
+        });
+    }
+
+    /// An entity page: its name, other spellings (searchable) and page URL.
+    pub fn add_entity(&mut self, name: &str, variants: &[String], url: &str) {
+        self.add(SearchDoc {
+            kind: "entity",
+            title: name.into(),
+            url: url.into(),
+            meta: variants.join(", "),
+            date: None,
+            text: variants.join(" "),
+        });
+    }
+
+    pub fn docs(&self) -> &[SearchDoc] {
+        &self.docs
+    }
+
+    /// `search-index.json` (compact: it is downloaded by every visitor who searches).
+    pub fn to_file(&self) -> Result<OutFile> {
+        let mut s = serde_json::to_string(self)
+            .map_err(|e| Error::Output(format!("search-index.json: {e}")))?;
+        s.push('\n');
+        Ok(OutFile::new("search-index.json", s))
+    }
+
+    /// The body of the search page: every document as a link, grouped by kind in index order.
+    /// `root` is the relative prefix from the search page to the site root.
+    pub fn page_html(&self, root: &str) -> String {
+        let mut h = String::new();
+        h.push_str(
+            "<p id=\"search-page-status\">Type in the search box above to filter this list.</p>\n\
+             <noscript><p>Searching needs JavaScript. Everything that can be searched is listed \
+             below: use your browser’s find command.</p></noscript>\n\
+             <ol id=\"search-page-results\" class=\"search-list\">\n",
+        );
+        for d in &self.docs {
+            h.push_str(&format!(
+                "<li><a href=\"{}{}\">{}</a> <span class=\"search-meta\">{}{}</span></li>\n",
+                escape(root),
+                escape(&d.url),
+                escape(&d.title),
+                d.kind,
+                if d.meta.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", escape(&d.meta))
+                },
+            ));
+        }
+        h.push_str("</ol>\n");
+        h
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claims_and_entities_can_be_added() {
+        let mut i = SearchIndex::new();
+        i.add_claim("Japan pledged $600 million", "claims/c1/", "2 articles");
+        i.add_entity(
+            "Volodymyr Zelensky",
+            &["Zelenskyy".into()],
+            "entities/zelensky/",
+        );
+        assert_eq!(i.docs().len(), 2);
+        let html = i.page_html("../");
+        assert!(html.contains("href=\"../claims/c1/\""));
+        let json = String::from_utf8(i.to_file().unwrap().bytes).unwrap();
+        assert!(json.starts_with("{\"version\":1,\"docs\":[{\"kind\":\"claim\""));
+    }
+
+    #[test]
+    fn long_text_is_shortened() {
+        let mut i = SearchIndex::new();
+        i.add_claim(&"x".repeat(5000), "c/", "");
+        assert_eq!(i.docs()[0].text.chars().count(), TEXT_LIMIT);
+    }
+}

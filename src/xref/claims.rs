@@ -1,0 +1,136 @@
+//! Claims: the checkable sentences of an article body, with their figures, dates, quotations,
+//! entity mentions and matching terms. Runs per article (in parallel); entity ids and clusters
+//! are filled in by later corpus-wide steps.
+
+use super::entities::{self, Mention};
+use super::model::{Claim, Span};
+use super::{figures, quotes, sentences, temporal, text};
+use crate::content::{Article, BlockKind};
+use chrono::NaiveDate;
+
+/// Fewest words for a sentence to be a claim.
+pub const MIN_WORDS: usize = 5;
+
+/// A claim with what the corpus-wide steps need.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    pub claim: Claim,
+    pub mentions: Vec<Mention>,
+    /// Matching terms (stems), unique, sorted.
+    pub terms: Vec<String>,
+    /// Terms that come from names (matching on these alone is not the same claim).
+    pub name_terms: Vec<String>,
+}
+
+/// An article's claims and the length of its body text (for reuse shares).
+#[derive(Debug, Clone, Default)]
+pub struct ArticleClaims {
+    pub claims: Vec<Extracted>,
+    /// Bytes of body text in sentences of at least three words.
+    pub body_len: usize,
+}
+
+/// Splits and analyses the body of `article`.
+pub fn extract(article: &Article) -> ArticleClaims {
+    let anchor: Option<NaiveDate> = article.date.as_ref().map(|d| d.value);
+    let mut out = ArticleClaims::default();
+    for (bi, block) in article.blocks.iter().enumerate() {
+        if !matches!(block.kind, BlockKind::Body | BlockKind::ListItem) {
+            continue;
+        }
+        for (si, r) in sentences::split(&block.text).into_iter().enumerate() {
+            let s = &block.text[r.clone()];
+            let n_words = s.split_whitespace().count();
+            if n_words >= 3 {
+                out.body_len += s.len();
+            }
+            if !is_claim(s, n_words) {
+                continue;
+            }
+            let id = format!("{}:{}:{}", article.slug, block.line, si + 1);
+            out.claims
+                .push(analyse(s, r.start, id, article, bi, block.line, anchor));
+        }
+    }
+    out
+}
+
+fn is_claim(s: &str, n_words: usize) -> bool {
+    n_words >= MIN_WORDS
+        && s.len() <= sentences::MAX_SENTENCE + 16
+        && !(s.ends_with('?') && quotes::quote_regions(s).is_empty())
+}
+
+fn analyse(
+    s: &str,
+    offset: usize,
+    id: String,
+    article: &Article,
+    block: usize,
+    line: usize,
+    anchor: Option<NaiveDate>,
+) -> Extracted {
+    let dates = temporal::dates_in(s, anchor);
+    let skip: Vec<std::ops::Range<usize>> = dates
+        .iter()
+        .map(|d| d.span.start..d.span.end)
+        .chain(time_spans(s))
+        .collect();
+    let figures = figures::figures_in(s, &skip);
+    let quotes = quotes::quotes_in(s);
+    let mentions = entities::mentions(s);
+    let event = temporal::event_of(&dates);
+    let (terms, name_terms) = terms_of(s, &mentions);
+    let claim = Claim {
+        id,
+        article: article.slug.clone(),
+        line,
+        block,
+        span: Span {
+            start: offset,
+            end: offset + s.len(),
+        },
+        text: s.to_string(),
+        figures,
+        dates,
+        quotes,
+        entities: vec![],
+        event,
+        cluster: None,
+    };
+    Extracted {
+        claim,
+        mentions,
+        terms,
+        name_terms,
+    }
+}
+
+fn time_spans(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    static TIME: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\b\d{1,2}:\d{2}\b").expect("time pattern"));
+    TIME.find_iter(s).map(|m| m.range())
+}
+
+/// Terms of a sentence, and which of them come from names.
+fn terms_of(s: &str, mentions: &[Mention]) -> (Vec<String>, Vec<String>) {
+    let mut terms = Vec::new();
+    let mut names = Vec::new();
+    for w in text::words(s) {
+        let Some(t) = text::term(&w.lower) else {
+            continue;
+        };
+        if mentions
+            .iter()
+            .any(|m| m.span.start <= w.span.start && w.span.end <= m.span.end)
+        {
+            names.push(t.clone());
+        }
+        terms.push(t);
+    }
+    terms.sort();
+    terms.dedup();
+    names.sort();
+    names.dedup();
+    (terms, names)
+}

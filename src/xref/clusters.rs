@@ -1,0 +1,207 @@
+//! Clusters: claims linked by matches (union-find), each with its earliest appearance as the
+//! canonical text, a stable id from that text, and word-level diffs of every later appearance.
+
+use super::corpus::Work;
+use super::matching;
+use super::model::{Appearance, ClaimDiff, Cluster, DateRef, DiffOp, Figure};
+use super::text;
+use similar::{Algorithm, ChangeTag};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Union-find over claim numbers.
+pub struct Dsu(Vec<usize>);
+
+impl Dsu {
+    pub fn new(n: usize) -> Dsu {
+        Dsu((0..n).collect())
+    }
+
+    pub fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+
+    pub fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+/// Sort key placing the earliest appearance first: date, then file order, then position.
+pub fn order_key(w: &Work, g: usize) -> (chrono::NaiveDate, usize, usize) {
+    let (a, c) = w.gid[g];
+    let date = w.date(a).unwrap_or(chrono::NaiveDate::MAX);
+    (date, a, c)
+}
+
+/// Clusters of two or more claims; `of_claim[g]` is the cluster index of claim `g`.
+pub struct Clustering {
+    pub clusters: Vec<Cluster>,
+    /// Members of each cluster (global claim numbers), earliest first.
+    pub members: Vec<Vec<usize>>,
+    pub of_claim: Vec<Option<usize>>,
+}
+
+/// Groups matched claims into clusters, sorted by id.
+pub fn cluster(w: &Work) -> Clustering {
+    let n = w.gid.len();
+    let mut dsu = Dsu::new(n);
+    for p in w.matches() {
+        dsu.union(p.a, p.b);
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for g in 0..n {
+        groups.entry(dsu.find(g)).or_default().push(g);
+    }
+    let mut built: Vec<(Cluster, Vec<usize>)> = groups
+        .into_values()
+        .filter(|m| m.len() >= 2)
+        .map(|mut m| {
+            m.sort_by_key(|&g| order_key(w, g));
+            (build(w, &m), m)
+        })
+        .collect();
+    built.sort_by(|a, b| a.0.id.cmp(&b.0.id).then(a.1.cmp(&b.1)));
+    dedupe_ids(&mut built);
+    let mut of_claim = vec![None; n];
+    for (i, (_, m)) in built.iter().enumerate() {
+        for &g in m {
+            of_claim[g] = Some(i);
+        }
+    }
+    let (clusters, members) = built.into_iter().unzip();
+    Clustering {
+        clusters,
+        members,
+        of_claim,
+    }
+}
+
+fn dedupe_ids(built: &mut [(Cluster, Vec<usize>)]) {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (c, _) in built.iter_mut() {
+        let k = seen.entry(c.id.clone()).or_insert(0);
+        *k += 1;
+        if *k > 1 {
+            c.id = format!("{}-{}", c.id, k);
+        }
+    }
+}
+
+/// Appearance record of a claim.
+pub fn appearance(w: &Work, g: usize) -> Appearance {
+    let art = w.article(g);
+    let c = &w.claim(g).claim;
+    Appearance {
+        article: art.slug.clone(),
+        file: art.file.clone(),
+        claim: c.id.clone(),
+        line: c.line,
+        text: c.text.clone(),
+        date: art.date.as_ref().map(|d| d.value),
+    }
+}
+
+fn build(w: &Work, members: &[usize]) -> Cluster {
+    let first = w.claim(members[0]);
+    let id = format!(
+        "c-{}",
+        text::short_hash(&text::normalised(&first.claim.text))
+    );
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut dates: Vec<DateRef> = Vec::new();
+    let mut entities: BTreeSet<String> = BTreeSet::new();
+    for &g in members {
+        let c = &w.claim(g).claim;
+        for f in &c.figures {
+            if !figures
+                .iter()
+                .any(|x| x.kind == f.kind && x.milli == f.milli && x.currency == f.currency)
+            {
+                figures.push(f.clone());
+            }
+        }
+        for d in &c.dates {
+            if !dates.iter().any(|x| x.start == d.start && x.end == d.end) {
+                dates.push(d.clone());
+            }
+        }
+        entities.extend(c.entities.iter().cloned());
+    }
+    let diffs = members[1..]
+        .iter()
+        .map(|&g| ClaimDiff {
+            claim: w.claim(g).claim.id.clone(),
+            article: w.article(g).slug.clone(),
+            score: round3(matching::score(&w.index, &w.items[members[0]], &w.items[g])),
+            ops: word_diff(&first.claim.text, &w.claim(g).claim.text),
+        })
+        .collect();
+    Cluster {
+        id,
+        text: first.claim.text.clone(),
+        appearances: members.iter().map(|&g| appearance(w, g)).collect(),
+        figures,
+        dates,
+        entities: entities.into_iter().collect(),
+        diffs,
+    }
+}
+
+/// Rounds to three decimals (stable JSON).
+pub fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Word-level diff of `old` → `new`, adjacent operations of one kind merged.
+pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
+    let a: Vec<&str> = old.split_whitespace().collect();
+    let b: Vec<&str> = new.split_whitespace().collect();
+    let mut out: Vec<DiffOp> = Vec::new();
+    for (tag, words) in similar::utils::diff_slices(Algorithm::Myers, &a, &b) {
+        let op = match tag {
+            ChangeTag::Equal => "equal",
+            ChangeTag::Delete => "delete",
+            ChangeTag::Insert => "insert",
+        };
+        let text = words.join(" ");
+        match out.last_mut() {
+            Some(last) if last.op == op => {
+                last.text.push(' ');
+                last.text.push_str(&text);
+            }
+            _ => out.push(DiffOp {
+                op: op.to_string(),
+                text,
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diff_is_word_level() {
+        let d = word_diff("can be indispensable for us", "may be indispensable to us");
+        let ops: Vec<(&str, &str)> = d.iter().map(|o| (o.op.as_str(), o.text.as_str())).collect();
+        assert_eq!(
+            ops,
+            [
+                ("delete", "can"),
+                ("insert", "may"),
+                ("equal", "be indispensable"),
+                ("delete", "for"),
+                ("insert", "to"),
+                ("equal", "us")
+            ]
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! Flags about copies: `republished` (most of the later article's body matches an earlier one)
+//! and `dateline_anachronism` (the dateline is much later than the events the text presents as
+//! current — because it copies an older article, or because it carries old explicit dates in
+//! captions or next to "this week"-style words).
+
+use super::corpus::Work;
+use super::flags::{Draft, old_dates};
+use super::model::{FlagKind, Severity};
+use super::reuse::ReuseInfo;
+use crate::content::BlockKind;
+
+/// Share of the later body above which it is a republished copy.
+pub const REPUBLISHED_SHARE: f64 = 0.5;
+/// Fewest matched claims for `republished`.
+pub const REPUBLISHED_MIN: usize = 3;
+/// Days between datelines beyond which copied "current" text is an anachronism.
+pub const STALE_DAYS: i64 = 30;
+
+/// `republished` flags from reuse pairs.
+pub fn republished(w: &Work, reuse: &[ReuseInfo], out: &mut Vec<Draft>) {
+    for r in reuse.iter().filter(|r| is_copy(r)) {
+        let e = &w.corpus.articles[r.earlier];
+        let when = e
+            .date
+            .as_ref()
+            .map_or("undated".to_string(), |d| d.value.to_string());
+        let msg = format!(
+            "{:.0}% of this article's text ({} sentences{}) comes from {} ({when}); direction from {}",
+            r.reuse.share * 100.0,
+            r.links.len(),
+            if r.reuse.order_kept {
+                ", same order"
+            } else {
+                ", reordered"
+            },
+            e.file,
+            r.reuse.direction,
+        );
+        let mut d = Draft::new(FlagKind::Republished, Severity::Warning, r.later, msg);
+        d.share = Some(r.reuse.share);
+        d.related.insert(r.earlier);
+        for &(l, er) in r.links.iter().take(3) {
+            d.cite_claim(w, l);
+            d.cite_claim(w, er);
+        }
+        out.push(d);
+    }
+}
+
+/// True for reuse pairs that make the later article a copy.
+pub fn is_copy(r: &ReuseInfo) -> bool {
+    r.reuse.share >= REPUBLISHED_SHARE && r.links.len() >= REPUBLISHED_MIN
+}
+
+/// `dateline_anachronism` flags: copied text from an older article, and old dates in captions
+/// or beside "current" words.
+pub fn anachronisms(w: &Work, reuse: &[ReuseInfo], out: &mut Vec<Draft>) {
+    for (ai, art) in w.corpus.articles.iter().enumerate() {
+        let Some(date) = art.date.as_ref().map(|d| d.value) else {
+            continue;
+        };
+        let mut reasons: Vec<String> = Vec::new();
+        let mut d = Draft::new(
+            FlagKind::DatelineAnachronism,
+            Severity::Warning,
+            ai,
+            String::new(),
+        );
+        for r in reuse
+            .iter()
+            .filter(|r| r.later == ai && r.reuse.share >= 0.3)
+        {
+            let Some(ed) = w.date(r.earlier) else {
+                continue;
+            };
+            let gap = (date - ed).num_days();
+            if gap <= STALE_DAYS {
+                continue;
+            }
+            let current: Vec<_> = r
+                .links
+                .iter()
+                .filter(|(l, _)| {
+                    w.claim(*l)
+                        .claim
+                        .dates
+                        .iter()
+                        .any(|x| x.current || x.anchored)
+                })
+                .collect();
+            reasons.push(format!(
+                "it copies {} ({ed}, {gap} days earlier){}",
+                w.corpus.articles[r.earlier].file,
+                if current.is_empty() { String::new() } else { format!(", including {} sentence(s) whose relative dates (\"{}\") point to that time", current.len(), first_relative(w, current[0].0)) }
+            ));
+            d.severity = Severity::Error;
+            d.related.insert(r.earlier);
+            for &&(l, e) in current.iter().take(2) {
+                d.cite_claim(w, l);
+                d.cite_claim(w, e);
+            }
+            if current.is_empty()
+                && let Some(&(l, e)) = r.links.first()
+            {
+                d.cite_claim(w, l);
+                d.cite_claim(w, e);
+            }
+        }
+        old_dated_lines(w, ai, date, &mut d, &mut reasons);
+        if reasons.is_empty() {
+            continue;
+        }
+        d.message = format!("dated {date}, but {}", reasons.join("; and "));
+        out.push(d);
+    }
+}
+
+fn first_relative(w: &Work, g: usize) -> String {
+    w.claim(g)
+        .claim
+        .dates
+        .iter()
+        .find(|x| x.current || x.anchored)
+        .map_or(String::new(), |x| x.text.clone())
+}
+
+/// Captions with old explicit dates, and body sentences pairing an old date with "current" words.
+fn old_dated_lines(
+    w: &Work,
+    ai: usize,
+    date: chrono::NaiveDate,
+    d: &mut Draft,
+    reasons: &mut Vec<String>,
+) {
+    let art = &w.corpus.articles[ai];
+    for b in art.blocks.iter().filter(|b| b.kind == BlockKind::Caption) {
+        if let Some(old) = old_dates(&b.text, Some(date)).into_iter().max() {
+            reasons.push(format!("the caption at line {} is dated {old}", b.line));
+            d.cite(w, ai, b.line, &b.text);
+        }
+    }
+    for c in &w.per_article[ai].claims {
+        let current = c.claim.dates.iter().any(|x| x.current);
+        let old = c
+            .claim
+            .dates
+            .iter()
+            .filter(|x| {
+                x.kind == super::model::DateKind::Explicit
+                    && x.start == x.end
+                    && (date - x.start).num_days() > 90
+            })
+            .map(|x| x.start)
+            .max();
+        if let (true, Some(old)) = (current, old) {
+            reasons.push(format!("line {} presents {old} as current", c.claim.line));
+            d.claims.push(c.claim.id.clone());
+            d.cite(w, ai, c.claim.line, &c.claim.text);
+        }
+    }
+}

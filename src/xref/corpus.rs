@@ -1,0 +1,169 @@
+//! The working state of one cross-reference run: every article's extracted claims, a global
+//! numbering of claims, their matching items, the term index, scored pairs and resolved entities.
+//! Built once by [`Work::new`]; the cluster, reuse, flag and timeline steps read it.
+
+use super::aliases::{Aliases, key};
+use super::claims::{self, ArticleClaims};
+use super::entities::{self, Located};
+use super::matching::{self, Index, Interner, Item, Pair};
+use super::model::{Entity, FigureKind};
+use crate::content::{Article, Corpus};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// Everything the later steps share.
+pub struct Work<'a> {
+    pub corpus: &'a Corpus,
+    pub per_article: Vec<ArticleClaims>,
+    /// Global claim number → (article index, claim index in the article).
+    pub gid: Vec<(usize, usize)>,
+    pub items: Vec<Item>,
+    pub index: Index,
+    pub interner: Interner,
+    /// Pairs scoring at least [`matching::RELATED`].
+    pub pairs: Vec<Pair>,
+    pub entities: Vec<Entity>,
+    pub aliases: Aliases,
+    /// Problems with the aliases file.
+    pub alias_problems: Vec<String>,
+    /// Entity index → article slug → spelling → count.
+    pub spellings: Vec<BTreeMap<String, BTreeMap<String, usize>>>,
+}
+
+impl<'a> Work<'a> {
+    /// Extracts claims, resolves entities and scores candidate pairs.
+    pub fn new(corpus: &'a Corpus) -> Work<'a> {
+        let mut per_article: Vec<ArticleClaims> =
+            corpus.articles.par_iter().map(claims::extract).collect();
+        let (aliases, alias_problems) =
+            Aliases::load(corpus.aliases.as_ref().map(|(_, t)| t.as_str()));
+        let gid: Vec<(usize, usize)> = per_article
+            .iter()
+            .enumerate()
+            .flat_map(|(a, ac)| (0..ac.claims.len()).map(move |c| (a, c)))
+            .collect();
+        let resolved = resolve_entities(corpus, &mut per_article, &aliases);
+        let mut interner = Interner::default();
+        let items: Vec<Item> = gid
+            .iter()
+            .map(|&(a, c)| item(&per_article[a].claims[c], &mut interner))
+            .collect();
+        let index = Index::new(&items, interner_len(&items));
+        let pairs = matching::pairs(&index, &items);
+        Work {
+            corpus,
+            per_article,
+            gid,
+            items,
+            index,
+            interner,
+            pairs,
+            entities: resolved.entities,
+            aliases,
+            alias_problems,
+            spellings: resolved.spellings,
+        }
+    }
+
+    /// The article of a global claim.
+    pub fn article(&self, g: usize) -> &Article {
+        &self.corpus.articles[self.gid[g].0]
+    }
+
+    /// The extracted claim of a global claim number.
+    pub fn claim(&self, g: usize) -> &claims::Extracted {
+        let (a, c) = self.gid[g];
+        &self.per_article[a].claims[c]
+    }
+
+    /// Publication date of article `a`.
+    pub fn date(&self, a: usize) -> Option<NaiveDate> {
+        self.corpus.articles[a].date.as_ref().map(|d| d.value)
+    }
+
+    /// Pairs that are the same claim.
+    pub fn matches(&self) -> impl Iterator<Item = &Pair> {
+        self.pairs.iter().filter(|p| p.score >= matching::MATCH)
+    }
+}
+
+fn interner_len(items: &[Item]) -> usize {
+    items
+        .iter()
+        .flat_map(|i| i.terms.iter())
+        .max()
+        .map_or(0, |&m| m as usize + 1)
+}
+
+fn item(e: &claims::Extracted, inter: &mut Interner) -> Item {
+    let mut terms: Vec<u32> = e.terms.iter().map(|t| inter.id(t)).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    let mut names: Vec<u32> = e.name_terms.iter().map(|t| inter.id(t)).collect();
+    names.sort_unstable();
+    names.dedup();
+    let figures = e
+        .claim
+        .figures
+        .iter()
+        .filter(|f| f.kind != FigureKind::Count || f.value >= 10.0)
+        .map(|f| (f.kind as u8, f.milli, currency_code(f.currency.as_deref())))
+        .collect();
+    Item {
+        terms,
+        names,
+        figures,
+    }
+}
+
+fn currency_code(c: Option<&str>) -> u8 {
+    c.map_or(0, |c| {
+        c.bytes()
+            .fold(0u8, |a, b| a.wrapping_mul(31).wrapping_add(b))
+    })
+}
+
+/// Resolves entity mentions corpus-wide and writes entity ids (and speaker ids) into the claims.
+fn resolve_entities(
+    corpus: &Corpus,
+    per_article: &mut [ArticleClaims],
+    aliases: &Aliases,
+) -> entities::Resolved {
+    let located: Vec<Located> = per_article
+        .iter()
+        .enumerate()
+        .flat_map(|(a, ac)| {
+            ac.claims
+                .iter()
+                .enumerate()
+                .flat_map(move |(c, e)| e.mentions.iter().map(move |m| (a, c, m.clone())))
+        })
+        .collect();
+    let slugs: Vec<String> = corpus.articles.iter().map(|a| a.slug.clone()).collect();
+    let resolved = entities::resolve(&located, &slugs, aliases);
+    let mut by_variant: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, (a, c, m)) in located.iter().enumerate() {
+        if let Some(e) = resolved.of_mention[i] {
+            let ids = &mut per_article[*a].claims[*c].claim.entities;
+            ids.push(resolved.entities[e].id.clone());
+            by_variant.entry(key(&m.surface)).or_insert(e);
+        }
+    }
+    for ac in per_article.iter_mut() {
+        for e in &mut ac.claims {
+            e.claim.entities.sort();
+            e.claim.entities.dedup();
+            for q in &mut e.claim.quotes {
+                let k = q
+                    .speaker
+                    .as_deref()
+                    .map(|s| key(s.trim_start_matches("the ")));
+                q.speaker_entity = k
+                    .and_then(|k| by_variant.get(&k))
+                    .map(|&i| resolved.entities[i].id.clone());
+            }
+        }
+    }
+    resolved
+}

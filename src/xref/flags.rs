@@ -1,0 +1,380 @@
+//! Flags: a builder shared by the flag-raising steps, the final sort and ids, and the flags that
+//! look at one article at a time — duplicate passages, injected lines (link spam, captions of
+//! other stories), missing dates and sources, and spelling variants of names.
+
+use super::corpus::Work;
+use super::model::{DateWindow, DiffOp, Evidence, Flag, FlagKind, Severity};
+use super::{matching, temporal, text};
+use crate::content::BlockKind;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A flag under construction; `article` is an article index.
+pub struct Draft {
+    pub kind: FlagKind,
+    pub severity: Severity,
+    pub article: usize,
+    pub related: BTreeSet<usize>,
+    pub claims: Vec<String>,
+    pub message: String,
+    pub evidence: Vec<Evidence>,
+    pub diff: Option<Vec<DiffOp>>,
+    pub share: Option<f64>,
+    pub window: Option<DateWindow>,
+}
+
+impl Draft {
+    pub fn new(kind: FlagKind, severity: Severity, article: usize, message: String) -> Draft {
+        Draft {
+            kind,
+            severity,
+            article,
+            related: BTreeSet::new(),
+            claims: vec![],
+            message,
+            evidence: vec![],
+            diff: None,
+            share: None,
+            window: None,
+        }
+    }
+
+    /// Adds a quoted line of article `a`.
+    pub fn cite(&mut self, w: &Work, a: usize, line: usize, text: &str) {
+        let e = Evidence {
+            file: w.corpus.articles[a].file.clone(),
+            line,
+            text: text.to_string(),
+        };
+        if !self.evidence.contains(&e) {
+            self.evidence.push(e);
+        }
+    }
+
+    /// Adds a claim (by global number) as evidence and to `claims`.
+    pub fn cite_claim(&mut self, w: &Work, g: usize) {
+        let (a, _) = w.gid[g];
+        let c = &w.claim(g).claim;
+        if !self.claims.contains(&c.id) {
+            self.claims.push(c.id.clone());
+        }
+        self.cite(w, a, c.line, &c.text);
+        if a != self.article {
+            self.related.insert(a);
+        }
+    }
+}
+
+/// Turns drafts into sorted flags with stable ids.
+pub fn finish(w: &Work, drafts: Vec<Draft>) -> Vec<Flag> {
+    let mut flags: Vec<Flag> = drafts.into_iter().map(|d| finish_one(w, d)).collect();
+    flags.sort_by(|a, b| {
+        (&a.file, a.line, a.kind, &a.message, &a.claims)
+            .cmp(&(&b.file, b.line, b.kind, &b.message, &b.claims))
+    });
+    flags.dedup_by(|a, b| {
+        a.kind == b.kind && a.article == b.article && a.message == b.message && a.claims == b.claims
+    });
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for f in &mut flags {
+        let n = seen.entry(f.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            f.id = format!("{}-{}", f.id, n);
+        }
+    }
+    flags
+}
+
+fn finish_one(w: &Work, d: Draft) -> Flag {
+    let art = &w.corpus.articles[d.article];
+    let mut evidence = d.evidence;
+    evidence.sort_by_key(|e| e.file != art.file); // own lines first, order kept otherwise
+    let line = evidence
+        .iter()
+        .find(|e| e.file == art.file)
+        .map_or(1, |e| e.line);
+    let related: Vec<String> = d
+        .related
+        .iter()
+        .map(|&a| w.corpus.articles[a].slug.clone())
+        .collect();
+    let id = format!(
+        "f-{}",
+        text::short_hash(&format!(
+            "{}|{}|{}|{}|{}",
+            d.kind.as_str(),
+            art.slug,
+            d.claims.join(","),
+            related.join(","),
+            line
+        ))
+    );
+    Flag {
+        id,
+        kind: d.kind,
+        severity: d.severity,
+        article: art.slug.clone(),
+        file: art.file.clone(),
+        line,
+        related,
+        claims: d.claims,
+        message: d.message,
+        evidence,
+        diff: d.diff,
+        share: d.share,
+        window: d.window,
+    }
+}
+
+/// Score at or above which two sentences of one article are the same passage.
+pub const DUPLICATE: f64 = 0.75;
+
+/// The same passage twice within one article.
+pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
+    for p in &w.pairs {
+        let (a, b) = (w.gid[p.a], w.gid[p.b]);
+        if a.0 != b.0
+            || p.score < DUPLICATE
+            || w.claim(p.a).claim.line == w.claim(p.b).claim.line && p.score < 0.95
+        {
+            continue;
+        }
+        let (ca, cb) = (&w.claim(p.a).claim, &w.claim(p.b).claim);
+        let how = if text::normalised(&ca.text) == text::normalised(&cb.text) {
+            "verbatim"
+        } else {
+            "reworded"
+        };
+        let mut d = Draft::new(
+            FlagKind::DuplicatePassage,
+            Severity::Warning,
+            a.0,
+            format!(
+                "the passage at line {} appears again ({how}) at line {}",
+                ca.line, cb.line
+            ),
+        );
+        d.cite_claim(w, p.b);
+        d.cite_claim(w, p.a);
+        out.push(d);
+    }
+}
+
+/// Link spam and captions that do not belong to the story.
+pub fn injected_text(w: &Work, out: &mut Vec<Draft>) {
+    for (ai, art) in w.corpus.articles.iter().enumerate() {
+        let body: BTreeSet<String> = w.per_article[ai]
+            .claims
+            .iter()
+            .flat_map(|c| c.terms.iter().cloned())
+            .collect();
+        let anchor = art.date.as_ref().map(|d| d.value);
+        for b in &art.blocks {
+            if !matches!(b.kind, BlockKind::Boilerplate | BlockKind::Caption)
+                || b.text.split_whitespace().count() < 4
+            {
+                continue;
+            }
+            let terms: BTreeSet<String> = text::terms(&b.text).into_iter().collect();
+            let shared = terms.iter().filter(|t| body.contains(*t)).count();
+            let related = b.text.split_whitespace().count() < 10 || shared * 3 >= terms.len();
+            let old = old_dates(&b.text, anchor);
+            let (severity, why) = match (b.kind, related, old.first()) {
+                (BlockKind::Caption, _, Some(d)) => (
+                    Severity::Warning,
+                    format!(
+                        "caption dated {d}, long before the dateline: a photo from another story"
+                    ),
+                ),
+                (BlockKind::Caption, false, None) => (
+                    Severity::Warning,
+                    "caption unrelated to the article text".into(),
+                ),
+                (BlockKind::Caption, true, None) => continue,
+                (_, false, _) => (
+                    Severity::Warning,
+                    format!("{}, unrelated to the article", b.reason),
+                ),
+                (_, true, _) => (Severity::Info, format!("{} inside the article", b.reason)),
+            };
+            let mut d = Draft::new(
+                FlagKind::InjectedText,
+                severity,
+                ai,
+                format!("line {}: {why}", b.line),
+            );
+            d.cite(w, ai, b.line, &b.text);
+            out.push(d);
+        }
+    }
+}
+
+/// Explicit dates in `text` more than 90 days before `anchor` (captions marked as file photos
+/// excepted).
+pub fn old_dates(t: &str, anchor: Option<chrono::NaiveDate>) -> Vec<chrono::NaiveDate> {
+    let Some(a) = anchor else { return vec![] };
+    let lower = t.to_lowercase();
+    if lower.contains("file photo") || lower.starts_with("file") || lower.contains("archive") {
+        return vec![];
+    }
+    temporal::dates_in(t, None)
+        .iter()
+        .filter(|d| d.kind == super::model::DateKind::Explicit && d.start == d.end)
+        .map(|d| d.start)
+        .filter(|d| (a - *d).num_days() > 90)
+        .collect()
+}
+
+/// Undated articles (with a window inferred from the text and matched articles) and articles
+/// that name no source.
+pub fn missing(w: &Work, out: &mut Vec<Draft>) {
+    let partners = partners(w);
+    for (ai, art) in w.corpus.articles.iter().enumerate() {
+        let related = partners.get(&ai).cloned().unwrap_or_default();
+        if art.date.is_none() {
+            let window = super::window::infer(w, ai, &related);
+            let mut d = Draft::new(
+                FlagKind::MissingDate,
+                Severity::Warning,
+                ai,
+                format!("no publication date; {}", window.basis),
+            );
+            d.window = Some(window);
+            d.related = related.clone();
+            out.push(d);
+        }
+        if art.source_url.is_none() && art.outlet.is_none() {
+            let msg = if related.is_empty() {
+                "no source URL or outlet".to_string()
+            } else {
+                format!(
+                    "no source URL or outlet; its claims also appear in {} other article(s)",
+                    related.len()
+                )
+            };
+            let mut d = Draft::new(FlagKind::MissingSource, Severity::Info, ai, msg);
+            d.related = related;
+            out.push(d);
+        }
+    }
+}
+
+/// Articles sharing matched claims, per article.
+pub fn partners(w: &Work) -> BTreeMap<usize, BTreeSet<usize>> {
+    let mut m: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for p in w.pairs.iter().filter(|p| p.score >= matching::MATCH) {
+        let (a, b) = (w.gid[p.a].0, w.gid[p.b].0);
+        if a != b {
+            m.entry(a).or_default().insert(b);
+            m.entry(b).or_default().insert(a);
+        }
+    }
+    m
+}
+
+/// One entity spelled differently: within an article (warning) or against the corpus (info).
+pub fn name_variants(w: &Work, out: &mut Vec<Draft>) {
+    let index: BTreeMap<&str, usize> = w
+        .corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.slug.as_str(), i))
+        .collect();
+    for (e, per_article) in w.spellings.iter().enumerate() {
+        let mut total: BTreeMap<&str, usize> = BTreeMap::new();
+        for sp in per_article.values() {
+            for (s, n) in sp {
+                *total.entry(s.as_str()).or_default() += n;
+            }
+        }
+        if total.len() < 2 {
+            continue;
+        }
+        let ent = &w.entities[e];
+        let canonical_last = super::aliases::key(&ent.name)
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let articles_using = |s: &str| per_article.values().filter(|sp| sp.contains_key(s)).count();
+        let Some((&major, _)) = total.iter().max_by_key(|(s, n)| {
+            (
+                articles_using(s),
+                **s == canonical_last,
+                **n,
+                std::cmp::Reverse(**s),
+            )
+        }) else {
+            continue;
+        };
+        for (slug, sp) in per_article {
+            let Some(&ai) = index.get(slug.as_str()) else {
+                continue;
+            };
+            let names = spelled(ent, slug, sp);
+            if sp.len() >= 2 {
+                let msg = format!(
+                    "{} is spelled {} in this article",
+                    ent.name,
+                    names.join(" and ")
+                );
+                let mut d = Draft::new(FlagKind::NameVariant, Severity::Warning, ai, msg);
+                cite_spellings(w, ai, ent, sp, &mut d);
+                out.push(d);
+            } else if !sp.contains_key(major) {
+                let msg = format!(
+                    "{} is spelled {} here but {} in most other articles",
+                    ent.name,
+                    names.join(", "),
+                    variant_name(ent, major)
+                );
+                let mut d = Draft::new(FlagKind::NameVariant, Severity::Info, ai, msg);
+                cite_spellings(w, ai, ent, sp, &mut d);
+                out.push(d);
+            }
+        }
+    }
+}
+
+fn spelled(ent: &super::model::Entity, slug: &str, sp: &BTreeMap<String, usize>) -> Vec<String> {
+    sp.keys()
+        .map(|k| {
+            ent.variants
+                .iter()
+                .filter(|v| v.articles.iter().any(|a| a == slug))
+                .find(|v| super::aliases::key(&v.name).ends_with(k.as_str()))
+                .map_or_else(|| format!("“{k}”"), |v| format!("“{}”", v.name))
+        })
+        .collect()
+}
+
+fn variant_name(ent: &super::model::Entity, k: &str) -> String {
+    ent.variants
+        .iter()
+        .find(|v| super::aliases::key(&v.name).ends_with(k))
+        .map_or_else(|| format!("“{k}”"), |v| format!("“{}”", v.name))
+}
+
+fn cite_spellings(
+    w: &Work,
+    ai: usize,
+    ent: &super::model::Entity,
+    sp: &BTreeMap<String, usize>,
+    d: &mut Draft,
+) {
+    for k in sp.keys() {
+        let hit = w.per_article[ai].claims.iter().find(|c| {
+            c.claim.entities.contains(&ent.id)
+                && c.mentions
+                    .iter()
+                    .any(|m| super::aliases::key(&m.surface).ends_with(k.as_str()))
+        });
+        if let Some(c) = hit {
+            if !d.claims.contains(&c.claim.id) {
+                d.claims.push(c.claim.id.clone());
+            }
+            d.cite(w, ai, c.claim.line, &c.claim.text);
+        }
+    }
+}

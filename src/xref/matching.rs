@@ -1,0 +1,283 @@
+//! Claim matching. Candidates come from an inverted index over rare terms (as passim does: a term
+//! is indexed only when it occurs in at most [`MAX_DF`] claims; each claim looks up its
+//! [`RARE_PER_CLAIM`] rarest terms and keeps claims sharing two of them), so the work grows with
+//! the number of claims times a constant, not with its square. Candidates are then scored
+//! precisely: idf-weighted cosine of the term sets, with the overlap outside names required (two
+//! sentences that only share names are not the same claim) and a bonus for equal figures.
+
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// A term in more claims than this is not indexed (still scored).
+pub const MAX_DF: usize = 100;
+/// How many of its rarest terms a claim looks up.
+pub const RARE_PER_CLAIM: usize = 8;
+/// Score at or above which two claims are the same claim.
+pub const MATCH: f64 = 0.5;
+/// Score at or above which two claims are about the same subject (figure timelines, verdicts).
+pub const RELATED: f64 = 0.25;
+
+/// What the matcher needs to know about one claim.
+#[derive(Debug, Clone, Default)]
+pub struct Item {
+    /// Interned term ids, sorted, unique.
+    pub terms: Vec<u32>,
+    /// Subset of `terms` that come from names, sorted.
+    pub names: Vec<u32>,
+    /// Exact figure keys (kind, thousandths, currency).
+    pub figures: Vec<(u8, i64, u8)>,
+}
+
+/// A scored pair of claims (`a < b`, indices into the items).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    pub a: usize,
+    pub b: usize,
+    /// Same-claim score (see [`score`]).
+    pub score: f64,
+    /// Relatedness, names included (idf cosine, or overlap with the shorter claim): "about the
+    /// same subject".
+    pub cosine: f64,
+}
+
+/// Interns terms; ids follow first appearance so they are deterministic.
+#[derive(Default)]
+pub struct Interner {
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    /// Id of a term, assigning the next one when new.
+    pub fn id(&mut self, t: &str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(t.to_string()).or_insert(next)
+    }
+
+    /// Id of a known term.
+    pub fn get(&self, t: &str) -> Option<u32> {
+        self.ids.get(t).copied()
+    }
+}
+
+/// Term statistics and postings for a set of items.
+pub struct Index {
+    pub df: Vec<u32>,
+    pub weight: Vec<f64>,
+    postings: Vec<Vec<u32>>,
+    n: usize,
+}
+
+impl Index {
+    /// Builds the index over `items` with `n_terms` distinct term ids.
+    pub fn new(items: &[Item], n_terms: usize) -> Index {
+        let mut df = vec![0u32; n_terms];
+        for it in items {
+            for &t in &it.terms {
+                df[t as usize] += 1;
+            }
+        }
+        let n = items.len();
+        let weight = df
+            .iter()
+            .map(|&d| (((n as f64) + 1.0) / (f64::from(d) + 0.5)).ln().max(0.1))
+            .collect();
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
+        for (i, it) in items.iter().enumerate() {
+            for &t in &it.terms {
+                if (df[t as usize] as usize) <= MAX_DF {
+                    postings[t as usize].push(i as u32);
+                }
+            }
+        }
+        Index {
+            df,
+            weight,
+            postings,
+            n,
+        }
+    }
+
+    /// Weight of a term id (idf); unknown terms weigh like a term seen once.
+    pub fn w(&self, t: u32) -> f64 {
+        self.weight
+            .get(t as usize)
+            .copied()
+            .unwrap_or_else(|| ((self.n as f64 + 1.0) / 1.5).ln())
+    }
+
+    /// The rare terms of a claim that are worth looking up.
+    fn rare(&self, terms: &[u32]) -> Vec<u32> {
+        let mut r: Vec<u32> = terms
+            .iter()
+            .copied()
+            .filter(|&t| {
+                let d = self.df.get(t as usize).copied().unwrap_or(0) as usize;
+                (1..=MAX_DF).contains(&d)
+            })
+            .collect();
+        r.sort_by_key(|&t| (self.df[t as usize], t));
+        r.truncate(RARE_PER_CLAIM);
+        r
+    }
+
+    /// Items sharing at least two looked-up rare terms with `terms` (one when it has only one).
+    pub fn candidates(&self, terms: &[u32]) -> Vec<u32> {
+        let rare = self.rare(terms);
+        let need = if rare.len() <= 1 { 1 } else { 2 };
+        let mut hits: Vec<u32> = rare
+            .iter()
+            .flat_map(|&t| self.postings[t as usize].iter().copied())
+            .collect();
+        hits.sort_unstable();
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < hits.len() {
+            let mut e = k;
+            while e < hits.len() && hits[e] == hits[k] {
+                e += 1;
+            }
+            if e - k >= need {
+                out.push(hits[k]);
+            }
+            k = e;
+        }
+        out
+    }
+}
+
+/// Similarity of two claims in 0..=1 (0 when they only share names or little content).
+pub fn score(ix: &Index, a: &Item, b: &Item) -> f64 {
+    score_parts(ix, a, b).0
+}
+
+/// (same-claim score, plain cosine) of two claims.
+pub fn score_parts(ix: &Index, a: &Item, b: &Item) -> (f64, f64) {
+    let (mut shared, mut shared_content, mut n_content) = (0.0, 0.0, 0usize);
+    let (mut i, mut j) = (0, 0);
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].cmp(&b.terms[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let t = a.terms[i];
+                let w2 = ix.w(t).powi(2);
+                shared += w2;
+                if a.names.binary_search(&t).is_err() && b.names.binary_search(&t).is_err() {
+                    shared_content += w2;
+                    n_content += 1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let norm = |it: &Item| it.terms.iter().map(|&t| ix.w(t).powi(2)).sum::<f64>();
+    let content = |it: &Item| {
+        it.terms
+            .iter()
+            .filter(|t| it.names.binary_search(t).is_err())
+            .map(|&t| ix.w(t).powi(2))
+            .sum::<f64>()
+    };
+    let (na, nb) = (norm(a), norm(b));
+    if na == 0.0 || nb == 0.0 {
+        return (0.0, 0.0);
+    }
+    let cos = shared / (na * nb).sqrt();
+    let related = cos.max(0.6 * shared / na.min(nb));
+    let dice = 2.0 * shared_content / (content(a) + content(b)).max(1e-9);
+    if dice < 0.3 || n_content < 2 {
+        return (0.0, related);
+    }
+    let small = a.terms.len().min(b.terms.len());
+    let contain = if small >= 6 && n_content >= 4 {
+        0.85 * shared / na.min(nb)
+    } else {
+        0.0
+    };
+    let same_figure = a.figures.iter().any(|f| b.figures.contains(f));
+    (
+        (cos.max(contain) + if same_figure { 0.05 } else { 0.0 }).min(1.0),
+        related,
+    )
+}
+
+/// All pairs scoring at least [`RELATED`], sorted by (a, b).
+pub fn pairs(ix: &Index, items: &[Item]) -> Vec<Pair> {
+    let mut cands: Vec<(u32, u32)> = (0..items.len())
+        .into_par_iter()
+        .flat_map_iter(|i| {
+            ix.candidates(&items[i].terms)
+                .into_iter()
+                .filter(move |&j| j as usize != i)
+                .map(move |j| (i.min(j as usize) as u32, i.max(j as usize) as u32))
+        })
+        .collect();
+    cands.par_sort_unstable();
+    cands.dedup();
+    cands
+        .into_par_iter()
+        .filter_map(|(a, b)| {
+            let (score, cosine) = score_parts(ix, &items[a as usize], &items[b as usize]);
+            (score >= RELATED || cosine >= RELATED).then_some(Pair {
+                a: a as usize,
+                b: b as usize,
+                score,
+                cosine,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::xref::text;
+
+    fn items(texts: &[&str]) -> (Vec<Item>, Interner) {
+        let mut inter = Interner::default();
+        let items = texts
+            .iter()
+            .map(|t| {
+                let mut terms: Vec<u32> = text::terms(t).iter().map(|s| inter.id(s)).collect();
+                terms.sort();
+                terms.dedup();
+                let names = text::words(t)
+                    .iter()
+                    .filter(|w| t[w.span.clone()].starts_with(char::is_uppercase))
+                    .filter_map(|w| text::term(&w.lower))
+                    .map(|s| inter.id(&s))
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                Item {
+                    terms,
+                    names,
+                    figures: vec![],
+                }
+            })
+            .collect();
+        (items, inter)
+    }
+
+    #[test]
+    fn reworded_matches_and_names_only_does_not() {
+        let (it, inter) = items(&[
+            "Zelensky last month publicly asked South Korea to provide arms to force Russia to relinquish territorial gains.",
+            "Zelensky last month publicly called on South Korea to provide weapons to force Russia to give up territorial gains.",
+            "Zelensky met South Korea's president in Seoul to discuss trade in semiconductors.",
+            "Unrelated filler about football transfers and a pre-match prank by a famous striker.",
+        ]);
+        let n = inter.ids.len();
+        let ix = Index::new(&it, n);
+        assert!(
+            score(&ix, &it[0], &it[1]) >= MATCH,
+            "{}",
+            score(&ix, &it[0], &it[1])
+        );
+        assert!(score(&ix, &it[0], &it[2]) < MATCH);
+        let p = pairs(&ix, &it);
+        assert!(p.iter().any(|p| (p.a, p.b) == (0, 1)));
+        assert!(!p.iter().any(|p| p.b == 3));
+    }
+}

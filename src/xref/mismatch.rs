@@ -1,0 +1,308 @@
+//! Differences between appearances of one claim: `altered_quote` (a quotation worded differently
+//! for the same matched claim or the same speaker), `figure_mismatch` (matched claims stating a
+//! different amount, count or date at the same time) and figure timelines (a running total that
+//! changes between articles months apart — shown, not flagged).
+
+use super::clusters::{Dsu, order_key, word_diff};
+use super::corpus::Work;
+use super::flags::Draft;
+use super::matching;
+use super::model::{
+    DateKind, Figure, FigureKind, FigurePoint, FigureTimeline, FlagKind, Quote, Severity,
+};
+use super::text;
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+/// Word similarity above which two quotations are one quotation, reworded.
+pub const QUOTE_SIMILAR: f64 = 0.4;
+/// Days apart within which two statements of one figure must agree.
+pub const SAME_TIME_DAYS: i64 = 7;
+
+/// Ordered (earlier, later) of two claims.
+fn ordered(w: &Work, a: usize, b: usize) -> (usize, usize) {
+    if order_key(w, a) <= order_key(w, b) {
+        (a, b)
+    } else {
+        (b, a)
+    }
+}
+
+/// Share of words two quotations have in common, in order (0..1).
+pub fn quote_similarity(a: &str, b: &str) -> f64 {
+    let (na, nb) = (text::normalised(a), text::normalised(b));
+    let wa: Vec<&str> = na.split(' ').collect();
+    let wb: Vec<&str> = nb.split(' ').collect();
+    let equal: usize = similar::utils::diff_slices(similar::Algorithm::Myers, &wa, &wb)
+        .iter()
+        .filter(|(t, _)| *t == similar::ChangeTag::Equal)
+        .map(|(_, s)| s.len())
+        .sum();
+    2.0 * equal as f64 / (wa.len() + wb.len()).max(1) as f64
+}
+
+/// `altered_quote` flags.
+pub fn altered_quotes(w: &Work, out: &mut Vec<Draft>) {
+    let mut done: BTreeSet<(usize, usize, usize, usize)> = BTreeSet::new();
+    for p in w.matches() {
+        compare_quotes(w, p.a, p.b, 0.0, &mut done, out);
+    }
+    let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for g in 0..w.gid.len() {
+        for q in &w.claim(g).claim.quotes {
+            if let Some(s) = q.speaker_entity.as_deref() {
+                by_speaker.entry(s).or_default().push(g);
+            }
+        }
+    }
+    for gs in by_speaker.values_mut() {
+        gs.dedup();
+        gs.truncate(60);
+        for (i, &a) in gs.iter().enumerate() {
+            for &b in &gs[i + 1..] {
+                if w.gid[a].0 != w.gid[b].0 {
+                    compare_quotes(w, a, b, 0.6, &mut done, out);
+                }
+            }
+        }
+    }
+}
+
+fn compare_quotes(
+    w: &Work,
+    a: usize,
+    b: usize,
+    min: f64,
+    done: &mut BTreeSet<(usize, usize, usize, usize)>,
+    out: &mut Vec<Draft>,
+) {
+    if w.gid[a].0 == w.gid[b].0 {
+        return;
+    }
+    let (e, l) = ordered(w, a, b);
+    let (ce, cl) = (&w.claim(e).claim, &w.claim(l).claim);
+    for (i, qe) in ce.quotes.iter().enumerate() {
+        for (j, ql) in cl.quotes.iter().enumerate() {
+            if !same_speaker(qe, ql) || text::normalised(&qe.text) == text::normalised(&ql.text) {
+                continue;
+            }
+            let sim = quote_similarity(&qe.text, &ql.text);
+            if sim < QUOTE_SIMILAR.max(min) || !done.insert((e, i, l, j)) {
+                continue;
+            }
+            let who = ql
+                .speaker
+                .clone()
+                .or(qe.speaker.clone())
+                .map_or("a quotation".to_string(), |s| {
+                    format!("the quotation of {s}")
+                });
+            let msg = format!(
+                "{who} is worded differently than in {} (line {}); {:.0}% of the words agree",
+                w.article(e).file,
+                ce.line,
+                sim * 100.0
+            );
+            let mut d = Draft::new(FlagKind::AlteredQuote, Severity::Warning, w.gid[l].0, msg);
+            d.cite_claim(w, l);
+            d.cite_claim(w, e);
+            d.diff = Some(word_diff(&qe.text, &ql.text));
+            out.push(d);
+        }
+    }
+}
+
+fn same_speaker(a: &Quote, b: &Quote) -> bool {
+    match (&a.speaker_entity, &b.speaker_entity) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// Whether two articles speak of the same time: close datelines, or one copies the other.
+fn same_time(w: &Work, a: usize, b: usize, copies: &BTreeSet<(usize, usize)>) -> bool {
+    let (x, y) = (w.gid[a].0, w.gid[b].0);
+    if copies.contains(&(x.min(y), x.max(y))) {
+        return true;
+    }
+    match (w.date(x), w.date(y)) {
+        (Some(dx), Some(dy)) => (dx - dy).num_days().abs() <= SAME_TIME_DAYS,
+        _ => true,
+    }
+}
+
+fn comparable(a: &Figure, b: &Figure) -> bool {
+    a.kind == b.kind
+        && a.currency == b.currency
+        && (a.kind != FigureKind::Count || (a.unit.is_some() && a.unit == b.unit))
+        && (a.kind != FigureKind::Ratio || a.of == b.of || a.milli == b.milli)
+}
+
+/// (earlier figure, later figure) pairs that disagree.
+fn figure_diffs<'a>(e: &'a [Figure], l: &'a [Figure]) -> Vec<(&'a Figure, &'a Figure)> {
+    let key = |f: &Figure| (f.kind, f.milli, f.currency.clone(), f.of);
+    let ek: BTreeSet<_> = e.iter().map(key).collect();
+    let lk: BTreeSet<_> = l.iter().map(key).collect();
+    let mut out = Vec::new();
+    for fl in l.iter().filter(|f| !ek.contains(&key(f))) {
+        if let Some(fe) = e
+            .iter()
+            .find(|fe| comparable(fe, fl) && !lk.contains(&key(fe)))
+        {
+            out.push((fe, fl));
+        }
+    }
+    out
+}
+
+/// `figure_mismatch` flags; `copies` holds (min, max) article pairs where one copies the other.
+pub fn figure_mismatches(w: &Work, copies: &BTreeSet<(usize, usize)>, out: &mut Vec<Draft>) {
+    for p in w.matches() {
+        if w.gid[p.a].0 == w.gid[p.b].0 || !same_time(w, p.a, p.b, copies) {
+            continue;
+        }
+        let (e, l) = ordered(w, p.a, p.b);
+        let (ce, cl) = (&w.claim(e).claim, &w.claim(l).claim);
+        let mut diffs: Vec<String> = figure_diffs(&ce.figures, &cl.figures)
+            .iter()
+            .map(|(a, b)| format!("{} instead of {}", b.text, a.text))
+            .collect();
+        let de: Vec<_> = ce
+            .dates
+            .iter()
+            .filter(|d| d.kind == DateKind::Explicit && d.start == d.end)
+            .collect();
+        let dl: Vec<_> = cl
+            .dates
+            .iter()
+            .filter(|d| d.kind == DateKind::Explicit && d.start == d.end)
+            .collect();
+        if let (Some(a), Some(b)) = (de.first(), dl.first())
+            && de.iter().all(|x| x.start != b.start)
+        {
+            diffs.push(format!("{} instead of {}", b.text, a.text));
+        }
+        if diffs.is_empty() {
+            continue;
+        }
+        let msg = format!(
+            "states {} (as in {}, line {})",
+            diffs.join(", "),
+            w.article(e).file,
+            ce.line
+        );
+        let mut d = Draft::new(FlagKind::FigureMismatch, Severity::Warning, w.gid[l].0, msg);
+        d.cite_claim(w, l);
+        d.cite_claim(w, e);
+        d.diff = Some(word_diff(&ce.text, &cl.text));
+        out.push(d);
+    }
+}
+
+static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:since|total|totals|totalling|totaling|so far|to date|in all|altogether|cumulative|overall|bringing)\b").expect("cumulative")
+});
+
+/// Running totals of one subject that change between articles months apart.
+/// Articles in `copies` (republished copies, whose datelines are not the time of their text)
+/// are left out.
+pub fn figure_timelines(w: &Work, copies: &BTreeSet<usize>) -> Vec<FigureTimeline> {
+    let mut dsu = Dsu::new(w.gid.len());
+    let mut in_pair: BTreeSet<usize> = BTreeSet::new();
+    for p in w.pairs.iter().filter(|p| p.cosine >= matching::RELATED) {
+        if copies.contains(&w.gid[p.a].0) || copies.contains(&w.gid[p.b].0) {
+            continue;
+        }
+        if timeline_pair(w, p.a, p.b).is_some() {
+            dsu.union(p.a, p.b);
+            in_pair.insert(p.a);
+            in_pair.insert(p.b);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &g in &in_pair {
+        groups.entry(dsu.find(g)).or_default().push(g);
+    }
+    let mut out: Vec<FigureTimeline> = groups
+        .into_values()
+        .filter_map(|gs| timeline(w, gs))
+        .collect();
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out
+}
+
+/// The shared currency when two claims state different running totals months apart.
+fn timeline_pair(w: &Work, a: usize, b: usize) -> Option<String> {
+    let (x, y) = (w.gid[a].0, w.gid[b].0);
+    let (dx, dy) = (w.date(x)?, w.date(y)?);
+    if x == y || (dx - dy).num_days().abs() <= 30 {
+        return None;
+    }
+    let (ca, cb) = (&w.claim(a).claim, &w.claim(b).claim);
+    if !CUMULATIVE.is_match(&ca.text) || !CUMULATIVE.is_match(&cb.text) {
+        return None;
+    }
+    let shared = ca
+        .entities
+        .iter()
+        .filter(|e| cb.entities.contains(e))
+        .count();
+    if shared < 2 {
+        return None;
+    }
+    let ma = top_money(ca, None)?;
+    let mb = top_money(cb, ma.currency.as_deref())?;
+    (ma.milli != mb.milli).then(|| ma.currency.clone().unwrap_or_default())
+}
+
+fn top_money<'a>(c: &'a super::model::Claim, currency: Option<&str>) -> Option<&'a Figure> {
+    c.figures
+        .iter()
+        .filter(|f| {
+            f.kind == FigureKind::Money && (currency.is_none() || f.currency.as_deref() == currency)
+        })
+        .max_by_key(|f| f.milli)
+}
+
+fn timeline(w: &Work, mut gs: Vec<usize>) -> Option<FigureTimeline> {
+    gs.sort_by_key(|&g| order_key(w, g));
+    let first = &w.claim(gs[0]).claim;
+    let currency = top_money(first, None)?.currency.clone();
+    let mut entities: BTreeSet<String> = first.entities.iter().cloned().collect();
+    let mut points = Vec::new();
+    for &g in &gs {
+        let c = &w.claim(g).claim;
+        entities.retain(|e| c.entities.contains(e));
+        let (Some(f), Some(date)) = (top_money(c, currency.as_deref()), w.date(w.gid[g].0)) else {
+            continue;
+        };
+        points.push(FigurePoint {
+            date,
+            figure: f.clone(),
+            article: c.article.clone(),
+            claim: c.id.clone(),
+            text: c.text.clone(),
+        });
+    }
+    let names: Vec<String> = entities
+        .iter()
+        .filter_map(|id| {
+            w.entities
+                .iter()
+                .find(|e| &e.id == id)
+                .map(|e| e.name.clone())
+        })
+        .collect();
+    let subject = format!(
+        "{} ({})",
+        names.join(" · "),
+        currency.clone().unwrap_or_default()
+    );
+    Some(FigureTimeline {
+        id: format!("t-{}", text::short_hash(&format!("{subject}|{}", first.id))),
+        subject,
+        entities: entities.into_iter().collect(),
+        points,
+    })
+}
