@@ -16,7 +16,10 @@ fn site(files: &[(&str, String)]) -> factsite::xref::CrossRef {
 
 #[test]
 fn hostile_articles_do_not_panic() {
-    let huge = format!("2023-01-02\n\n{}\n", "word “quote and $1,000,000,000 or 1.5bn on 31 February ".repeat(90_000));
+    let huge = format!(
+        "2023-01-02\n\n{}\n",
+        "word “quote and $1,000,000,000 or 1.5bn on 31 February ".repeat(90_000)
+    );
     assert!(huge.len() > 5_000_000);
     let x = site(&[
         ("empty.txt", "2023-01-01\n\n...\n".into()),
@@ -27,7 +30,18 @@ fn hostile_articles_do_not_panic() {
     ]);
     assert!(x.articles.len() >= 3);
     assert!(!x.warnings.is_empty(), "invalid aliases file is reported");
-    let numbers = x.articles.iter().find(|a| a.slug == "numbers").expect("numbers");
-    let values: Vec<f64> = numbers.claims.iter().flat_map(|c| c.figures.iter().map(|f| f.value)).collect();
-    assert!(values.contains(&1e9) && values.contains(&1.5e9), "{values:?}");
+    let numbers = x
+        .articles
+        .iter()
+        .find(|a| a.slug == "numbers")
+        .expect("numbers");
+    let values: Vec<f64> = numbers
+        .claims
+        .iter()
+        .flat_map(|c| c.figures.iter().map(|f| f.value))
+        .collect();
+    assert!(
+        values.contains(&1e9) && values.contains(&1.5e9),
+        "{values:?}"
+    );
 }

@@ -23,8 +23,17 @@ fn planted_flags_are_found_at_every_strength() {
         assert!(e.republished.recall() >= 0.95, "strength {strength}: {e:?}");
         assert_eq!(e.republished.fp, 0, "strength {strength}: {e:?}");
         assert!(e.anachronism.recall() >= 0.9, "strength {strength}: {e:?}");
-        assert!(e.altered_quote.recall() >= 0.7, "strength {strength}: {e:?}");
-        assert!(e.figure_mismatch.recall() >= 0.7, "strength {strength}: {e:?}");
-        assert!(e.figure_mismatch.precision() >= 0.7, "strength {strength}: {e:?}");
+        assert!(
+            e.altered_quote.recall() >= 0.7,
+            "strength {strength}: {e:?}"
+        );
+        assert!(
+            e.figure_mismatch.recall() >= 0.7,
+            "strength {strength}: {e:?}"
+        );
+        assert!(
+            e.figure_mismatch.precision() >= 0.7,
+            "strength {strength}: {e:?}"
+        );
     }
 }

@@ -16,11 +16,19 @@ pub struct Score {
 
 impl Score {
     pub fn precision(&self) -> f64 {
-        if self.tp + self.fp == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fp) as f64 }
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
     }
 
     pub fn recall(&self) -> f64 {
-        if self.tp + self.fn_ == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fn_) as f64 }
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
     }
 
     fn add(&mut self, expected: &BTreeSet<(String, String)>, found: &BTreeSet<(String, String)>) {
@@ -41,7 +49,11 @@ pub struct Evaluation {
 }
 
 /// Generates a copy of every source at `strength` and scores the flags.
-pub fn evaluate(sources: &[(String, Source)], strength: u8, seed: u64) -> std::io::Result<Evaluation> {
+pub fn evaluate(
+    sources: &[(String, Source)],
+    strength: u8,
+    seed: u64,
+) -> std::io::Result<Evaluation> {
     let dir = tempfile::tempdir()?;
     let content = dir.path().join("content");
     std::fs::create_dir_all(&content)?;
@@ -54,26 +66,46 @@ pub fn evaluate(sources: &[(String, Source)], strength: u8, seed: u64) -> std::i
         std::fs::write(content.join(&copy), text)?;
         truths.push((slug(&orig), slug(&copy), truth));
     }
-    let corpus = crate::content::load(&content).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let corpus =
+        crate::content::load(&content).map_err(|e| std::io::Error::other(e.to_string()))?;
     let x = cross_reference(&corpus);
     let found = |kind: FlagKind| -> BTreeSet<(String, String)> {
         x.flags
             .iter()
             .filter(|f| f.kind == kind)
             .flat_map(|f| {
-                let rel = if f.related.is_empty() { vec![String::new()] } else { f.related.clone() };
+                let rel = if f.related.is_empty() {
+                    vec![String::new()]
+                } else {
+                    f.related.clone()
+                };
                 rel.into_iter().map(move |r| (f.article.clone(), r))
             })
             .collect()
     };
     let expect = |pick: &dyn Fn(&Truth) -> bool| -> BTreeSet<(String, String)> {
-        truths.iter().filter(|t| pick(&t.2)).map(|(o, c, _)| (c.clone(), o.clone())).collect()
+        truths
+            .iter()
+            .filter(|t| pick(&t.2))
+            .map(|(o, c, _)| (c.clone(), o.clone()))
+            .collect()
     };
-    let mut e = Evaluation { articles: corpus.articles.len(), ..Default::default() };
-    e.republished.add(&expect(&|_| true), &found(FlagKind::Republished));
-    e.anachronism.add(&expect(&|_| true), &found(FlagKind::DatelineAnachronism));
-    e.altered_quote.add(&expect(&|t| t.altered_quote.is_some()), &found(FlagKind::AlteredQuote));
-    e.figure_mismatch.add(&expect(&|t| t.changed_figure.is_some()), &found(FlagKind::FigureMismatch));
+    let mut e = Evaluation {
+        articles: corpus.articles.len(),
+        ..Default::default()
+    };
+    e.republished
+        .add(&expect(&|_| true), &found(FlagKind::Republished));
+    e.anachronism
+        .add(&expect(&|_| true), &found(FlagKind::DatelineAnachronism));
+    e.altered_quote.add(
+        &expect(&|t| t.altered_quote.is_some()),
+        &found(FlagKind::AlteredQuote),
+    );
+    e.figure_mismatch.add(
+        &expect(&|t| t.changed_figure.is_some()),
+        &found(FlagKind::FigureMismatch),
+    );
     Ok(e)
 }
 

@@ -29,7 +29,11 @@ impl Rng {
 
     /// Uniform in `0..n` (0 when `n` is 0).
     pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next_u64() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next_u64() % n as u64) as usize
+        }
     }
 
     /// True with probability `p`.
@@ -82,22 +86,67 @@ pub struct Truth {
 
 /// Generator thesaurus: word → replacement (own list, partly overlapping the matcher's).
 const THESAURUS: &[(&str, &str)] = &[
-    ("announced", "revealed"), ("said", "declared"), ("help", "support"), ("country", "nation"),
-    ("plans", "intends"), ("increase", "boost"), ("government", "administration"),
-    ("officials", "authorities"), ("people", "residents"), ("new", "fresh"),
-    ("important", "crucial"), ("quickly", "rapidly"), ("began", "commenced"), ("after", "following"),
-    ("about", "roughly"), ("also", "additionally"), ("however", "nevertheless"),
-    ("asked", "requested"), ("weapons", "arms"), ("provide", "supply"), ("meeting", "session"),
-    ("leaders", "heads"), ("city", "town"), ("show", "reveal"), ("more", "further"),
-    ("buy", "acquire"), ("talks", "negotiations"), ("warned", "cautioned"), ("major", "key"),
-    ("large", "substantial"), ("told", "informed"), ("start", "launch"), ("rise", "climb"),
-    ("fell", "declined"), ("money", "funds"), ("funding", "financing"), ("deal", "agreement"),
-    ("attack", "assault"), ("plan", "proposal"), ("law", "legislation"), ("decision", "ruling"),
-    ("expected", "anticipated"), ("big", "huge"), ("rejected", "turned down"), ("using", "employing"),
-    ("support", "backing"), ("workers", "employees"), ("residents", "locals"), ("children", "kids"),
-    ("said on", "stated on"), ("before", "prior to"), ("because", "as"), ("many", "numerous"),
-    ("several", "a number of"), ("receive", "get"), ("received", "got"), ("damaged", "harmed"),
-    ("built", "constructed"), ("needed", "required"), ("try", "attempt"), ("tried", "attempted"),
+    ("announced", "revealed"),
+    ("said", "declared"),
+    ("help", "support"),
+    ("country", "nation"),
+    ("plans", "intends"),
+    ("increase", "boost"),
+    ("government", "administration"),
+    ("officials", "authorities"),
+    ("people", "residents"),
+    ("new", "fresh"),
+    ("important", "crucial"),
+    ("quickly", "rapidly"),
+    ("began", "commenced"),
+    ("after", "following"),
+    ("about", "roughly"),
+    ("also", "additionally"),
+    ("however", "nevertheless"),
+    ("asked", "requested"),
+    ("weapons", "arms"),
+    ("provide", "supply"),
+    ("meeting", "session"),
+    ("leaders", "heads"),
+    ("city", "town"),
+    ("show", "reveal"),
+    ("more", "further"),
+    ("buy", "acquire"),
+    ("talks", "negotiations"),
+    ("warned", "cautioned"),
+    ("major", "key"),
+    ("large", "substantial"),
+    ("told", "informed"),
+    ("start", "launch"),
+    ("rise", "climb"),
+    ("fell", "declined"),
+    ("money", "funds"),
+    ("funding", "financing"),
+    ("deal", "agreement"),
+    ("attack", "assault"),
+    ("plan", "proposal"),
+    ("law", "legislation"),
+    ("decision", "ruling"),
+    ("expected", "anticipated"),
+    ("big", "huge"),
+    ("rejected", "turned down"),
+    ("using", "employing"),
+    ("support", "backing"),
+    ("workers", "employees"),
+    ("residents", "locals"),
+    ("children", "kids"),
+    ("said on", "stated on"),
+    ("before", "prior to"),
+    ("because", "as"),
+    ("many", "numerous"),
+    ("several", "a number of"),
+    ("receive", "get"),
+    ("received", "got"),
+    ("damaged", "harmed"),
+    ("built", "constructed"),
+    ("needed", "required"),
+    ("try", "attempt"),
+    ("tried", "attempted"),
 ];
 
 const SPAM: &[&str] = &[
@@ -120,8 +169,14 @@ fn reword_share(strength: u8) -> f64 {
 /// A republished copy of `src` as a plain-text file, with its ground truth.
 pub fn republish(src: &Source, strength: u8, seed: u64) -> (String, Truth) {
     let mut rng = Rng::new(seed);
-    let mut truth = Truth { days_later: 60 + rng.below(400) as u64, ..Default::default() };
-    let date = src.date.checked_add_days(Days::new(truth.days_later)).unwrap_or(src.date);
+    let mut truth = Truth {
+        days_later: 60 + rng.below(400) as u64,
+        ..Default::default()
+    };
+    let date = src
+        .date
+        .checked_add_days(Days::new(truth.days_later))
+        .unwrap_or(src.date);
     let mut paras: Vec<String> = src.paragraphs.clone();
     truth.changed_figure = change_figure(&mut paras, &mut rng);
     truth.altered_quote = reword_quote(&mut paras, &mut rng);
@@ -140,7 +195,11 @@ pub fn republish(src: &Source, strength: u8, seed: u64) -> (String, Truth) {
             paras.insert(at, SPAM[rng.below(SPAM.len())].to_string());
         }
     }
-    let copy = Source { title: src.title.clone(), date, paragraphs: paras };
+    let copy = Source {
+        title: src.title.clone(),
+        date,
+        paragraphs: paras,
+    };
     (copy.to_text(), truth)
 }
 
@@ -191,7 +250,9 @@ fn synonyms(s: &str, p: f64, rng: &mut Rng) -> String {
 
 /// "After the vote, the council met." → "The council met after the vote."
 fn reorder_clauses(s: &str) -> String {
-    let Some((head, tail)) = s.split_once(", ") else { return s.to_string() };
+    let Some((head, tail)) = s.split_once(", ") else {
+        return s.to_string();
+    };
     let head_words = head.split_whitespace().count();
     if !(2..=8).contains(&head_words) || tail.split_whitespace().count() < 4 {
         return s.to_string();
@@ -203,7 +264,10 @@ fn reorder_clauses(s: &str) -> String {
     }
     let mut h = head.to_string();
     if let Some(c) = h.get(..1) {
-        let keep = head.split_whitespace().next().is_some_and(|w| w.chars().skip(1).any(char::is_uppercase) || is_name_like(w));
+        let keep = head
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase) || is_name_like(w));
         if !keep {
             h = c.to_lowercase() + &h[1..];
         }
@@ -212,7 +276,28 @@ fn reorder_clauses(s: &str) -> String {
 }
 
 fn is_name_like(w: &str) -> bool {
-    !matches!(w, "After" | "Before" | "In" | "On" | "At" | "As" | "When" | "While" | "Despite" | "Since" | "Following" | "During" | "With" | "For" | "By" | "Earlier" | "Later" | "Last" | "This")
+    !matches!(
+        w,
+        "After"
+            | "Before"
+            | "In"
+            | "On"
+            | "At"
+            | "As"
+            | "When"
+            | "While"
+            | "Despite"
+            | "Since"
+            | "Following"
+            | "During"
+            | "With"
+            | "For"
+            | "By"
+            | "Earlier"
+            | "Later"
+            | "Last"
+            | "This"
+    )
 }
 
 /// Changes the first money or count figure: doubles its number.
@@ -220,11 +305,19 @@ fn change_figure(paras: &mut [String], rng: &mut Rng) -> Option<(String, String)
     let order: Vec<usize> = rotate(paras.len(), rng);
     for i in order {
         let figs = figures::figures_in(&paras[i], &[]);
-        let Some(f) = figs.iter().find(|f| matches!(f.kind, crate::xref::FigureKind::Money | crate::xref::FigureKind::Count) && f.text.chars().any(|c| c.is_ascii_digit())) else { continue };
+        let Some(f) = figs.iter().find(|f| {
+            matches!(
+                f.kind,
+                crate::xref::FigureKind::Money | crate::xref::FigureKind::Count
+            ) && f.text.chars().any(|c| c.is_ascii_digit())
+        }) else {
+            continue;
+        };
         let old = f.text.clone();
         let new = bump_number(&old)?;
         let end = (f.span.start + old.len()).min(paras[i].len());
-        if !paras[i].is_char_boundary(end) || paras[i].get(f.span.start..end) != Some(old.as_str()) {
+        if !paras[i].is_char_boundary(end) || paras[i].get(f.span.start..end) != Some(old.as_str())
+        {
             continue;
         }
         paras[i].replace_range(f.span.start..end, &new);
@@ -241,12 +334,20 @@ fn rotate(n: usize, rng: &mut Rng) -> Vec<usize> {
 /// "$300 million" → "$600 million", "25,000 helmets" → "50,000 helmets".
 fn bump_number(t: &str) -> Option<String> {
     let start = t.find(|c: char| c.is_ascii_digit())?;
-    let end = t[start..].find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).map_or(t.len(), |e| start + e);
+    let end = t[start..]
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .map_or(t.len(), |e| start + e);
     let digits = t[start..end].trim_end_matches(['.', ',']);
     let end = start + digits.len();
     let v = figures::parse_number(digits)?;
     let doubled = v * 2.0;
-    let new = if digits.contains('.') { format!("{doubled:.1}") } else if digits.contains(',') { group(doubled as u64) } else { format!("{}", doubled as u64) };
+    let new = if digits.contains('.') {
+        format!("{doubled:.1}")
+    } else if digits.contains(',') {
+        group(doubled as u64)
+    } else {
+        format!("{}", doubled as u64)
+    };
     Some(format!("{}{}{}", &t[..start], new, &t[end..]))
 }
 
@@ -268,7 +369,10 @@ fn reword_quote(paras: &mut [String], rng: &mut Rng) -> Option<(String, String)>
         let qs = quotes::quotes_in(&paras[i]);
         let Some(q) = qs.first() else { continue };
         let old = q.text.clone();
-        let mut words: Vec<String> = synonyms(&old, 0.9, rng).split(' ').map(str::to_string).collect();
+        let mut words: Vec<String> = synonyms(&old, 0.9, rng)
+            .split(' ')
+            .map(str::to_string)
+            .collect();
         if words.len() > 6 {
             let k = 1 + rng.below(words.len() - 2);
             words.remove(k);
@@ -288,19 +392,30 @@ fn reword_quote(paras: &mut [String], rng: &mut Rng) -> Option<(String, String)>
 pub fn synthetic_corpus(n: usize, seed: u64) -> Vec<Article> {
     let mut rng = Rng::new(seed);
     let vocab: Vec<String> = (0..5000).map(|i| word(i, &mut rng)).collect();
-    let names: Vec<String> = (0..800).map(|i| capitalise(&word(i + 9000, &mut rng))).collect();
+    let names: Vec<String> = (0..800)
+        .map(|i| capitalise(&word(i + 9000, &mut rng)))
+        .collect();
     let base = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
     let mut out: Vec<Article> = Vec::with_capacity(n);
     for i in 0..n {
-        let date = base.checked_add_days(Days::new(rng.below(1500) as u64)).unwrap_or(base);
+        let date = base
+            .checked_add_days(Days::new(rng.below(1500) as u64))
+            .unwrap_or(base);
         let src = if i > 10 && rng.chance(0.1) {
             let orig = &out[rng.below(out.len())];
-            let s = Source { title: orig.title.value.clone(), date, paragraphs: orig.body().map(|b| b.text.clone()).collect() };
+            let s = Source {
+                title: orig.title.value.clone(),
+                date,
+                paragraphs: orig.body().map(|b| b.text.clone()).collect(),
+            };
             let mut paras = s.paragraphs.clone();
             for p in paras.iter_mut() {
                 *p = reword_paragraph(p, 2, &mut rng).0;
             }
-            Source { paragraphs: paras, ..s }
+            Source {
+                paragraphs: paras,
+                ..s
+            }
         } else {
             random_source(&vocab, &names, date, &mut rng)
         };
@@ -310,14 +425,19 @@ pub fn synthetic_corpus(n: usize, seed: u64) -> Vec<Article> {
 }
 
 fn word(i: usize, rng: &mut Rng) -> String {
-    const SYL: &[&str] = &["ka", "lo", "mi", "ren", "tas", "vo", "dri", "pel", "sun", "qua", "bex", "tor", "ni", "gal", "fem", "zu"];
+    const SYL: &[&str] = &[
+        "ka", "lo", "mi", "ren", "tas", "vo", "dri", "pel", "sun", "qua", "bex", "tor", "ni",
+        "gal", "fem", "zu",
+    ];
     let k = 2 + (i + rng.below(2)) % 3;
     (0..k).map(|_| SYL[rng.below(SYL.len())]).collect()
 }
 
 fn capitalise(w: &str) -> String {
     let mut c = w.chars();
-    c.next().map_or(String::new(), |f| f.to_uppercase().collect::<String>() + c.as_str())
+    c.next().map_or(String::new(), |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
 }
 
 fn random_source(vocab: &[String], names: &[String], date: NaiveDate, rng: &mut Rng) -> Source {
@@ -325,10 +445,19 @@ fn random_source(vocab: &[String], names: &[String], date: NaiveDate, rng: &mut 
         .map(|_| {
             (0..1 + rng.below(3))
                 .map(|_| {
-                    let mut words: Vec<String> = (0..8 + rng.below(16)).map(|_| vocab[zipf(vocab.len(), rng)].clone()).collect();
+                    let mut words: Vec<String> = (0..8 + rng.below(16))
+                        .map(|_| vocab[zipf(vocab.len(), rng)].clone())
+                        .collect();
                     words[0] = capitalise(&words[0]);
                     let k = 1 + rng.below(words.len() - 1);
-                    words.insert(k, format!("{} {}", names[rng.below(names.len())], names[rng.below(names.len())]));
+                    words.insert(
+                        k,
+                        format!(
+                            "{} {}",
+                            names[rng.below(names.len())],
+                            names[rng.below(names.len())]
+                        ),
+                    );
                     if rng.chance(0.3) {
                         words.push(format!("${} million", 1 + rng.below(900)));
                     }
@@ -341,7 +470,15 @@ fn random_source(vocab: &[String], names: &[String], date: NaiveDate, rng: &mut 
                 .join(" ")
         })
         .collect();
-    Source { title: format!("{} {}", capitalise(&vocab[rng.below(vocab.len())]), vocab[rng.below(vocab.len())]), date, paragraphs: paras }
+    Source {
+        title: format!(
+            "{} {}",
+            capitalise(&vocab[rng.below(vocab.len())]),
+            vocab[rng.below(vocab.len())]
+        ),
+        date,
+        paragraphs: paras,
+    }
 }
 
 /// Roughly Zipf-distributed index (frequent words early).
@@ -352,19 +489,32 @@ fn zipf(n: usize, rng: &mut Rng) -> usize {
 
 /// An in-memory article from a source (for benchmarks that skip the file system).
 pub fn article_from(file: &str, s: &Source) -> Article {
-    let field = |v: String| Field { value: v.clone(), source: Provenance::Derived, raw: v };
+    let field = |v: String| Field {
+        value: v.clone(),
+        source: Provenance::Derived,
+        raw: v,
+    };
     let blocks = s
         .paragraphs
         .iter()
         .enumerate()
-        .map(|(i, p)| Block { kind: BlockKind::Body, line: i + 3, text: p.clone(), reason: String::new() })
+        .map(|(i, p)| Block {
+            kind: BlockKind::Body,
+            line: i + 3,
+            text: p.clone(),
+            reason: String::new(),
+        })
         .collect();
     Article {
         slug: crate::content::slug_from_path(file),
         file: file.to_string(),
         format: Format::PlainText,
         title: field(s.title.clone()),
-        date: Some(Field { value: s.date, source: Provenance::Line(2), raw: s.date.to_string() }),
+        date: Some(Field {
+            value: s.date,
+            source: Provenance::Line(2),
+            raw: s.date.to_string(),
+        }),
         source_url: None,
         outlet: None,
         byline: None,
@@ -404,12 +554,17 @@ mod tests {
         assert!(text.contains(&new) && old != new);
         assert!(truth.altered_quote.is_some());
         assert!(truth.days_later >= 60);
-        assert!(text.contains("See also") || text.contains("Read more") || text.contains("Related"));
+        assert!(
+            text.contains("See also") || text.contains("Read more") || text.contains("Related")
+        );
     }
 
     #[test]
     fn numbers_bump() {
         assert_eq!(bump_number("$4.5 billion").as_deref(), Some("$9.0 billion"));
-        assert_eq!(bump_number("25,000 helmets").as_deref(), Some("50,000 helmets"));
+        assert_eq!(
+            bump_number("25,000 helmets").as_deref(),
+            Some("50,000 helmets")
+        );
     }
 }
