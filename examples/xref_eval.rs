@@ -22,7 +22,10 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("fixtures") => fixtures(),
-        Some("news") => news_generated(args.get(1), args.get(2).and_then(|n| n.parse().ok()).unwrap_or(300)),
+        Some("news") => news_generated(
+            args.get(1),
+            args.get(2).and_then(|n| n.parse().ok()).unwrap_or(300),
+        ),
         Some("corpus") => corpus(args.get(1)),
         _ => Err("usage: xref_eval fixtures | news CSV [N] | corpus CSV".into()),
     };
@@ -36,7 +39,14 @@ type R = Result<(), Box<dyn std::error::Error>>;
 
 fn table(label: &str, e: &Evaluation) {
     let row = |name: &str, s: &factsite::testgen::eval::Score| {
-        println!("| {label} | {name} | {} | {} | {} | {:.3} | {:.3} |", s.tp, s.fp, s.fn_, s.precision(), s.recall());
+        println!(
+            "| {label} | {name} | {} | {} | {} | {:.3} | {:.3} |",
+            s.tp,
+            s.fp,
+            s.fn_,
+            s.precision(),
+            s.recall()
+        );
     };
     row("republished", &e.republished);
     row("dateline_anachronism", &e.anachronism);
@@ -50,10 +60,17 @@ fn header() {
 
 fn fixtures() -> R {
     let mut src = sources_from_dir(Path::new("tests/fixtures/xref"))?;
-    src.extend(sources_from_dir(Path::new("content"))?.into_iter().filter(|(n, _)| !n.starts_with("001")));
+    src.extend(
+        sources_from_dir(Path::new("content"))?
+            .into_iter()
+            .filter(|(n, _)| !n.starts_with("001")),
+    );
     header();
     for s in 1..=3 {
-        table(&format!("fixtures s{s} ({} + copies)", src.len()), &evaluate(&src, s, 42)?);
+        table(
+            &format!("fixtures s{s} ({} + copies)", src.len()),
+            &evaluate(&src, s, 42)?,
+        );
     }
     Ok(())
 }
@@ -76,7 +93,12 @@ fn read_csv(path: Option<&String>) -> Result<Vec<Row>, Box<dyn std::error::Error
     Ok(rows
         .into_iter()
         .filter(|r| r.len() >= 6)
-        .map(|r| Row { date: r[1].clone(), url: r[2].clone(), title: r[3].clone(), text: r[5].clone() })
+        .map(|r| Row {
+            date: r[1].clone(),
+            url: r[2].clone(),
+            title: r[3].clone(),
+            text: r[5].clone(),
+        })
         .collect())
 }
 
@@ -114,11 +136,15 @@ fn parse_csv(data: &str) -> Vec<Vec<String>> {
 /// (the corpus has no paragraph breaks).
 fn to_file(r: &Row) -> String {
     let date = r.date.replace('/', "-");
-    let date = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").map(|d| d.to_string()).unwrap_or(date);
+    let date = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+        .map(|d| d.to_string())
+        .unwrap_or(date);
     let mut s = format!("{}\n{}\n{}\n\n", r.title.trim(), date, r.url.trim());
     let sentences = factsite::xref::sentences::split(&r.text);
     for chunk in sentences.chunks(3) {
-        let (Some(a), Some(b)) = (chunk.first(), chunk.last()) else { continue };
+        let (Some(a), Some(b)) = (chunk.first(), chunk.last()) else {
+            continue;
+        };
         s.push_str(&r.text[a.start..b.end]);
         s.push_str("\n\n");
     }
@@ -144,7 +170,14 @@ fn news_generated(path: Option<&String>, n: usize) -> R {
     for s in 1..=3 {
         let t = Instant::now();
         let e = evaluate(&src, s, 42)?;
-        table(&format!("NewsArticles s{s} ({} + copies, {:.1}s)", src.len(), t.elapsed().as_secs_f64()), &e);
+        table(
+            &format!(
+                "NewsArticles s{s} ({} + copies, {:.1}s)",
+                src.len(),
+                t.elapsed().as_secs_f64()
+            ),
+            &e,
+        );
     }
     Ok(())
 }
@@ -160,22 +193,47 @@ fn corpus(path: Option<&String>) -> R {
     let t = Instant::now();
     let x = cross_reference(&corpus);
     let pass = t.elapsed();
-    println!("{} articles: load {:.2}s, pass {:.2}s, {} claims, {} clusters, {} reuse pairs, {} entities, {} timeline events, {} figure timelines",
-        corpus.articles.len(), load.as_secs_f64(), pass.as_secs_f64(), x.claim_count(), x.clusters.len(), x.reuse.len(), x.entities.len(), x.timeline.len(), x.figure_timelines.len());
+    println!(
+        "{} articles: load {:.2}s, pass {:.2}s, {} claims, {} clusters, {} reuse pairs, {} entities, {} timeline events, {} figure timelines",
+        corpus.articles.len(),
+        load.as_secs_f64(),
+        pass.as_secs_f64(),
+        x.claim_count(),
+        x.clusters.len(),
+        x.reuse.len(),
+        x.entities.len(),
+        x.timeline.len(),
+        x.figure_timelines.len()
+    );
     let mut kinds: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
     for f in &x.flags {
-        *kinds.entry(f.kind.as_str()).or_default().entry(f.severity.as_str()).or_default() += 1;
+        *kinds
+            .entry(f.kind.as_str())
+            .or_default()
+            .entry(f.severity.as_str())
+            .or_default() += 1;
     }
     for (k, v) in &kinds {
         println!("  {k}: {v:?}");
     }
-    let mut sizes: Vec<(usize, &str)> = x.clusters.iter().map(|c| (c.appearances.len(), c.text.as_str())).collect();
-    sizes.sort_by(|a, b| b.0.cmp(&a.0));
+    let mut sizes: Vec<(usize, &str)> = x
+        .clusters
+        .iter()
+        .map(|c| (c.appearances.len(), c.text.as_str()))
+        .collect();
+    sizes.sort_by_key(|s| std::cmp::Reverse(s.0));
     println!("largest clusters:");
     for (n, t) in sizes.iter().take(8) {
         println!("  {n} × {}", clip(t));
     }
-    for kind in [FlagKind::Republished, FlagKind::DatelineAnachronism, FlagKind::FigureMismatch, FlagKind::AlteredQuote, FlagKind::NameVariant, FlagKind::DuplicatePassage] {
+    for kind in [
+        FlagKind::Republished,
+        FlagKind::DatelineAnachronism,
+        FlagKind::FigureMismatch,
+        FlagKind::AlteredQuote,
+        FlagKind::NameVariant,
+        FlagKind::DuplicatePassage,
+    ] {
         println!("examples of {}:", kind.as_str());
         let fs: Vec<_> = x.flags.iter().filter(|f| f.kind == kind).collect();
         for f in fs.iter().step_by((fs.len() / 6).max(1)).take(6) {
@@ -186,14 +244,27 @@ fn corpus(path: Option<&String>) -> R {
         }
     }
     println!("cross-outlet clusters (sample):");
-    let cross: Vec<_> = x.clusters.iter().filter(|c| {
-        let hosts: std::collections::BTreeSet<&str> = c.appearances.iter().map(|a| host(&corpus, &a.article)).collect();
-        hosts.len() > 1
-    }).collect();
+    let cross: Vec<_> = x
+        .clusters
+        .iter()
+        .filter(|c| {
+            let hosts: std::collections::BTreeSet<&str> = c
+                .appearances
+                .iter()
+                .map(|a| host(&corpus, &a.article))
+                .collect();
+            hosts.len() > 1
+        })
+        .collect();
     println!("  {} clusters span two or more outlets", cross.len());
     for c in cross.iter().step_by((cross.len() / 8).max(1)).take(8) {
         for a in c.appearances.iter().take(2) {
-            println!("    {} [{}] {}", a.article, host(&corpus, &a.article), clip(&a.text));
+            println!(
+                "    {} [{}] {}",
+                a.article,
+                host(&corpus, &a.article),
+                clip(&a.text)
+            );
         }
         println!();
     }

@@ -716,6 +716,9 @@ fn push(sentence: &str, run: &[text::Word], hint: Option<EntityKind>, out: &mut 
 pub fn translit(k: &str) -> String {
     k.split(' ')
         .map(|w| {
+            if w.chars().count() < 6 {
+                return w.to_string(); // short names and acronyms: BBC, SANA, II
+            }
             let mut s = String::with_capacity(w.len());
             for c in w.chars() {
                 if s.ends_with(c) && c.is_alphabetic() {
