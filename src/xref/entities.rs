@@ -721,7 +721,9 @@ pub fn translit(k: &str) -> String {
             }
             let mut s = String::with_capacity(w.len());
             for c in w.chars() {
-                if s.ends_with(c) && c.is_alphabetic() {
+                // Doubled letters collapse ("Zelenskyy", "Jaafari"), except o and e, whose
+                // doubling makes other words ("Cameroon" is not "Cameron").
+                if s.ends_with(c) && c.is_alphabetic() && c != 'o' && c != 'e' {
                     continue;
                 }
                 s.push(c);
