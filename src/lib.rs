@@ -9,6 +9,7 @@ pub mod content;
 pub mod error;
 pub mod output;
 pub mod render;
+pub mod testgen;
 pub mod xref;
 
 pub use config::Config;
