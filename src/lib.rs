@@ -10,6 +10,7 @@ pub mod error;
 pub mod output;
 pub mod render;
 pub mod serve;
+pub mod testgen;
 pub mod xref;
 
 pub use config::Config;
@@ -114,7 +115,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         claims: built.xref.claim_count(),
         flags: built.xref.flags.len(),
         files: built.files.len(),
-        warnings: built.corpus.warnings,
+        warnings: built
+            .corpus
+            .warnings
+            .into_iter()
+            .chain(built.xref.warnings)
+            .collect(),
+
         output: out,
         elapsed: start.elapsed(),
     })

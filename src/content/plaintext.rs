@@ -264,7 +264,7 @@ fn read_header(lines: &[(usize, &str)], art: &mut PlainArticle) -> usize {
                 text: line.into(),
                 reason: "photo caption (repeated line or followed by a credit)".into(),
             });
-        } else if is_body_line(line) {
+        } else if is_body_line(line) && !(art.title.is_none() && metadata_follows(lines, idx)) {
             break;
         } else if let Some(t) = &art.title
             && is_repeat_of(&t.value, line)
@@ -293,6 +293,14 @@ fn read_header(lines: &[(usize, &str)], art: &mut PlainArticle) -> usize {
         end = idx + 1;
     }
     end
+}
+
+/// A date, URL or byline within the next two lines: the current line is still header (a
+/// headline that reads like a sentence: "What does sugar do to our brains?").
+fn metadata_follows(lines: &[(usize, &str)], idx: usize) -> bool {
+    lines.iter().skip(idx + 1).take(2).any(|(_, l)| {
+        parse_date_line(l).is_some() || URL.is_match(l) || (BYLINE.is_match(l) && l.len() < 200)
+    })
 }
 
 /// A header line repeated on the next line, or followed by a credit line, is an image caption.
@@ -467,5 +475,32 @@ mod tests {
         );
         assert_eq!(a.date.unwrap().value.to_string(), "2023-05-19");
         assert_eq!(a.source_url.unwrap().value, "https://x.org/y");
+    }
+}
+
+#[cfg(test)]
+mod header_shape_tests {
+    use super::*;
+
+    #[test]
+    fn title_with_colon_or_updated_keeps_header() {
+        for title in [
+            "John Kelly: There will be no wall",
+            "Trump signs order on refugees (updated)",
+            "Sean Spicer: 'I don't think the President owns a bathrobe'",
+            "How do you reintroduce a herd of bison into the wild?",
+            "I Was Ghosted 3 Times In The Last Year.",
+        ] {
+            let a = ingest(&format!(
+                "{title}\n2017-02-03 10:00:00\nhttps://x.com/a\n\nThe body starts here with a sentence that is long enough.\n"
+            ));
+            assert_eq!(
+                a.title.as_ref().map(|t| t.value.as_str()),
+                Some(title),
+                "{title}"
+            );
+            assert!(a.date.is_some(), "{title}: date");
+            assert!(a.source_url.is_some(), "{title}: url");
+        }
     }
 }

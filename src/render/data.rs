@@ -64,8 +64,8 @@ pub fn files(
         .collect();
     Ok(vec![
         json_file("data/articles.json", &articles)?,
-        json_file("data/claims.json", &xref.clusters)?,
-        json_file("data/flags.json", &xref.flags)?,
+        json_file("data/claims.json", &xref.claims_json())?,
+        json_file("data/flags.json", &xref.flags_json())?,
     ])
 }
 

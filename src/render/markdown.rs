@@ -42,7 +42,6 @@ pub fn render_with_anchors(
 
 /// Puts each anchor's HTML right after the start tag of the first block at or after its offset.
 fn insert_anchors<'a>(
-
     events: impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)>,
     anchors: &[(usize, String)],
 ) -> Vec<Event<'a>> {

@@ -207,6 +207,18 @@ impl PageRenderer<'_> {
         );
         ctx.insert("body_html", &body_html);
         ctx.insert("blocks", &blocks);
+        // Lines that have an `id="L…"` on the page, so flag notes only link to those.
+        let anchored: Vec<usize> = a
+            .blocks
+            .iter()
+            .filter(|b| {
+                is_body(b.kind) || b.reason == "code or table" || a.format == Format::PlainText
+            })
+            .map(|b| b.line)
+            .chain(blocks.iter().map(|b| b.line))
+            .collect();
+        ctx.insert("anchored_lines", &anchored);
+
         ctx.insert("tags", &a.tags);
         ctx.insert("flags", &flags);
         ctx.insert("verdicts", &verdicts);

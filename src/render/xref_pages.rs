@@ -34,6 +34,13 @@ struct AppearanceView<'a> {
     score: Option<f64>,
 }
 
+/// A claim sentence and the link to it on its article page.
+#[derive(Serialize)]
+pub(super) struct ClaimLink<'a> {
+    text: &'a str,
+    href: String,
+}
+
 #[derive(Serialize)]
 struct FlagGroup<'a> {
     kind: &'static str,
@@ -70,8 +77,21 @@ impl PageRenderer<'_> {
         for c in &self.xref.clusters {
             files.push(self.cluster_page(c, &refs)?);
         }
+        let mut by_entity: BTreeMap<&str, Vec<ClaimLink>> = BTreeMap::new();
+        for c in self.xref.articles.iter().flat_map(|a| a.claims.iter()) {
+            for id in &c.entities {
+                by_entity.entry(id.as_str()).or_default().push(ClaimLink {
+                    text: &c.text,
+                    href: format!("{}#{}", article_url(&c.article), anchor(&c.id)),
+                });
+            }
+        }
         for e in &self.xref.entities {
-            files.push(self.entity_page(e, &refs)?);
+            let claims = by_entity
+                .get(e.id.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            files.push(self.entity_page(e, &refs, claims)?);
         }
         for check in &self.corpus.checks {
             files.push(self.check_page(check, &refs)?);
@@ -205,20 +225,19 @@ impl PageRenderer<'_> {
         &self,
         e: &crate::xref::Entity,
         refs: &BTreeMap<String, ArticleRef>,
+        claims: &[ClaimLink],
     ) -> Result<OutFile> {
         let path = format!("entities/{}/", e.id);
-        let claims: Vec<_> = self
-            .xref
+        // Only the articles this page names: the whole map per page would be quadratic.
+        let mentioned: BTreeMap<&String, &ArticleRef> = e
             .articles
             .iter()
-            .flat_map(|a| a.claims.iter())
-            .filter(|c| c.entities.contains(&e.id))
-            .map(|c| (c, format!("{}#{}", article_url(&c.article), anchor(&c.id))))
+            .filter_map(|s| refs.get_key_value(s))
             .collect();
         let mut ctx = Context::new();
         ctx.insert("entity", e);
-        ctx.insert("articles", refs);
-        ctx.insert("claims", &claims);
+        ctx.insert("articles", &mentioned);
+        ctx.insert("claims", claims);
         let page = PageCtx::new(
             self.config,
             &path,

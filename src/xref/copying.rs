@@ -5,6 +5,7 @@
 
 use super::corpus::Work;
 use super::flags::{Draft, old_dates};
+use super::model::DateKind;
 use super::model::{FlagKind, Severity};
 use super::reuse::ReuseInfo;
 use crate::content::BlockKind;
@@ -80,14 +81,11 @@ pub fn anachronisms(w: &Work, reuse: &[ReuseInfo], out: &mut Vec<Draft>) {
             let current: Vec<_> = r
                 .links
                 .iter()
-                .filter(|(l, _)| {
-                    w.claim(*l)
-                        .claim
-                        .dates
-                        .iter()
-                        .any(|x| x.current || x.anchored)
-                })
+                .filter(|(l, _)| w.claim(*l).claim.dates.iter().any(|x| x.current))
                 .collect();
+            if !is_copy(r) && current.len() < 2 {
+                continue; // shared background text, not a stale copy
+            }
             reasons.push(format!(
                 "it copies {} ({ed}, {gap} days earlier){}",
                 w.corpus.articles[r.earlier].file,
@@ -120,7 +118,7 @@ fn first_relative(w: &Work, g: usize) -> String {
         .claim
         .dates
         .iter()
-        .find(|x| x.current || x.anchored)
+        .find(|x| x.current)
         .map_or(String::new(), |x| x.text.clone())
 }
 
@@ -139,17 +137,29 @@ fn old_dated_lines(
             d.cite(w, ai, b.line, &b.text);
         }
     }
+    // Body text: only when every explicit day the article names is old (at least two of them)
+    // and a sentence pairs one with "this week"-style words.
+    let days: Vec<chrono::NaiveDate> = w.per_article[ai]
+        .claims
+        .iter()
+        .flat_map(|c| c.claim.dates.iter())
+        .filter(|x| x.kind == DateKind::Explicit && x.start == x.end)
+        .map(|x| x.start)
+        .collect();
+    if days.len() < 2 || days.iter().any(|d| (date - *d).num_days() <= 90) {
+        return;
+    }
     for c in &w.per_article[ai].claims {
-        let current = c.claim.dates.iter().any(|x| x.current);
+        let current = c
+            .claim
+            .dates
+            .iter()
+            .any(|x| x.current && x.kind == DateKind::Relative);
         let old = c
             .claim
             .dates
             .iter()
-            .filter(|x| {
-                x.kind == super::model::DateKind::Explicit
-                    && x.start == x.end
-                    && (date - x.start).num_days() > 90
-            })
+            .filter(|x| x.kind == DateKind::Explicit && x.start == x.end)
             .map(|x| x.start)
             .max();
         if let (true, Some(old)) = (current, old) {

@@ -6,7 +6,7 @@
 use super::aliases::{Aliases, key};
 use super::model::{Entity, EntityKind, Variant};
 use super::text;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 /// A capitalised name found in a sentence.
@@ -716,9 +716,14 @@ fn push(sentence: &str, run: &[text::Word], hint: Option<EntityKind>, out: &mut 
 pub fn translit(k: &str) -> String {
     k.split(' ')
         .map(|w| {
+            if w.chars().count() < 6 {
+                return w.to_string(); // short names and acronyms: BBC, SANA, II
+            }
             let mut s = String::with_capacity(w.len());
             for c in w.chars() {
-                if s.ends_with(c) && c.is_alphabetic() {
+                // Doubled letters collapse ("Zelenskyy", "Jaafari"), except o and e, whose
+                // doubling makes other words ("Cameroon" is not "Cameron").
+                if s.ends_with(c) && c.is_alphabetic() && c != 'o' && c != 'e' {
                     continue;
                 }
                 s.push(c);
@@ -756,9 +761,10 @@ pub struct Resolved {
 pub fn resolve(mentions: &[Located], slugs: &[String], aliases: &Aliases) -> Resolved {
     let keys: Vec<String> = mentions.iter().map(|(_, _, m)| key(&m.surface)).collect();
     let canon: Vec<String> = keys.iter().map(|k| aliases.canonical(k)).collect();
-    let mut group_of: BTreeMap<String, String> = BTreeMap::new(); // canonical translit → group key
-    let mut kinds: BTreeMap<String, BTreeMap<EntityKind, usize>> = BTreeMap::new();
-    let mut surnames: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    // Lookup-only maps (never iterated), so hash order cannot leak into the output.
+    let mut group_of: HashMap<String, String> = HashMap::new(); // canonical translit → group key
+    let mut kinds: HashMap<String, BTreeMap<EntityKind, usize>> = HashMap::new();
+    let mut surnames: HashMap<String, BTreeSet<String>> = HashMap::new();
     // Pass 1: multi-word names and hinted single words define groups.
     for (i, (_, _, m)) in mentions.iter().enumerate() {
         let c = &canon[i];
@@ -820,10 +826,16 @@ fn build(
     aliases: &Aliases,
     keys: &[String],
     of_group: &[Option<String>],
-    kinds: &BTreeMap<String, BTreeMap<EntityKind, usize>>,
+    kinds: &HashMap<String, BTreeMap<EntityKind, usize>>,
 ) -> Resolved {
     let groups: BTreeSet<&String> = of_group.iter().flatten().collect();
-    let index: BTreeMap<&String, usize> = groups.iter().enumerate().map(|(i, g)| (*g, i)).collect();
+    let sorted: Vec<&String> = groups.into_iter().collect();
+    let index: HashMap<&String, usize> = sorted.iter().enumerate().map(|(i, g)| (*g, i)).collect();
+    let alias_names: HashMap<String, &str> = aliases
+        .display
+        .iter()
+        .map(|(k, (name, _))| (translit(k), name.as_str()))
+        .collect();
     let n = index.len();
     let mut variants: Vec<BTreeMap<String, (usize, BTreeSet<String>)>> = vec![BTreeMap::new(); n];
     let mut spellings: Vec<BTreeMap<String, BTreeMap<String, usize>>> = vec![BTreeMap::new(); n];
@@ -842,7 +854,7 @@ fn build(
     }
     let mut entities = Vec::with_capacity(n);
     let mut used_ids: BTreeSet<String> = BTreeSet::new();
-    for (g, &e) in &index {
+    for (e, g) in sorted.iter().enumerate() {
         let kind = kinds
             .get(*g)
             .and_then(|m| {
@@ -851,7 +863,7 @@ fn build(
                     .map(|(k, _)| *k)
             })
             .unwrap_or(EntityKind::Org);
-        let name = canonical_name(aliases, g, &variants[e]);
+        let name = canonical_name(alias_names.get(g.as_str()).copied(), g, &variants[e]);
         let mut id = format!("e-{}", crate::content::slugify(&name));
         if !used_ids.insert(id.clone()) {
             id = format!("{id}-{}", text::short_hash(g));
@@ -894,17 +906,12 @@ fn spelling_key(aliases: &Aliases, k: &str) -> Option<String> {
 }
 
 fn canonical_name(
-    aliases: &Aliases,
+    alias: Option<&str>,
     g: &str,
     variants: &BTreeMap<String, (usize, BTreeSet<String>)>,
 ) -> String {
-    let by_key: Option<&(String, String)> = aliases
-        .display
-        .iter()
-        .find(|(k, _)| translit(k) == g)
-        .map(|(_, v)| v);
-    if let Some((name, _)) = by_key {
-        return name.clone();
+    if let Some(name) = alias {
+        return name.to_string();
     }
     variants
         .iter()

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 /// Word similarity above which two quotations are one quotation, reworded.
-pub const QUOTE_SIMILAR: f64 = 0.4;
+pub const QUOTE_SIMILAR: f64 = 0.5;
 /// Days apart within which two statements of one figure must agree.
 pub const SAME_TIME_DAYS: i64 = 7;
 
@@ -113,9 +113,22 @@ fn compare_quotes(
     }
 }
 
+fn named(q: &Quote) -> Option<&str> {
+    q.speaker.as_deref().filter(|s| {
+        s.starts_with(char::is_uppercase) && !s.starts_with("The ") && !s.starts_with("A ")
+    })
+}
+
 fn same_speaker(a: &Quote, b: &Quote) -> bool {
     match (&a.speaker_entity, &b.speaker_entity) {
-        (Some(x), Some(y)) => x == y,
+        (Some(x), Some(y)) => return x == y,
+        (Some(_), None) | (None, Some(_)) => {}
+        (None, None) => {}
+    }
+    // Two named speakers that are not the same entity are different people; descriptions
+    // ("the official", "a senior official") may name anyone.
+    match (named(a), named(b)) {
+        (Some(x), Some(y)) => super::aliases::key(x) == super::aliases::key(y),
         _ => true,
     }
 }
@@ -128,7 +141,7 @@ fn same_time(w: &Work, a: usize, b: usize, copies: &BTreeSet<(usize, usize)>) ->
     }
     match (w.date(x), w.date(y)) {
         (Some(dx), Some(dy)) => (dx - dy).num_days().abs() <= SAME_TIME_DAYS,
-        _ => true,
+        _ => false,
     }
 }
 

@@ -20,16 +20,46 @@ pub struct ReuseInfo {
     pub links: Vec<(usize, usize)>,
 }
 
+/// A matched pair of claims (global numbers) and its score.
+type Link = (usize, usize, f64);
+
 /// Claim-number pairs matched across two different articles, grouped by article pair.
-fn by_article_pair(w: &Work) -> BTreeMap<(usize, usize), Vec<(usize, usize, f64)>> {
-    let mut m: BTreeMap<(usize, usize), Vec<(usize, usize, f64)>> = BTreeMap::new();
+fn by_article_pair(w: &Work) -> BTreeMap<(usize, usize), Vec<Link>> {
+    let common = common_sentences(w);
+    let mut m: BTreeMap<(usize, usize), Vec<Link>> = BTreeMap::new();
     for p in w.matches() {
+        if common.contains(&p.a) || common.contains(&p.b) {
+            continue;
+        }
         let (aa, ab) = (w.gid[p.a].0, w.gid[p.b].0);
         if aa != ab {
             m.entry((aa, ab)).or_default().push((p.a, p.b, p.score));
         }
     }
     m
+}
+
+/// A sentence matched in this many articles is an outlet's boilerplate ("The views expressed in
+/// this article are the author's own"), not evidence of copying.
+pub const COMMON_ARTICLES: usize = 8;
+
+/// Claims whose match component spans at least [`COMMON_ARTICLES`] articles.
+fn common_sentences(w: &Work) -> BTreeSet<usize> {
+    let mut dsu = super::clusters::Dsu::new(w.gid.len());
+    for p in w.matches() {
+        dsu.union(p.a, p.b);
+    }
+    let mut arts: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let roots: Vec<usize> = (0..w.gid.len()).map(|g| dsu.find(g)).collect();
+    for (g, &r) in roots.iter().enumerate() {
+        arts.entry(r).or_default().insert(w.gid[g].0);
+    }
+    (0..w.gid.len())
+        .filter(|&g| {
+            arts.get(&roots[g])
+                .is_some_and(|a| a.len() >= COMMON_ARTICLES)
+        })
+        .collect()
 }
 
 /// All reuse pairs, sorted by (later, earlier).
@@ -52,7 +82,7 @@ fn direction(w: &Work, x: usize, y: usize) -> (usize, usize, &'static str) {
     }
 }
 
-fn pair(w: &Work, x: usize, y: usize, links: &[(usize, usize, f64)]) -> Option<ReuseInfo> {
+fn pair(w: &Work, x: usize, y: usize, links: &[Link]) -> Option<ReuseInfo> {
     let (earlier, later, how) = direction(w, x, y);
     // Best earlier claim for every matched later claim.
     let mut best: BTreeMap<usize, (usize, f64)> = BTreeMap::new();

