@@ -145,7 +145,9 @@ fn generate(root: &Path) {
 fn edit(path: &Path, n: u64) {
     let text = std::fs::read_to_string(path).unwrap();
     let base = text.split("\nEdit number ").next().unwrap_or(&text);
-    let edited = format!("{base}\nEdit number {n}: the minister said on Tuesday that {n} million dollars were pledged.\n");
+    let edited = format!(
+        "{base}\nEdit number {n}: the minister said on Tuesday that {n} million dollars were pledged.\n"
+    );
     std::fs::write(path, edited).unwrap();
 }
 

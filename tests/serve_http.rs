@@ -172,3 +172,23 @@ fn refuses_output_inside_content() {
     o.output = Some(site.path("content/out"));
     assert!(factsite::serve::Server::start(o).is_err());
 }
+
+#[test]
+fn output_folder_is_emptied_only_when_serve_made_it() {
+    let site = TestSite::new();
+    let out = site.dir.path().join("serve-out");
+    let mut o = site.options(false);
+    o.output = Some(out.clone());
+    let server = factsite::serve::Server::start(o.clone()).unwrap();
+    server.stop();
+    std::fs::write(out.join("stale.html"), "old page").unwrap();
+    let server = factsite::serve::Server::start(o.clone()).unwrap();
+    assert_eq!(get(server.addr(), "/stale.html").status, 404);
+    server.stop();
+    let foreign = site.dir.path().join("precious");
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::write(foreign.join("thesis.txt"), "keep me").unwrap();
+    o.output = Some(foreign.clone());
+    assert!(factsite::serve::Server::start(o).is_err());
+    assert!(foreign.join("thesis.txt").is_file());
+}

@@ -162,7 +162,7 @@ fn output_folder(
     match asked {
         Some(dir) => {
             crate::output::check_output_dir(root, dir)?;
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            claim_folder(dir)?;
             let dir = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
             Ok((dir, None))
         }
@@ -178,6 +178,29 @@ fn output_folder(
             Ok((dir, Some(t)))
         }
     }
+}
+
+/// Marks a folder as serve's own, so a later run may empty it (stale pages would be served).
+const MARKER: &str = ".factsite-serve";
+
+/// Uses `dir` for serving: creates it, or empties it if an earlier `serve` made it; refuses a
+/// folder holding anything else, so `--output` can never wipe files that are not ours.
+fn claim_folder(dir: &Path) -> Result<()> {
+    let empty = |d: &Path| std::fs::read_dir(d).map(|mut r| r.next().is_none());
+    if dir.join(MARKER).is_file() {
+        std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    } else if dir.exists() && !empty(dir).map_err(|e| Error::io(dir, e))? {
+        return Err(Error::Output(format!(
+            "{} is not empty and was not made by `factsite serve`; pass an empty or new folder to --output",
+            dir.display()
+        )));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    std::fs::write(
+        dir.join(MARKER),
+        "made by factsite serve; emptied on its next start\n",
+    )
+    .map_err(|e| Error::io(dir, e))
 }
 
 fn spawn_http(
