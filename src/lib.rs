@@ -80,15 +80,6 @@ pub struct Built {
 /// Runs content → xref → render in memory without writing anything.
 pub fn run_pipeline(root: &Path, config: Config, renderer: &render::Renderer) -> Result<Built> {
     let corpus = content::load(&root.join("content"))?;
-    build_from_corpus(config, corpus, renderer)
-}
-
-/// Runs xref → render on a corpus already loaded (serve loads it from its per-file cache).
-pub fn build_from_corpus(
-    config: Config,
-    corpus: content::Corpus,
-    renderer: &render::Renderer,
-) -> Result<Built> {
     let xref = xref::cross_reference(&corpus);
     let files = renderer.render(&config, &corpus, &xref)?;
     Ok(Built {

@@ -4,6 +4,7 @@
 
 use crate::content::{self, Corpus, Loaded, Warning, discover::Source};
 use crate::error::{Error, Result};
+use crate::xref::claims::{self, ArticleClaims};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -157,6 +158,39 @@ impl SourceCache {
     }
 }
 
+/// The cross-reference pass's per-article work (claim extraction), keyed by file and content hash.
+#[derive(Debug, Default)]
+pub struct ClaimCache {
+    by_key: HashMap<(String, String), ArticleClaims>,
+    /// Articles extracted by the last call (for tests and the terminal).
+    pub last_extracted: usize,
+}
+
+impl ClaimCache {
+    /// Every article's claims in corpus order, extracting only articles not seen before.
+    pub fn claims_for(&mut self, corpus: &Corpus) -> Vec<ArticleClaims> {
+        let key = |a: &content::Article| (a.file.clone(), a.hash.clone());
+        let missing: Vec<&content::Article> = corpus
+            .articles
+            .iter()
+            .filter(|a| !self.by_key.contains_key(&key(a)))
+            .collect();
+        self.last_extracted = missing.len();
+        let fresh: Vec<_> = missing
+            .par_iter()
+            .map(|a| (key(a), claims::extract(a)))
+            .collect();
+        self.by_key.extend(fresh);
+        let keys: HashSet<(String, String)> = corpus.articles.iter().map(key).collect();
+        self.by_key.retain(|k, _| keys.contains(k));
+        corpus
+            .articles
+            .iter()
+            .map(|a| self.by_key.get(&key(a)).cloned().unwrap_or_default())
+            .collect()
+    }
+}
+
 /// Hashes of every file under `dir` (relative `/`-separated path → hash), skipping editor leftovers.
 pub fn hash_tree(
     hashes: &mut FileHashes,
@@ -191,4 +225,52 @@ pub fn hash_tree(
         out.insert(rel, hash);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, title: &str) {
+        let text = format!(
+            "{title}\n2023-05-19\nThe minister said on Tuesday that 600 million dollars were pledged to {title}.\n"
+        );
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+
+    #[test]
+    fn one_edit_reingests_and_reextracts_one_article() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir_all(&content).unwrap();
+        for (n, t) in [("a.txt", "Alpha"), ("b.txt", "Beta"), ("c.txt", "Gamma")] {
+            write(&content, n, t);
+        }
+        let (mut sources, mut claims) = (SourceCache::default(), ClaimCache::default());
+        assert!(sources.refresh(&content, &HashSet::new()).unwrap());
+        assert_eq!(sources.last_ingested.len(), 3);
+        let corpus = sources.corpus().unwrap();
+        assert_eq!(claims.claims_for(&corpus).len(), 3);
+        assert_eq!(claims.last_extracted, 3);
+
+        assert!(!sources.refresh(&content, &HashSet::new()).unwrap());
+        let hinted: HashSet<PathBuf> = [content.join("a.txt")].into();
+        assert!(!sources.refresh(&content, &hinted).unwrap(), "same bytes");
+
+        write(&content, "b.txt", "Beta edited");
+        assert!(
+            sources
+                .refresh(&content, &[content.join("b.txt")].into())
+                .unwrap()
+        );
+        assert_eq!(sources.last_ingested, ["b.txt"]);
+        let corpus = sources.corpus().unwrap();
+        claims.claims_for(&corpus);
+        assert_eq!(claims.last_extracted, 1);
+        assert_eq!(corpus.articles.len(), 3);
+
+        std::fs::remove_file(content.join("c.txt")).unwrap();
+        assert!(sources.refresh(&content, &HashSet::new()).unwrap());
+        assert_eq!(sources.corpus().unwrap().articles.len(), 2);
+    }
 }

@@ -2,27 +2,38 @@
 //! rebuild when no file's content changed, re-ingests only changed articles, copies a changed
 //! stylesheet without a full rebuild, and writes only the output files whose bytes changed.
 
-use super::cache::{FileHashes, Hash, SourceCache, hash_tree};
+use super::cache::{ClaimCache, FileHashes, Hash, SourceCache, hash_tree};
 use crate::config::Config;
 use crate::content::Corpus;
 use crate::error::{Error, Result};
 use crate::render::{OutFile, Renderer};
+use crate::xref::{self, CrossRef};
 use crate::{BuildOptions, load_config};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// The render step as `serve` drives it: cross-reference and render a loaded corpus.
+/// The render stage as `serve` drives it (a trait so tests and benches could substitute one).
 pub trait SiteRender: Send {
-    fn build_files(&self, config: Config, corpus: Corpus) -> Result<Vec<OutFile>>;
+    fn render_files(
+        &self,
+        config: &Config,
+        corpus: &Corpus,
+        xref: &CrossRef,
+    ) -> Result<Vec<OutFile>>;
     /// Re-reads `templates/` (keeping the rest, e.g. syntect's sets, loaded).
     fn reload_templates(&mut self) -> Result<()>;
 }
 
 impl SiteRender for Renderer {
-    fn build_files(&self, config: Config, corpus: Corpus) -> Result<Vec<OutFile>> {
-        Ok(crate::build_from_corpus(config, corpus, self)?.files)
+    fn render_files(
+        &self,
+        config: &Config,
+        corpus: &Corpus,
+        xref: &CrossRef,
+    ) -> Result<Vec<OutFile>> {
+        self.render(config, corpus, xref)
     }
 
     fn reload_templates(&mut self) -> Result<()> {
@@ -51,9 +62,9 @@ pub enum Outcome {
         removed: Vec<String>,
         ingested: Vec<String>,
         elapsed: Duration,
-        /// Where the time went: scan (stat/hash inputs, re-ingest), render (xref + render),
-        /// write (hash outputs, write changed files).
-        phases: [(&'static str, Duration); 3],
+        /// Where the time went: scan (stat/hash inputs, re-ingest), xref (cross-reference with
+        /// cached claims), render, write (hash outputs, write changed files).
+        phases: [(&'static str, Duration); 4],
     },
 }
 
@@ -73,6 +84,7 @@ pub struct SiteBuilder {
     /// The `templates/` the renderer holds: reloaded when they differ from what is on disk.
     renderer_templates: BTreeMap<String, Hash>,
     sources: SourceCache,
+    claims: ClaimCache,
     hashes: FileHashes,
     inputs: Option<Inputs>,
     /// Fingerprint of all inputs at the last attempt, and whether it succeeded.
@@ -93,6 +105,7 @@ impl SiteBuilder {
             renderer: None,
             renderer_templates: BTreeMap::new(),
             sources: SourceCache::default(),
+            claims: ClaimCache::default(),
             hashes: FileHashes::default(),
             inputs: None,
             last: None,
@@ -200,7 +213,10 @@ impl SiteBuilder {
             .renderer
             .as_deref()
             .ok_or_else(|| Error::Output("internal: no renderer after preparing one".into()))?;
-        let files = renderer.build_files(config, corpus)?;
+        let claims = self.claims.claims_for(&corpus);
+        let xref = xref::cross_reference_with_claims(&corpus, claims);
+        let crossed = start.elapsed();
+        let files = renderer.render_files(&config, &corpus, &xref)?;
         let rendered = start.elapsed();
         let (written, removed) = self.write_changed(&files)?;
         self.static_map = map_statics(&inputs.statics, &self.written);
@@ -211,7 +227,8 @@ impl SiteBuilder {
             elapsed: start.elapsed(),
             phases: [
                 ("scan", scanned),
-                ("render", rendered - scanned),
+                ("xref", crossed - scanned),
+                ("render", rendered - crossed),
                 ("write", start.elapsed() - rendered),
             ],
         })

@@ -34,8 +34,18 @@ pub struct Work<'a> {
 impl<'a> Work<'a> {
     /// Extracts claims, resolves entities and scores candidate pairs.
     pub fn new(corpus: &'a Corpus) -> Work<'a> {
-        let mut per_article: Vec<ArticleClaims> =
-            corpus.articles.par_iter().map(claims::extract).collect();
+        let per_article = corpus.articles.par_iter().map(claims::extract).collect();
+        Self::with_claims(corpus, per_article)
+    }
+
+    /// Like [`Work::new`] with every article's [`claims::extract`] result given, in corpus order
+    /// (`serve` caches them by article hash, so an edit re-extracts one article).
+    pub fn with_claims(corpus: &'a Corpus, mut per_article: Vec<ArticleClaims>) -> Work<'a> {
+        assert_eq!(
+            per_article.len(),
+            corpus.articles.len(),
+            "one claims entry per article"
+        );
         let (aliases, alias_problems) =
             Aliases::load(corpus.aliases.as_ref().map(|(_, t)| t.as_str()));
         let gid: Vec<(usize, usize)> = per_article

@@ -40,7 +40,18 @@ impl CrossRef {
 
 /// Runs the whole cross-reference pass.
 pub fn cross_reference(corpus: &Corpus) -> CrossRef {
-    let w = Work::new(corpus);
+    finish(corpus, Work::new(corpus))
+}
+
+/// [`cross_reference`] with each article's extracted claims given (see [`Work::with_claims`]).
+pub fn cross_reference_with_claims(
+    corpus: &Corpus,
+    per_article: Vec<claims::ArticleClaims>,
+) -> CrossRef {
+    finish(corpus, Work::with_claims(corpus, per_article))
+}
+
+fn finish(corpus: &Corpus, w: Work) -> CrossRef {
     let cl = clusters::cluster(&w);
     let reuse = reuse::reuse(&w);
     let flags = flags::finish(&w, raise_flags(&w, &reuse));
