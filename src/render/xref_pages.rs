@@ -7,6 +7,7 @@ use super::annotate::{anchor, diff_html};
 use super::context::{PageCtx, article_url};
 use super::markdown;
 use super::pages::PageRenderer;
+use super::text::shorten;
 use crate::error::Result;
 use crate::xref::{Appearance, Cluster, Flag, FlagKind};
 use serde::Serialize;
@@ -319,14 +320,4 @@ impl PageRenderer<'_> {
         );
         self.page_file("check.html", &path, page, ctx)
     }
-}
-
-/// At most `n` characters, with an ellipsis when cut.
-pub fn shorten(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(n).collect();
-    out.push('…');
-    out
 }
