@@ -2,7 +2,7 @@
 //! flags become notes beside the line they point at, and diffs become `<del>`/`<ins>` markup.
 //! All article text is HTML-escaped here; templates receive ready, safe HTML.
 
-use super::highlight::escape;
+use super::text::escape;
 use crate::xref::{ArticleXref, Claim, DiffOp, Flag};
 
 /// The block's text as HTML, with its claims marked. `root` is the page's prefix to the site root.

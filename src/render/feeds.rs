@@ -1,12 +1,13 @@
 //! Atom feeds: `atom.xml` (articles, newest first) and `flags.xml` (fact-checkers' verdicts and
 //! the cross-reference pass's flags). Written by hand: Atom needs a dozen elements, and doing it
-//! here keeps the output byte-stable and the escaping in one audited function ([`xml_escape`]),
+//! here keeps the output byte-stable and the escaping in one audited function ([`super::text::escape`]),
 //! without a dependency whose defaults (timestamps of "now", attribute order) we would have to
 //! fight. Every absolute URL comes from `base_url`; `updated` is the newest date in the data, never
 //! the time of the build, so two builds of the same input are identical.
 
 use super::OutFile;
 use super::context::article_url;
+use super::text::{escape, shorten};
 use crate::config::Config;
 use crate::content::{Article, BlockKind, Corpus};
 use crate::xref::CrossRef;
@@ -145,49 +146,49 @@ fn feed(
     let _ = writeln!(
         x,
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
-        xml_escape(&config.language)
+        escape(&config.language)
     );
-    let _ = writeln!(x, "  <title>{}</title>", xml_escape(title));
-    let _ = writeln!(x, "  <subtitle>{}</subtitle>", xml_escape(subtitle));
+    let _ = writeln!(x, "  <title>{}</title>", escape(title));
+    let _ = writeln!(x, "  <subtitle>{}</subtitle>", escape(subtitle));
     let _ = writeln!(
         x,
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-        xml_escape(&format!("{base}{path}"))
+        escape(&format!("{base}{path}"))
     );
     let _ = writeln!(
         x,
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        xml_escape(base)
+        escape(base)
     );
-    let _ = writeln!(x, "  <id>{}</id>", xml_escape(&format!("{base}{path}")));
+    let _ = writeln!(x, "  <id>{}</id>", escape(&format!("{base}{path}")));
     let _ = writeln!(x, "  <updated>{}</updated>", timestamp(updated));
     let _ = writeln!(
         x,
         "  <author><name>{}</name></author>",
-        xml_escape(&config.publisher)
+        escape(&config.publisher)
     );
     let _ = writeln!(x, "  <generator>factsite</generator>");
     for e in entries {
         x.push_str("  <entry>\n");
-        let _ = writeln!(x, "    <title>{}</title>", xml_escape(&e.title));
+        let _ = writeln!(x, "    <title>{}</title>", escape(&e.title));
         let _ = writeln!(
             x,
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            xml_escape(&e.link)
+            escape(&e.link)
         );
-        let _ = writeln!(x, "    <id>{}</id>", xml_escape(&e.id));
+        let _ = writeln!(x, "    <id>{}</id>", escape(&e.id));
         if let Some(p) = e.published {
             let _ = writeln!(x, "    <published>{}</published>", timestamp(p));
         }
         let _ = writeln!(x, "    <updated>{}</updated>", timestamp(e.updated));
         if let Some(a) = &e.author {
-            let _ = writeln!(x, "    <author><name>{}</name></author>", xml_escape(a));
+            let _ = writeln!(x, "    <author><name>{}</name></author>", escape(a));
         }
         for c in &e.categories {
-            let _ = writeln!(x, "    <category term=\"{}\"/>", xml_escape(c));
+            let _ = writeln!(x, "    <category term=\"{}\"/>", escape(c));
         }
         if !e.summary.is_empty() {
-            let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(&e.summary));
+            let _ = writeln!(x, "    <summary>{}</summary>", escape(&e.summary));
         }
         x.push_str("  </entry>\n");
     }
@@ -232,33 +233,6 @@ fn first_paragraph(md: &str) -> String {
     shorten(&para.split_whitespace().collect::<Vec<_>>().join(" "), 300)
 }
 
-pub fn shorten(text: &str, max: usize) -> String {
-    let mut out: String = text.chars().take(max).collect();
-    if text.chars().count() > max {
-        out.push('…');
-    }
-    out
-}
-
-/// Escapes text for XML content and attribute values, and drops the characters XML 1.0 forbids
-/// (C0 controls other than tab, newline and carriage return; U+FFFE, U+FFFF).
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,8 +240,8 @@ mod tests {
     #[test]
     fn escapes_and_strips_forbidden_characters() {
         assert_eq!(
-            xml_escape("a<b>&\"c'\u{1}\u{FFFF}"),
-            "a&lt;b&gt;&amp;&quot;c&apos;"
+            escape("a<b>&\"c'\u{1}\u{FFFF}"),
+            "a&lt;b&gt;&amp;&quot;c&#39;"
         );
     }
 

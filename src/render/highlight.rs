@@ -2,6 +2,7 @@
 //! a generated stylesheet. The syntax and theme sets are loaded once per [`Highlighter`]; a block
 //! that takes too long (a pathological grammar) falls back to plain escaped text.
 
+use super::text::escape;
 use std::time::{Duration, Instant};
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
@@ -85,22 +86,6 @@ impl Highlighter {
             theme_css("base16-ocean.dark")
         )
     }
-}
-
-/// HTML-escapes text for element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

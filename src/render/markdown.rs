@@ -2,7 +2,8 @@
 //! code through the [`Highlighter`], relative links made to work from the page's folder, and the
 //! result sanitised with ammonia so article text can never inject script.
 
-use super::highlight::{Highlighter, escape};
+use super::highlight::Highlighter;
+use super::text::escape;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -15,6 +15,7 @@ pub mod search;
 pub mod sitemap;
 mod svg;
 pub mod templates;
+pub mod text;
 mod xref_pages;
 
 use crate::config::Config;
@@ -114,21 +115,9 @@ impl Renderer {
             "static/syntax.css".into(),
             self.highlighter.css().into_bytes(),
         );
-        let dir = self.root.join("static");
-        if dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-                let entry = entry.map_err(|e| Error::io(&dir, e.into()))?;
-                let name = entry.file_name().to_string_lossy();
-                if !entry.file_type().is_file() || crate::content::discover::is_ignored(&name) {
-                    continue;
-                }
-                let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-                let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-                files.insert(
-                    format!("static/{}", rel.to_string_lossy().replace('\\', "/")),
-                    bytes,
-                );
-            }
+        for (rel, path) in files_under(&self.root.join("static"))? {
+            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            files.insert(format!("static/{rel}"), bytes);
         }
         for a in &corpus.assets {
             let bytes = std::fs::read(&a.path).map_err(|e| Error::io(&a.path, e))?;
@@ -136,4 +125,26 @@ impl Renderer {
         }
         Ok(files.into_iter().map(|(p, b)| OutFile::new(p, b)).collect())
     }
+}
+
+/// Files under `dir` (none if it does not exist), as (`/`-separated relative path, full path),
+/// sorted, skipping hidden files and editor leftovers.
+pub(crate) fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::io(dir, e.into()))?;
+        let name = entry.file_name().to_string_lossy();
+        if !entry.file_type().is_file() || crate::content::discover::is_ignored(&name) {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        out.push((
+            rel.to_string_lossy().replace('\\', "/"),
+            entry.path().to_path_buf(),
+        ));
+    }
+    Ok(out)
 }

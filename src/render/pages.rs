@@ -3,9 +3,10 @@
 use super::OutFile;
 use super::annotate;
 use super::context::*;
-use super::highlight::{Highlighter, escape};
+use super::highlight::Highlighter;
 use super::markdown::{self, LinkBase};
 use super::templates::template_error;
+use super::text::escape;
 use crate::config::Config;
 use crate::content::{Article, BlockKind, Corpus, Format};
 use crate::error::Result;

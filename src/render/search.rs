@@ -11,7 +11,7 @@
 
 use super::OutFile;
 use super::context::article_url;
-use super::highlight::escape;
+use super::text::escape;
 use crate::content::Corpus;
 use crate::error::{Error, Result};
 use serde::Serialize;
@@ -94,7 +94,7 @@ impl SearchIndex {
     pub fn add_claim_with_text(&mut self, title: &str, text: &str, url: &str, meta: &str) {
         self.add(SearchDoc {
             kind: "claim",
-            title: super::feeds::shorten(title, 160),
+            title: super::text::shorten(title, 160),
             url: url.into(),
             meta: meta.into(),
             date: None,

@@ -7,7 +7,7 @@
 //! to search engines directly.
 
 use super::OutFile;
-use super::feeds::xml_escape;
+use super::text::escape;
 use crate::config::Config;
 
 /// The site-relative URL of an HTML output file: `a/index.html` → `a/`, `index.html` → ``;
@@ -37,7 +37,7 @@ pub fn files<'a>(config: &Config, paths: impl IntoIterator<Item = &'a str>) -> V
     for u in &urls {
         xml.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            xml_escape(&format!("{}{}", config.base_url, encode_path(u)))
+            escape(&format!("{}{}", config.base_url, encode_path(u)))
         ));
     }
     xml.push_str("</urlset>\n");

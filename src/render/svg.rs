@@ -3,7 +3,7 @@
 //! which article reuses which and how much.
 
 use super::context::article_url;
-use super::highlight::escape;
+use super::text::escape;
 use crate::content::{Article, Corpus};
 use crate::xref::{CrossRef, FlagKind};
 use chrono::NaiveDate;
@@ -30,7 +30,7 @@ fn ordered(corpus: &Corpus) -> Vec<&Article> {
 }
 
 fn short(s: &str, n: usize) -> String {
-    super::xref_pages::shorten(s, n)
+    super::text::shorten(s, n)
 }
 
 /// One row per article: its dateline (circle) and the events its claims describe (ticks).

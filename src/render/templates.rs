@@ -35,20 +35,9 @@ pub fn load(root: &Path) -> Result<Tera> {
         .iter()
         .map(|(n, s)| (n.to_string(), s.to_string()))
         .collect();
-    let dir = root.join("templates");
-    if dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| Error::io(&dir, e.into()))?;
-            let name = entry.file_name().to_string_lossy();
-            if !entry.file_type().is_file() || crate::content::discover::is_ignored(&name) {
-                continue;
-            }
-            let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-            let key = rel.to_string_lossy().replace('\\', "/");
-            let text =
-                std::fs::read_to_string(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-            sources.insert(key, text);
-        }
+    for (key, path) in super::files_under(&root.join("templates"))? {
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        sources.insert(key, text);
     }
     let mut tera = Tera::new();
     super::jsonld::register_filters(&mut tera); // before the templates: Tera checks filter names

@@ -7,6 +7,7 @@ use super::annotate::{anchor, diff_html};
 use super::context::{PageCtx, article_url};
 use super::markdown;
 use super::pages::PageRenderer;
+use super::text::shorten;
 use crate::error::Result;
 use crate::xref::{Appearance, Cluster, Flag, FlagKind};
 use serde::Serialize;
@@ -39,6 +40,29 @@ struct AppearanceView<'a> {
 pub(super) struct ClaimLink<'a> {
     text: &'a str,
     href: String,
+}
+
+impl<'a> AppearanceView<'a> {
+    fn new(
+        appearance: &'a Appearance,
+        refs: &BTreeMap<String, ArticleRef>,
+        diff: Option<&crate::xref::ClaimDiff>,
+    ) -> Self {
+        AppearanceView {
+            appearance,
+            article_title: refs
+                .get(&appearance.article)
+                .map(|r| r.title.clone())
+                .unwrap_or_default(),
+            href: format!(
+                "{}#{}",
+                article_url(&appearance.article),
+                anchor(&appearance.claim)
+            ),
+            diff_html: diff.map(|d| diff_html(&d.ops)),
+            score: diff.map(|d| (d.score * 100.0).round() / 100.0),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -119,19 +143,7 @@ impl PageRenderer<'_> {
         let appearances: Vec<AppearanceView> = c
             .appearances
             .iter()
-            .map(|a| {
-                let diff = c.diffs.iter().find(|d| d.claim == a.claim);
-                AppearanceView {
-                    appearance: a,
-                    article_title: refs
-                        .get(&a.article)
-                        .map(|r| r.title.clone())
-                        .unwrap_or_default(),
-                    href: format!("{}#{}", article_url(&a.article), anchor(&a.claim)),
-                    diff_html: diff.map(|d| diff_html(&d.ops)),
-                    score: diff.map(|d| (d.score * 100.0).round() / 100.0),
-                }
-            })
+            .map(|a| AppearanceView::new(a, refs, c.diffs.iter().find(|d| d.claim == a.claim)))
             .collect();
         let verdicts: Vec<_> = self
             .xref
@@ -280,16 +292,7 @@ impl PageRenderer<'_> {
             .map(|l| {
                 l.appearances
                     .iter()
-                    .map(|a| AppearanceView {
-                        appearance: a,
-                        article_title: refs
-                            .get(&a.article)
-                            .map(|r| r.title.clone())
-                            .unwrap_or_default(),
-                        href: format!("{}#{}", article_url(&a.article), anchor(&a.claim)),
-                        diff_html: None,
-                        score: None,
-                    })
+                    .map(|a| AppearanceView::new(a, refs, None))
                     .collect()
             })
             .unwrap_or_default();
@@ -319,14 +322,4 @@ impl PageRenderer<'_> {
         );
         self.page_file("check.html", &path, page, ctx)
     }
-}
-
-/// At most `n` characters, with an ellipsis when cut.
-pub fn shorten(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(n).collect();
-    out.push('…');
-    out
 }
