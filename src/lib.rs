@@ -79,8 +79,50 @@ pub struct Built {
 
 /// Runs content → xref → render in memory without writing anything.
 pub fn run_pipeline(root: &Path, config: Config, renderer: &render::Renderer) -> Result<Built> {
+    run_pipeline_with(root, config, renderer, &|_| {})
+}
+
+/// The stages of a build, reported to a progress callback as each one starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Loading,
+    Reading,
+    CrossReferencing,
+    Rendering,
+    Writing,
+}
+
+impl Stage {
+    /// Position of the stage in the build (0-based) and the number of stages.
+    pub const COUNT: u64 = 5;
+
+    pub fn index(self) -> u64 {
+        self as u64
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Loading => "loading templates",
+            Stage::Reading => "reading content",
+            Stage::CrossReferencing => "cross-referencing claims",
+            Stage::Rendering => "rendering pages",
+            Stage::Writing => "writing the site",
+        }
+    }
+}
+
+/// [`run_pipeline`], telling `progress` when each stage starts.
+pub fn run_pipeline_with(
+    root: &Path,
+    config: Config,
+    renderer: &render::Renderer,
+    progress: &dyn Fn(Stage),
+) -> Result<Built> {
+    progress(Stage::Reading);
     let corpus = content::load(&root.join("content"))?;
+    progress(Stage::CrossReferencing);
     let xref = xref::cross_reference(&corpus);
+    progress(Stage::Rendering);
     let files = renderer.render(&config, &corpus, &xref)?;
     Ok(Built {
         config,
@@ -92,13 +134,21 @@ pub fn run_pipeline(root: &Path, config: Config, renderer: &render::Renderer) ->
 
 /// Builds the site: the whole pipeline, then an atomic swap of the output folder.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    build_with(opts, &|_| {})
+}
+
+/// [`build`], telling `progress` when each stage starts (the CLI draws a progress bar from it).
+pub fn build_with(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<BuildReport> {
     let start = Instant::now();
     let config = load_config(opts)?;
     let out = output_dir(opts, &config);
     output::check_output_dir(&opts.root, &out)?;
+    progress(Stage::Loading);
     let renderer = render::Renderer::new(&opts.root)?;
-    let built = run_pipeline(&opts.root, config, &renderer)?;
+    let built = run_pipeline_with(&opts.root, config, &renderer, progress)?;
+    progress(Stage::Writing);
     output::write_site(&out, &built.files)?;
+
     Ok(BuildReport {
         articles: built.corpus.articles.len(),
         pages: built.corpus.pages.len(),

@@ -141,8 +141,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     opts.base_url.as_deref().unwrap_or("from site.toml")
                 );
             }
-            let progress = spinner(quiet);
-            let report = factsite::build(&opts);
+            let progress = progress_bar(quiet);
+            let report = factsite::build_with(&opts, &|stage| {
+                progress.set_position(stage.index());
+                progress.set_message(stage.label());
+            });
             progress.finish_and_clear();
             let report = report?;
             for w in report.warnings.iter().filter(|_| !quiet) {
@@ -217,15 +220,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// A spinner with the elapsed time while a build runs, on a terminal only (never in logs or CI).
-fn spinner(quiet: bool) -> indicatif::ProgressBar {
+/// A progress bar over the build's stages, with the elapsed time, on a terminal only (never in
+/// logs or CI).
+fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::new_spinner();
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} building… {elapsed}") {
-        bar.set_style(style);
+    let bar = indicatif::ProgressBar::new(factsite::Stage::COUNT);
+    let template = "{spinner} [{bar:20}] {pos}/{len} {msg} {elapsed}";
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
     }
+
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
 }
