@@ -124,11 +124,14 @@ fn generate(root: &Path) {
     std::fs::create_dir_all(root.join("content/2023")).unwrap();
     std::fs::write(root.join("site.toml"), "title = \"Bench desk\"\n").unwrap();
     if let Ok(csv) = std::env::var("FACTSITE_BENCH_CSV") {
-        let text = std::fs::read_to_string(&csv).expect("FACTSITE_BENCH_CSV readable");
-        let rows = csv_rows(&text);
-        for (i, r) in rows.iter().skip(1).take(ARTICLES).enumerate() {
+        let mut reader = csv::Reader::from_path(&csv).expect("FACTSITE_BENCH_CSV readable");
+        let rows = reader
+            .records()
+            .filter_map(Result::ok)
+            .filter(|r| r.len() >= 6);
+        for (i, r) in rows.take(ARTICLES).enumerate() {
             let body = r[5].replace(". ", ".\n\n");
-            let art = format!("{}\n{}\n{}\n\n{body}\n", r[3], r[1], r[2]);
+            let art = format!("{}\n{}\n{}\n\n{body}\n", &r[3], &r[1], &r[2]);
             std::fs::write(root.join(format!("content/2023/{i:04}.txt")), art).unwrap();
         }
         eprintln!("site: {ARTICLES} real articles from {csv}");
@@ -149,33 +152,6 @@ fn edit(path: &Path, n: u64) {
         "{base}\nEdit number {n}: the minister said on Tuesday that {n} million dollars were pledged.\n"
     );
     std::fs::write(path, edited).unwrap();
-}
-
-/// RFC 4180 rows: quoted fields may hold commas, newlines and doubled quotes.
-fn csv_rows(text: &str) -> Vec<Vec<String>> {
-    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, '\r') => {}
-            (false, c) => field.push(c),
-        }
-    }
-    rows.retain(|r: &Vec<String>| r.len() >= 6);
-    rows
 }
 
 /// Where a full pipeline run spends its time, printed once.

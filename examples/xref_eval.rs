@@ -85,51 +85,18 @@ struct Row {
 
 fn read_csv(path: Option<&String>) -> Result<Vec<Row>, Box<dyn std::error::Error>> {
     let path = path.ok_or("give the path of NewsArticles.csv")?;
-    let data = std::fs::read_to_string(path)?;
-    let mut rows = parse_csv(&data);
-    if !rows.is_empty() {
-        rows.remove(0);
-    }
-    Ok(rows
-        .into_iter()
+    let mut reader = csv::Reader::from_path(path)?;
+    Ok(reader
+        .records()
+        .filter_map(Result::ok)
         .filter(|r| r.len() >= 6)
         .map(|r| Row {
-            date: r[1].clone(),
-            url: r[2].clone(),
-            title: r[3].clone(),
-            text: r[5].clone(),
+            date: r[1].to_string(),
+            url: r[2].to_string(),
+            title: r[3].to_string(),
+            text: r[5].to_string(),
         })
         .collect())
-}
-
-/// Minimal RFC 4180 reader (quoted fields, doubled quotes, newlines inside quotes).
-fn parse_csv(data: &str) -> Vec<Vec<String>> {
-    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
-    let mut quoted = false;
-    let mut chars = data.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, '\r') => {}
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
 }
 
 /// The article as a plain-text file: title, date, URL, then its sentences in paragraphs of three
