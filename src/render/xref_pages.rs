@@ -10,6 +10,7 @@ use super::pages::PageRenderer;
 use super::text::shorten;
 use crate::error::Result;
 use crate::xref::{Appearance, Cluster, Flag, FlagKind};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tera::Context;
@@ -98,9 +99,15 @@ impl PageRenderer<'_> {
             self.entities_index()?,
             self.timeline(&refs)?,
         ];
-        for c in &self.xref.clusters {
-            files.push(self.cluster_page(c, &refs)?);
-        }
+        // Claim and entity pages are many and independent: render them in parallel (order is
+        // restored by the final sort in `Renderer::render`).
+        let clusters: Vec<OutFile> = self
+            .xref
+            .clusters
+            .par_iter()
+            .map(|c| self.cluster_page(c, &refs))
+            .collect::<Result<_>>()?;
+        files.extend(clusters);
         let mut by_entity: BTreeMap<&str, Vec<ClaimLink>> = BTreeMap::new();
         for c in self.xref.articles.iter().flat_map(|a| a.claims.iter()) {
             for id in &c.entities {
@@ -110,13 +117,19 @@ impl PageRenderer<'_> {
                 });
             }
         }
-        for e in &self.xref.entities {
-            let claims = by_entity
-                .get(e.id.as_str())
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
-            files.push(self.entity_page(e, &refs, claims)?);
-        }
+        let entities: Vec<OutFile> = self
+            .xref
+            .entities
+            .par_iter()
+            .map(|e| {
+                let claims = by_entity
+                    .get(e.id.as_str())
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
+                self.entity_page(e, &refs, claims)
+            })
+            .collect::<Result<_>>()?;
+        files.extend(entities);
         for check in &self.corpus.checks {
             files.push(self.check_page(check, &refs)?);
         }
