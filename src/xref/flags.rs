@@ -129,8 +129,10 @@ fn finish_one(w: &Work, d: Draft) -> Flag {
 /// Score at or above which two sentences of one article are the same passage.
 pub const DUPLICATE: f64 = 0.75;
 
-/// The same passage twice within one article.
+/// The same passage twice within one article: one flag per pair of lines, citing every
+/// repeated sentence between them.
 pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
+    let mut by_lines: BTreeMap<(usize, usize, usize), Draft> = BTreeMap::new();
     for p in &w.pairs {
         let (a, b) = (w.gid[p.a], w.gid[p.b]);
         if a.0 != b.0
@@ -140,6 +142,11 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
             continue;
         }
         let (ca, cb) = (&w.claim(p.a).claim, &w.claim(p.b).claim);
+        if let Some(d) = by_lines.get_mut(&(a.0, ca.line, cb.line)) {
+            d.cite_claim(w, p.b);
+            d.cite_claim(w, p.a);
+            continue;
+        }
         let how = if text::normalised(&ca.text) == text::normalised(&cb.text) {
             "verbatim"
         } else {
@@ -156,8 +163,9 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
         );
         d.cite_claim(w, p.b);
         d.cite_claim(w, p.a);
-        out.push(d);
+        by_lines.insert((a.0, ca.line, cb.line), d);
     }
+    out.extend(by_lines.into_values());
 }
 
 /// Link spam and captions that do not belong to the story.
