@@ -50,12 +50,9 @@ pub fn anchor(claim_id: &str) -> String {
     format!("claim-{line}-{idx}")
 }
 
-/// Flags of this article anchored at `line` (each flag is shown once, at its first line).
-pub fn flags_at<'a>(flags: &'a [Flag], article: &str, line: usize) -> Vec<&'a Flag> {
-    flags
-        .iter()
-        .filter(|f| f.article == article && f.line == line)
-        .collect()
+/// Of an article's flags, those anchored at `line` (each flag is shown once, at its first line).
+pub fn flags_at<'a>(flags: impl IntoIterator<Item = &'a Flag>, line: usize) -> Vec<&'a Flag> {
+    flags.into_iter().filter(|f| f.line == line).collect()
 }
 
 /// Word-level diff as HTML.

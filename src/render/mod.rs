@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod highlight;
 pub mod jsonld;
 pub mod markdown;
+pub mod memo;
 mod pages;
 pub mod publish;
 pub mod search;
@@ -23,20 +24,27 @@ use crate::content::Corpus;
 use crate::error::{Error, Result};
 use crate::xref::CrossRef;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-/// One file of the built site: path relative to the output folder, `/`-separated.
+/// One file of the built site: path relative to the output folder, `/`-separated. The bytes are
+/// shared so that a page reused from the [`memo`] is not copied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutFile {
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub bytes: Arc<[u8]>,
 }
 
 impl OutFile {
     pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
         OutFile {
             path: path.into(),
-            bytes: bytes.into(),
+            bytes: Arc::from(bytes.into()),
         }
+    }
+
+    /// The bytes as text (every file factsite renders is UTF-8; others are shown lossily).
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.bytes)
     }
 }
 
@@ -55,6 +63,9 @@ pub struct Renderer {
     tera: tera::Tera,
     highlighter: highlight::Highlighter,
     root: PathBuf,
+    /// Pages of the last build, reused when their inputs are unchanged (`serve`); `None` for a
+    /// one-off build.
+    memo: Option<memo::PageMemo>,
 }
 
 impl Renderer {
@@ -63,11 +74,22 @@ impl Renderer {
             tera: templates::load(root)?,
             highlighter: highlight::Highlighter::new(),
             root: root.to_path_buf(),
+            memo: None,
         })
+    }
+
+    /// A renderer that remembers its pages between builds and re-renders only those whose inputs
+    /// changed (see [`memo`]).
+    pub fn with_memo(mut self) -> Renderer {
+        self.memo = Some(memo::PageMemo::default());
+        self
     }
 
     /// Reloads the templates only (after an edit under `templates/`).
     pub fn reload_templates(&mut self) -> Result<()> {
+        if let Some(m) = &self.memo {
+            m.clear();
+        }
         self.tera = templates::load(&self.root)?;
         Ok(())
     }
@@ -79,15 +101,30 @@ impl Renderer {
         corpus: &Corpus,
         xref: &CrossRef,
     ) -> Result<Vec<OutFile>> {
+        let targets = pages::link_targets(corpus);
+        // What every page depends on besides its own inputs (templates: see `reload_templates`).
+        let round = self
+            .memo
+            .as_ref()
+            .and_then(|m| Some(m.begin(memo::hash_of(&(config, &targets))?)));
+
         let r = pages::PageRenderer {
             tera: &self.tera,
             hl: &self.highlighter,
             config,
             corpus,
             xref,
-            targets: pages::link_targets(corpus),
+            targets,
+            memo: round.as_ref(),
+            lookup: pages::Lookup::new(xref),
         };
-        let mut files = r.all()?;
+
+        let pages = r.all();
+        if let (Some(m), Some(round)) = (&self.memo, round) {
+            m.finish(round);
+        }
+        let mut files = pages?;
+
         files.extend(data::files(config, corpus, xref)?);
         files.extend(self.static_files(corpus)?);
         files.extend(publish::files(&self.tera, config, corpus, xref, &files)?);

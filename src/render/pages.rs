@@ -5,14 +5,15 @@ use super::annotate;
 use super::context::*;
 use super::highlight::Highlighter;
 use super::markdown::{self, LinkBase};
+use super::memo::Round;
 use super::templates::template_error;
 use super::text::escape;
 use crate::config::Config;
 use crate::content::{Article, BlockKind, Corpus, Format};
 use crate::error::Result;
-use crate::xref::CrossRef;
+use crate::xref::{ArticleXref, CrossRef, Flag, VerdictLink};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use tera::{Context, Tera};
 
 pub struct PageRenderer<'a> {
@@ -23,6 +24,68 @@ pub struct PageRenderer<'a> {
     pub xref: &'a CrossRef,
     /// Site path of every file under `content/`, for Markdown links (see [`link_targets`]).
     pub targets: BTreeMap<String, String>,
+    /// The page memo of this build, if any (see [`super::memo`]).
+    pub memo: Option<&'a Round>,
+    pub lookup: Lookup<'a>,
+}
+
+/// Indexes over the cross-reference data, so a page finds its part without scanning everything.
+pub struct Lookup<'a> {
+    xref_of: HashMap<&'a str, &'a ArticleXref>,
+    flags_of: HashMap<&'a str, Vec<&'a Flag>>,
+    /// Claim id → indices of the flags citing it.
+    flags_citing: HashMap<&'a str, Vec<usize>>,
+    flags: &'a [Flag],
+    entity_name: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Lookup<'a> {
+    pub fn new(xref: &'a CrossRef) -> Self {
+        let mut flags_of: HashMap<&str, Vec<&Flag>> = HashMap::new();
+        let mut flags_citing: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, f) in xref.flags.iter().enumerate() {
+            flags_of.entry(f.article.as_str()).or_default().push(f);
+            for c in &f.claims {
+                flags_citing.entry(c.as_str()).or_default().push(i);
+            }
+        }
+        Lookup {
+            xref_of: xref.articles.iter().map(|x| (x.slug.as_str(), x)).collect(),
+            flags_of,
+            flags_citing,
+            flags: &xref.flags,
+            entity_name: xref
+                .entities
+                .iter()
+                .map(|e| (e.id.as_str(), e.name.as_str()))
+                .collect(),
+        }
+    }
+
+    /// The cross-reference data of an article.
+    pub fn xref(&self, slug: &str) -> Option<&'a ArticleXref> {
+        self.xref_of.get(slug).copied()
+    }
+
+    /// The flags raised on an article, in report order.
+    pub fn flags(&self, slug: &str) -> &[&'a Flag] {
+        self.flags_of.get(slug).map_or(&[], Vec::as_slice)
+    }
+
+    /// The flags citing any of `claims`, in report order.
+    pub fn flags_citing<'c>(&self, claims: impl Iterator<Item = &'c str>) -> Vec<&'a Flag> {
+        let mut found: Vec<usize> = claims
+            .flat_map(|c| self.flags_citing.get(c).into_iter().flatten().copied())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter().map(|i| &self.flags[i]).collect()
+    }
+
+    /// An entity's display name.
+    pub fn entity_name(&self, id: &str) -> Option<&'a str> {
+        self.entity_name.get(id).copied()
+    }
 }
 
 /// Where each file under `content/` ends up in the site.
@@ -71,25 +134,49 @@ impl PageRenderer<'_> {
         Ok(files)
     }
 
-    /// Renders `template` with the common values plus `extra`, into `<path>index.html`.
+    /// Renders `template` into `<path>index.html` with the common values plus `vars` (a struct
+    /// whose fields become template variables). With a memo, unchanged inputs reuse the last bytes.
     pub(super) fn page_file(
         &self,
         template: &str,
         path: &str,
         page: PageCtx,
-        extra: Context,
+        vars: &impl Serialize,
     ) -> Result<OutFile> {
-        let mut ctx = Context::new();
-        ctx.insert("site", &SiteCtx::new(self.config));
-        ctx.insert("page", &page);
-        ctx.extend(extra);
-        let html = self.tera.render(template, &ctx).map_err(template_error)?;
-        let file = if path.ends_with(".html") {
-            path.to_string()
-        } else {
-            format!("{path}index.html")
+        self.memoized(path, &(template, &page, vars), || {
+            self.render_page(template, path, &page, vars)
+        })
+    }
+
+    /// The page at `path` as `make` renders it, or as the last build did when `key` — which must
+    /// cover everything `make` reads besides config, link targets and templates — is unchanged.
+    pub(super) fn memoized(
+        &self,
+        path: &str,
+        key: &impl Serialize,
+        make: impl FnOnce() -> Result<OutFile>,
+    ) -> Result<OutFile> {
+        let Some(round) = self.memo else {
+            return make();
         };
-        Ok(OutFile::new(file, html))
+        let file = out_path(path);
+        let bytes = round.page(&file, key, || make().map(|f| f.bytes))?;
+        Ok(OutFile { path: file, bytes })
+    }
+
+    /// [`Self::page_file`] without the memo.
+    fn render_page(
+        &self,
+        template: &str,
+        path: &str,
+        page: &PageCtx,
+        vars: &impl Serialize,
+    ) -> Result<OutFile> {
+        let mut ctx = Context::from_serialize(vars).map_err(template_error)?;
+        ctx.insert("site", &SiteCtx::new(self.config));
+        ctx.insert("page", page);
+        let html = self.tera.render(template, &ctx).map_err(template_error)?;
+        Ok(OutFile::new(out_path(path), html))
     }
 
     fn summaries(&self) -> Vec<ArticleSummary> {
@@ -97,16 +184,7 @@ impl PageRenderer<'_> {
             .corpus
             .articles
             .iter()
-            .map(|a| {
-                ArticleSummary::new(
-                    a,
-                    self.xref
-                        .flags
-                        .iter()
-                        .filter(|f| f.article == a.slug)
-                        .count(),
-                )
-            })
+            .map(|a| ArticleSummary::new(a, self.lookup.flags(&a.slug).len()))
             .collect();
         // Newest first, undated last, then by file for a stable order.
         list.sort_by(|a, b| {
@@ -120,9 +198,15 @@ impl PageRenderer<'_> {
     }
 
     fn index(&self) -> Result<OutFile> {
-        let mut ctx = Context::new();
-        ctx.insert("articles", &self.summaries());
-        ctx.insert("pages", &self.page_links());
+        #[derive(Serialize)]
+        struct Vars {
+            articles: Vec<ArticleSummary>,
+            pages: Vec<PageLink>,
+        }
+        let vars = Vars {
+            articles: self.summaries(),
+            pages: self.page_links(),
+        };
         let page = PageCtx::new(
             self.config,
             "",
@@ -130,7 +214,7 @@ impl PageRenderer<'_> {
             self.config.description.clone(),
             "index",
         );
-        self.page_file("index.html", "", page, ctx)
+        self.page_file("index.html", "", page, &vars)
     }
 
     fn page_links(&self) -> Vec<PageLink> {
@@ -144,52 +228,16 @@ impl PageRenderer<'_> {
             .collect()
     }
 
+    /// An article's page; its memo key is the article and its share of the cross-reference data,
+    /// so the costly part (annotating every sentence) is skipped when none of them changed.
     fn article(&self, a: &Article) -> Result<OutFile> {
         let path = article_url(&a.slug);
-        let root = "../".repeat(path.matches('/').count());
-        let axref = self.xref.articles.iter().find(|x| x.slug == a.slug);
-        let body_html = match a.format {
-            Format::Markdown => {
-                let (md, anchors) = markdown_body(a, axref);
-                let base = self.link_base(&root, &a.file);
-                Some(markdown::render_with_anchors(&md, self.hl, &base, &anchors))
-            }
-            Format::PlainText => None,
-        };
-
-        let blocks: Vec<BlockView> = a
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| a.format == Format::PlainText || !is_body(b.kind))
-            .map(|(i, b)| BlockView {
-                kind: b.kind,
-                label: kind_label(b.kind).into(),
-                line: b.line,
-                html: if is_body(b.kind) {
-                    annotate::block_html(&b.text, i, axref, &root)
-                } else if a.format == Format::Markdown {
-                    markdown::render(&b.text, self.hl, &self.link_base(&root, &a.file))
-                } else {
-                    escape(&b.text)
-                },
-                reason: b.reason.clone(),
-                flags: annotate::flags_at(&self.xref.flags, &a.slug, b.line)
-                    .into_iter()
-                    .cloned()
-                    .collect(),
-            })
-            .collect();
-        let flags: Vec<_> = self
-            .xref
-            .flags
-            .iter()
-            .filter(|f| f.article == a.slug)
-            .collect();
+        let axref = self.lookup.xref(&a.slug);
+        let flags = self.lookup.flags(&a.slug);
         let claim_ids: Vec<&str> = axref
             .map(|x| x.claims.iter().map(|c| c.id.as_str()).collect())
             .unwrap_or_default();
-        let verdicts: Vec<_> = self
+        let verdicts: Vec<&VerdictLink> = self
             .xref
             .verdicts
             .iter()
@@ -199,17 +247,44 @@ impl PageRenderer<'_> {
                     .any(|ap| claim_ids.contains(&ap.claim.as_str()))
             })
             .collect();
-        let mut ctx = Context::new();
-        ctx.insert("article", &ArticleSummary::new(a, 0));
-        ctx.insert("meta", &meta_rows(a));
-        ctx.insert(
-            "source_url",
-            &a.source_url.as_ref().map(|f| f.value.clone()),
-        );
-        ctx.insert("body_html", &body_html);
-        ctx.insert("blocks", &blocks);
-        // Lines that have an `id="L…"` on the page, so flag notes only link to those.
-        let anchored: Vec<usize> = a
+        self.memoized(&path, &(a, axref, flags, &verdicts), || {
+            self.article_page(a, axref, flags, &verdicts, &path)
+        })
+    }
+
+    fn article_page(
+        &self,
+        a: &Article,
+        axref: Option<&ArticleXref>,
+        flags: &[&Flag],
+        verdicts: &[&VerdictLink],
+        path: &str,
+    ) -> Result<OutFile> {
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            article: ArticleSummary,
+            meta: Vec<MetaRow>,
+            source_url: Option<&'v str>,
+            body_html: Option<String>,
+            blocks: Vec<BlockView>,
+            /// Lines that have an `id="L…"` on the page, so flag notes only link to those.
+            anchored_lines: Vec<usize>,
+            tags: &'v [String],
+            flags: &'v [&'v Flag],
+            verdicts: &'v [&'v VerdictLink],
+            date_window: Option<&'v crate::xref::DateWindow>,
+        }
+        let root = "../".repeat(path.matches('/').count());
+        let body_html = match a.format {
+            Format::Markdown => {
+                let (md, anchors) = markdown_body(a, axref);
+                let base = self.link_base(&root, &a.file);
+                Some(markdown::render_with_anchors(&md, self.hl, &base, &anchors))
+            }
+            Format::PlainText => None,
+        };
+        let blocks = self.block_views(a, axref, flags, &root);
+        let anchored_lines = a
             .blocks
             .iter()
             .filter(|b| {
@@ -218,21 +293,58 @@ impl PageRenderer<'_> {
             .map(|b| b.line)
             .chain(blocks.iter().map(|b| b.line))
             .collect();
-        ctx.insert("anchored_lines", &anchored);
-
-        ctx.insert("tags", &a.tags);
-        ctx.insert("flags", &flags);
-        ctx.insert("verdicts", &verdicts);
-        ctx.insert("date_window", &axref.and_then(|x| x.date_window.clone()));
-        let description = description_of(a);
+        let vars = Vars {
+            article: ArticleSummary::new(a, 0),
+            meta: meta_rows(a),
+            source_url: a.source_url.as_ref().map(|f| f.value.as_str()),
+            body_html,
+            blocks,
+            anchored_lines,
+            tags: &a.tags,
+            flags,
+            verdicts,
+            date_window: axref.and_then(|x| x.date_window.as_ref()),
+        };
         let page = PageCtx::new(
             self.config,
-            &path,
+            path,
             a.title.value.clone(),
-            description,
+            description_of(a),
             "articles",
         );
-        self.page_file("article.html", &path, page, ctx)
+        self.render_page("article.html", path, &page, &vars)
+    }
+
+    /// The article's lines as the page shows them (Markdown articles: only the non-body lines).
+    fn block_views(
+        &self,
+        a: &Article,
+        axref: Option<&ArticleXref>,
+        flags: &[&Flag],
+        root: &str,
+    ) -> Vec<BlockView> {
+        a.blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| a.format == Format::PlainText || !is_body(b.kind))
+            .map(|(i, b)| BlockView {
+                kind: b.kind,
+                label: kind_label(b.kind).into(),
+                line: b.line,
+                html: if is_body(b.kind) {
+                    annotate::block_html(&b.text, i, axref, root)
+                } else if a.format == Format::Markdown {
+                    markdown::render(&b.text, self.hl, &self.link_base(root, &a.file))
+                } else {
+                    escape(&b.text)
+                },
+                reason: b.reason.clone(),
+                flags: annotate::flags_at(flags.iter().copied(), b.line)
+                    .into_iter()
+                    .cloned()
+                    .collect(),
+            })
+            .collect()
     }
 
     fn page(&self, p: &crate::content::Page) -> Result<OutFile> {
@@ -253,14 +365,16 @@ impl PageRenderer<'_> {
             self.hl,
             &self.link_base(&root, &p.file),
         );
-        let mut ctx = Context::new();
-        ctx.insert("content", &html);
+        #[derive(Serialize)]
+        struct Vars {
+            content: String,
+        }
         let desc = p
             .description
             .clone()
             .unwrap_or_else(|| self.config.description.clone());
         let page = PageCtx::new(self.config, &path, p.title.clone(), desc, &p.slug);
-        self.page_file("page.html", &path, page, ctx)
+        self.page_file("page.html", &path, page, &Vars { content: html })
     }
 
     /// GitHub Pages serves `404.html` at any depth, so its links are absolute paths from base_url.
@@ -273,7 +387,9 @@ impl PageRenderer<'_> {
             "404",
         );
         page.root = url_path(&self.config.base_url);
-        self.page_file("404.html", "404.html", page, Context::new())
+        #[derive(Serialize)]
+        struct NoVars {}
+        self.page_file("404.html", "404.html", page, &NoVars {})
     }
 }
 
@@ -347,6 +463,15 @@ fn description_of(a: &Article) -> String {
         out.push('…');
     }
     out
+}
+
+/// The file a page path is written to: folders get an `index.html`.
+fn out_path(path: &str) -> String {
+    if path.ends_with(".html") {
+        path.to_string()
+    } else {
+        format!("{path}index.html")
+    }
 }
 
 /// The path part of an absolute URL: `https://x.github.io/repo/` → `/repo/`.

@@ -171,7 +171,7 @@ mod tests {
         assert_eq!(i.docs().len(), 2);
         let html = i.page_html("../");
         assert!(html.contains("href=\"../claims/c1/\""));
-        let json = String::from_utf8(i.to_file().unwrap().bytes).unwrap();
+        let json = i.to_file().unwrap().text().into_owned();
         assert!(json.starts_with("{\"version\":1,\"docs\":[{\"kind\":\"claim\""));
     }
 

@@ -78,13 +78,13 @@ mod tests {
             "search/index.html",
         ];
         let out = super::files(&Config::default(), paths);
-        let xml = String::from_utf8(out[0].bytes.clone()).unwrap();
+        let xml = out[0].text().into_owned();
         assert!(xml.contains("<loc>http://localhost:1111/</loc>"));
         assert!(xml.contains("<loc>http://localhost:1111/a/</loc>"));
         assert!(xml.contains("<loc>http://localhost:1111/search/</loc>"));
         assert!(!xml.contains("404"));
         assert!(!xml.contains("x.css"));
-        let robots = String::from_utf8(out[1].bytes.clone()).unwrap();
+        let robots = out[1].text().into_owned();
         assert!(robots.contains("Sitemap: http://localhost:1111/sitemap.xml"));
     }
 

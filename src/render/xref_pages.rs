@@ -9,11 +9,10 @@ use super::markdown;
 use super::pages::PageRenderer;
 use super::text::shorten;
 use crate::error::Result;
-use crate::xref::{Appearance, Cluster, Flag, FlagKind};
+use crate::xref::{Appearance, Cluster, FigureTimeline, Flag, FlagKind};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use tera::Context;
 
 /// An article as other pages refer to it.
 #[derive(Serialize, Clone)]
@@ -137,10 +136,17 @@ impl PageRenderer<'_> {
     }
 
     fn claims_index(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
-        let mut ctx = Context::new();
-        ctx.insert("clusters", &self.xref.clusters);
-        ctx.insert("articles", refs);
-        ctx.insert("figure_timelines", &self.xref.figure_timelines);
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            clusters: &'v [Cluster],
+            articles: &'v BTreeMap<String, ArticleRef>,
+            figure_timelines: &'v [FigureTimeline],
+        }
+        let vars = Vars {
+            clusters: &self.xref.clusters,
+            articles: refs,
+            figure_timelines: &self.xref.figure_timelines,
+        };
         let page = PageCtx::new(
             self.config,
             "claims/",
@@ -148,7 +154,7 @@ impl PageRenderer<'_> {
             "Every claim found in more than one place, verbatim or reworded.".into(),
             "claims",
         );
-        self.page_file("claims.html", "claims/", page, ctx)
+        self.page_file("claims.html", "claims/", page, &vars)
     }
 
     fn cluster_page(&self, c: &Cluster, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
@@ -164,36 +170,29 @@ impl PageRenderer<'_> {
             .iter()
             .filter(|v| v.clusters.contains(&c.id))
             .collect();
-        let flags: Vec<&Flag> = self
-            .xref
-            .flags
-            .iter()
-            .filter(|f| {
-                f.claims
-                    .iter()
-                    .any(|id| c.appearances.iter().any(|a| &a.claim == id))
-            })
-            .collect();
-        let mut ctx = Context::new();
-        ctx.insert("cluster", c);
-        ctx.insert("appearances", &appearances);
-        ctx.insert("verdicts", &verdicts);
-        ctx.insert("flags", &flags);
-        ctx.insert("entities", &self.entity_names(&c.entities));
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            cluster: &'v Cluster,
+            appearances: Vec<AppearanceView<'v>>,
+            verdicts: Vec<&'v crate::xref::VerdictLink>,
+            flags: Vec<&'v Flag>,
+            entities: Vec<(&'v str, &'v str)>,
+        }
+        let vars = Vars {
+            cluster: c,
+            appearances,
+            verdicts,
+            flags: (self.lookup).flags_citing(c.appearances.iter().map(|a| a.claim.as_str())),
+            entities: self.entity_names(&c.entities),
+        };
         let title = format!("Claim: {}", shorten(&c.text, 80));
         let page = PageCtx::new(self.config, &path, title, shorten(&c.text, 200), "claims");
-        self.page_file("claim.html", &path, page, ctx)
+        self.page_file("claim.html", &path, page, &vars)
     }
 
-    fn entity_names(&self, ids: &[String]) -> Vec<(String, String)> {
+    fn entity_names<'v>(&'v self, ids: &'v [String]) -> Vec<(&'v str, &'v str)> {
         ids.iter()
-            .filter_map(|id| {
-                self.xref
-                    .entities
-                    .iter()
-                    .find(|e| &e.id == id)
-                    .map(|e| (e.id.clone(), e.name.clone()))
-            })
+            .filter_map(|id| Some((id.as_str(), self.lookup.entity_name(id)?)))
             .collect()
     }
 
@@ -218,11 +217,19 @@ impl PageRenderer<'_> {
             })
             .filter(|g| !g.flags.is_empty())
             .collect();
-        let mut ctx = Context::new();
-        ctx.insert("groups", &groups);
-        ctx.insert("articles", refs);
-        ctx.insert("reuse", &self.xref.reuse);
-        ctx.insert("total", &self.xref.flags.len());
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            groups: Vec<FlagGroup<'v>>,
+            articles: &'v BTreeMap<String, ArticleRef>,
+            reuse: &'v [crate::xref::Reuse],
+            total: usize,
+        }
+        let vars = Vars {
+            groups,
+            articles: refs,
+            reuse: &self.xref.reuse,
+            total: self.xref.flags.len(),
+        };
         let page = PageCtx::new(
             self.config,
             "flags/",
@@ -230,12 +237,17 @@ impl PageRenderer<'_> {
             "Inconsistencies found across the articles, grouped by kind.".into(),
             "flags",
         );
-        self.page_file("flags.html", "flags/", page, ctx)
+        self.page_file("flags.html", "flags/", page, &vars)
     }
 
     fn entities_index(&self) -> Result<OutFile> {
-        let mut ctx = Context::new();
-        ctx.insert("entities", &self.xref.entities);
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            entities: &'v [crate::xref::Entity],
+        }
+        let vars = Vars {
+            entities: &self.xref.entities,
+        };
         let page = PageCtx::new(
             self.config,
             "entities/",
@@ -243,7 +255,7 @@ impl PageRenderer<'_> {
             "Named entities with their spellings merged.".into(),
             "entities",
         );
-        self.page_file("entities.html", "entities/", page, ctx)
+        self.page_file("entities.html", "entities/", page, &vars)
     }
 
     fn entity_page(
@@ -259,10 +271,17 @@ impl PageRenderer<'_> {
             .iter()
             .filter_map(|s| refs.get_key_value(s))
             .collect();
-        let mut ctx = Context::new();
-        ctx.insert("entity", e);
-        ctx.insert("articles", &mentioned);
-        ctx.insert("claims", claims);
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            entity: &'v crate::xref::Entity,
+            articles: BTreeMap<&'v String, &'v ArticleRef>,
+            claims: &'v [ClaimLink<'v>],
+        }
+        let vars = Vars {
+            entity: e,
+            articles: mentioned,
+            claims,
+        };
         let page = PageCtx::new(
             self.config,
             &path,
@@ -270,18 +289,23 @@ impl PageRenderer<'_> {
             format!("{} in the articles: spellings and claims.", e.name),
             "entities",
         );
-        self.page_file("entity.html", &path, page, ctx)
+        self.page_file("entity.html", &path, page, &vars)
     }
 
     fn timeline(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
-        let mut ctx = Context::new();
-        ctx.insert("events", &self.xref.timeline);
-        ctx.insert("articles", refs);
-        ctx.insert("svg", &super::svg::timeline(self.corpus, self.xref, "../"));
-        ctx.insert(
-            "reuse_svg",
-            &super::svg::reuse_graph(self.corpus, self.xref, "../"),
-        );
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            events: &'v [crate::xref::TimelineEvent],
+            articles: &'v BTreeMap<String, ArticleRef>,
+            svg: String,
+            reuse_svg: String,
+        }
+        let vars = Vars {
+            events: &self.xref.timeline,
+            articles: refs,
+            svg: super::svg::timeline(self.corpus, self.xref, "../"),
+            reuse_svg: super::svg::reuse_graph(self.corpus, self.xref, "../"),
+        };
         let page = PageCtx::new(
             self.config,
             "timeline/",
@@ -289,7 +313,7 @@ impl PageRenderer<'_> {
             "Articles and the events they describe, by date.".into(),
             "timeline",
         );
-        self.page_file("timeline.html", "timeline/", page, ctx)
+        self.page_file("timeline.html", "timeline/", page, &vars)
     }
 
     fn check_page(
@@ -309,22 +333,24 @@ impl PageRenderer<'_> {
                     .collect()
             })
             .unwrap_or_default();
-        let mut ctx = Context::new();
         let slugs = appearances.iter().map(|a| a.appearance.article.as_str());
         let found = super::jsonld::article_appearances(self.config, self.corpus, slugs);
         let url = format!("{}{path}", self.config.base_url);
-        ctx.insert(
-            "claim_review",
-            &super::jsonld::claim_review(self.config, check, &url, &found),
-        );
-        ctx.insert("check", check);
-
-        ctx.insert("content", &html);
-        ctx.insert("appearances", &appearances);
-        ctx.insert(
-            "clusters",
-            &link.map(|l| l.clusters.clone()).unwrap_or_default(),
-        );
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            claim_review: serde_json::Value,
+            check: &'v crate::content::Check,
+            content: String,
+            appearances: Vec<AppearanceView<'v>>,
+            clusters: &'v [String],
+        }
+        let vars = Vars {
+            claim_review: super::jsonld::claim_review(self.config, check, &url, &found),
+            check,
+            content: html,
+            appearances,
+            clusters: link.map_or(&[], |l| l.clusters.as_slice()),
+        };
         let title = format!("{}: {}", check.rating, shorten(&check.claim, 80));
         let page = PageCtx::new(
             self.config,
@@ -333,6 +359,6 @@ impl PageRenderer<'_> {
             shorten(&check.claim, 200),
             "checks",
         );
-        self.page_file("check.html", &path, page, ctx)
+        self.page_file("check.html", &path, page, &vars)
     }
 }

@@ -46,7 +46,7 @@ pub type MakeRenderer = Arc<dyn Fn(&Path) -> Result<Box<dyn SiteRender>> + Send 
 
 /// The real renderer.
 pub fn default_renderer() -> MakeRenderer {
-    Arc::new(|root| Ok(Box::new(Renderer::new(root)?) as Box<dyn SiteRender>))
+    Arc::new(|root| Ok(Box::new(Renderer::new(root)?.with_memo()) as Box<dyn SiteRender>))
 }
 
 /// What a rebuild did.
@@ -89,8 +89,9 @@ pub struct SiteBuilder {
     inputs: Option<Inputs>,
     /// Fingerprint of all inputs at the last attempt, and whether it succeeded.
     last: Option<(Hash, bool)>,
-    /// Output manifest: path → hash of the bytes on disk.
-    written: BTreeMap<String, Hash>,
+    /// Output manifest: path → hash of the bytes on disk, and those bytes as the renderer gave
+    /// them (a page it reused from its memo comes back as the same allocation: no need to hash it).
+    written: BTreeMap<String, (Hash, Arc<[u8]>)>,
     /// `static/` file → output paths holding a copy of it.
     static_map: BTreeMap<String, Vec<String>>,
 }
@@ -191,7 +192,9 @@ impl SiteBuilder {
             let bytes = std::fs::read(&src).map_err(|e| Error::io(&src, e))?;
             for out in self.static_map.get(*rel).into_iter().flatten() {
                 write_atomic(&self.out_dir, out, &bytes)?;
-                self.written.insert(out.clone(), blake3::hash(&bytes));
+                let bytes: Arc<[u8]> = Arc::from(bytes.as_slice());
+                self.written
+                    .insert(out.clone(), (blake3::hash(&bytes), bytes));
                 paths.push(out.clone());
             }
         }
@@ -257,21 +260,29 @@ impl SiteBuilder {
     /// Writes files whose bytes changed and removes files the build no longer makes.
     fn write_changed(&mut self, files: &[OutFile]) -> Result<(Vec<String>, Vec<String>)> {
         use rayon::prelude::*;
-        let hashes: Vec<Hash> = files.par_iter().map(|f| blake3::hash(&f.bytes)).collect();
+        let hashes: Vec<Hash> = files
+            .par_iter()
+            .map(|f| match self.written.get(&f.path) {
+                Some((h, old)) if Arc::ptr_eq(old, &f.bytes) => *h,
+                _ => blake3::hash(&f.bytes),
+            })
+            .collect();
         let mut written = Vec::new();
         let mut next = BTreeMap::new();
         for (f, hash) in files.iter().zip(hashes) {
             check_rel(&f.path)?;
-            match self.written.get(&f.path) {
-                Some(old) if *old == hash => {}
+            let old = self.written.get(&f.path).map(|(h, _)| *h);
+            match old {
+                Some(old) if old == hash => {}
                 Some(_) => write_atomic(&self.out_dir, &f.path, &f.bytes)?,
                 None => write_new(&self.out_dir, &f.path, &f.bytes)?,
             }
-            if self.written.get(&f.path) != Some(&hash) {
+            if old != Some(hash) {
                 written.push(f.path.clone());
             }
-            next.insert(f.path.clone(), hash);
+            next.insert(f.path.clone(), (hash, f.bytes.clone()));
         }
+
         let removed: Vec<String> = self
             .written
             .keys()
@@ -289,10 +300,10 @@ impl SiteBuilder {
 /// For each static file, the output paths whose bytes equal it and whose path ends with it.
 fn map_statics(
     statics: &BTreeMap<String, Hash>,
-    written: &BTreeMap<String, Hash>,
+    written: &BTreeMap<String, (Hash, Arc<[u8]>)>,
 ) -> BTreeMap<String, Vec<String>> {
     let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (out, hash) in written {
+    for (out, (hash, _)) in written {
         for (rel, h) in statics {
             if h == hash && (out == rel || out.ends_with(&format!("/{rel}"))) {
                 map.entry(rel.clone()).or_default().push(out.clone());
