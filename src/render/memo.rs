@@ -4,9 +4,10 @@
 //! A page whose key is unchanged reuses the bytes of the last build instead of being rendered
 //! again. Templates are not in the key: reloading them empties the memo.
 
+mod keyhash;
+
 use serde::Serialize;
 use std::collections::HashMap;
-use std::io::Write;
 use std::sync::{Arc, Mutex};
 
 /// A page's key: a hash of its inputs.
@@ -81,23 +82,15 @@ impl Round {
 
     /// `None` when the inputs do not serialise (the page is then always rendered).
     fn key(&self, path: &str, inputs: &impl Serialize) -> Option<Key> {
-        let mut h = blake3::Hasher::new();
-        h.update(self.salt.as_bytes());
-        h.update(path.as_bytes());
-        h.update(&[0]);
-        hash_json(&mut h, inputs).then(|| h.finalize())
+        let mut prefix = self.salt.as_bytes().to_vec();
+        prefix.extend_from_slice(path.as_bytes());
+        keyhash::hash(&prefix, inputs)
     }
 }
 
-/// Hash of a value's JSON form (`None` if it does not serialise).
+/// Hash of a value (`None` if it does not serialise).
 pub fn hash_of(value: &impl Serialize) -> Option<Key> {
-    let mut h = blake3::Hasher::new();
-    hash_json(&mut h, value).then(|| h.finalize())
-}
-
-fn hash_json(h: &mut blake3::Hasher, value: &impl Serialize) -> bool {
-    let mut w = std::io::BufWriter::with_capacity(16 * 1024, h);
-    serde_json::to_writer(&mut w, value).is_ok() && w.flush().is_ok()
+    keyhash::hash(b"", value)
 }
 
 #[cfg(test)]
