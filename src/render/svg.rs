@@ -5,8 +5,9 @@
 use super::context::article_url;
 use super::text::escape;
 use crate::content::{Article, Corpus};
-use crate::xref::{CrossRef, FlagKind};
+use crate::xref::{CrossRef, FlagKind, TimelineEvent};
 use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 const WIDTH: f64 = 760.0;
@@ -51,12 +52,19 @@ pub fn timeline(corpus: &Corpus, xref: &CrossRef, root: &str) -> String {
     let mut s = format!(
         "<svg class=\"timeline-svg\" viewBox=\"0 0 {WIDTH} {height}\" aria-labelledby=\"tl-title\"><title id=\"tl-title\">Timeline: articles by dateline (circles) and the events they describe (bars); red rings mark dateline anachronisms</title>"
     );
+    let anachronistic: HashSet<&str> = xref
+        .flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::DatelineAnachronism)
+        .map(|f| f.article.as_str())
+        .collect();
+    let mut events: HashMap<&str, Vec<&TimelineEvent>> = HashMap::new();
+    for e in &xref.timeline {
+        events.entry(e.article.as_str()).or_default().push(e);
+    }
     for (i, a) in arts.iter().enumerate() {
         let y = 20.0 + ROW * i as f64;
-        let anachronism = xref
-            .flags
-            .iter()
-            .any(|f| f.article == a.slug && f.kind == FlagKind::DatelineAnachronism);
+        let anachronism = anachronistic.contains(a.slug.as_str());
         let _ = write!(
             s,
             "<a href=\"{root}{}\"><text x=\"4\" y=\"{:.1}\" font-size=\"12\">{}</text></a>",
@@ -69,7 +77,7 @@ pub fn timeline(corpus: &Corpus, xref: &CrossRef, root: &str) -> String {
             "<line x1=\"{LABEL}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\" stroke=\"currentColor\" stroke-opacity=\"0.15\"/>",
             WIDTH - 10.0
         );
-        for e in xref.timeline.iter().filter(|e| e.article == a.slug) {
+        for e in events.get(a.slug.as_str()).into_iter().flatten() {
             let (x1, x2) = (x(e.start), x(e.end).max(x(e.start) + 2.0));
             let _ = write!(
                 s,
@@ -113,7 +121,13 @@ pub fn reuse_graph(corpus: &Corpus, xref: &CrossRef, root: &str) -> String {
         return String::new();
     }
     let arts = ordered(corpus);
-    let pos = |slug: &str| arts.iter().position(|a| a.slug == slug);
+    let rows: HashMap<&str, usize> = arts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.slug.as_str(), i))
+        .collect();
+    let pos = |slug: &str| rows.get(slug).copied();
+
     let height = ROW * arts.len() as f64 + 20.0;
     let node_x = 300.0;
     let mut s = format!(

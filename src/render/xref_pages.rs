@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::xref::{Appearance, Cluster, FigureTimeline, Flag, FlagKind};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// An article as other pages refer to it.
 #[derive(Serialize, Clone)]
@@ -107,15 +107,31 @@ impl PageRenderer<'_> {
             .map(|c| self.cluster_page(c, &refs))
             .collect::<Result<_>>()?;
         files.extend(clusters);
-        let mut by_entity: BTreeMap<&str, Vec<ClaimLink>> = BTreeMap::new();
-        for c in self.xref.articles.iter().flat_map(|a| a.claims.iter()) {
-            for id in &c.entities {
-                by_entity.entry(id.as_str()).or_default().push(ClaimLink {
-                    text: &c.text,
-                    href: format!("{}#{}", article_url(&c.article), anchor(&c.id)),
-                });
+        // Each claim's link is made once and shared by the pages of every entity it names.
+        let links: Vec<(&[String], ClaimLink)> = self
+            .xref
+            .articles
+            .par_iter()
+            .flat_map_iter(|a| a.claims.iter())
+            .filter(|c| !c.entities.is_empty())
+            .map(|c| {
+                let href = format!("{}#{}", article_url(&c.article), anchor(&c.id));
+                (
+                    c.entities.as_slice(),
+                    ClaimLink {
+                        text: &c.text,
+                        href,
+                    },
+                )
+            })
+            .collect();
+        let mut by_entity: HashMap<&str, Vec<&ClaimLink>> = HashMap::new();
+        for (ids, link) in &links {
+            for id in *ids {
+                by_entity.entry(id.as_str()).or_default().push(link);
             }
         }
+
         let entities: Vec<OutFile> = self
             .xref
             .entities
@@ -262,7 +278,7 @@ impl PageRenderer<'_> {
         &self,
         e: &crate::xref::Entity,
         refs: &BTreeMap<String, ArticleRef>,
-        claims: &[ClaimLink],
+        claims: &[&ClaimLink],
     ) -> Result<OutFile> {
         let path = format!("entities/{}/", e.id);
         // Only the articles this page names: the whole map per page would be quadratic.
@@ -275,7 +291,7 @@ impl PageRenderer<'_> {
         struct Vars<'v> {
             entity: &'v crate::xref::Entity,
             articles: BTreeMap<&'v String, &'v ArticleRef>,
-            claims: &'v [ClaimLink<'v>],
+            claims: &'v [&'v ClaimLink<'v>],
         }
         let vars = Vars {
             entity: e,
