@@ -5,6 +5,7 @@ use super::corpus::Work;
 use super::matching;
 use super::model::{Appearance, ClaimDiff, Cluster, DateRef, DiffOp, Figure};
 use super::text;
+use rayon::prelude::*;
 use similar::{Algorithm, ChangeTag};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -58,9 +59,10 @@ pub fn cluster(w: &Work) -> Clustering {
     for g in 0..n {
         groups.entry(dsu.find(g)).or_default().push(g);
     }
+    let groups: Vec<Vec<usize>> = groups.into_values().filter(|m| m.len() >= 2).collect();
+    // Independent per cluster (word diffs dominate); collected in order.
     let mut built: Vec<(Cluster, Vec<usize>)> = groups
-        .into_values()
-        .filter(|m| m.len() >= 2)
+        .into_par_iter()
         .map(|mut m| {
             m.sort_by_key(|&g| order_key(w, g));
             (build(w, &m), m)

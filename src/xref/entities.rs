@@ -6,6 +6,7 @@
 use super::aliases::{Aliases, key};
 use super::model::{Entity, EntityKind, Variant};
 use super::text;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
@@ -754,61 +755,155 @@ pub struct Resolved {
     /// Same order as the input; `None` for dropped mentions.
     pub of_mention: Vec<Option<usize>>,
     /// Entity index → spelling keys used, per article slug (for name variants).
-    pub spellings: Vec<BTreeMap<String, BTreeMap<String, usize>>>,
+    pub spellings: Vec<Spellings>,
 }
+
+/// Article slug → spelling key → number of mentions.
+pub type Spellings = BTreeMap<String, BTreeMap<String, usize>>;
 
 /// Merges mentions into entities. `slugs[i]` is the slug of article `i`.
+///
+/// Everything but the entity kinds depends only on a mention's surface, so the work is done
+/// once per distinct surface and once per distinct group key; mentions only carry indices.
 pub fn resolve(mentions: &[Located], slugs: &[String], aliases: &Aliases) -> Resolved {
-    let keys: Vec<String> = mentions.iter().map(|(_, _, m)| key(&m.surface)).collect();
-    let canon: Vec<String> = keys.iter().map(|k| aliases.canonical(k)).collect();
-    // Lookup-only maps (never iterated), so hash order cannot leak into the output.
-    let mut group_of: HashMap<String, String> = HashMap::new(); // canonical translit → group key
-    let mut kinds: HashMap<String, BTreeMap<EntityKind, usize>> = HashMap::new();
-    let mut surnames: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let surfaces = Surfaces::new(mentions, aliases);
+    let groups = Groups::new(&surfaces.list);
     // Pass 1: multi-word names and hinted single words define groups.
-    for (i, (_, _, m)) in mentions.iter().enumerate() {
-        let c = &canon[i];
-        let multi = c.contains(' ');
-        let known = aliases.display.contains_key(c);
-        if multi || m.hint.is_some() || known {
-            let g = translit(c);
-            group_of.entry(g.clone()).or_insert_with(|| g.clone());
-            if let Some(h) = m.hint.or_else(|| display_kind(aliases, c)) {
-                *kinds.entry(g.clone()).or_default().entry(h).or_default() += 1;
+    let mut defined = vec![false; groups.names.len()];
+    let mut kinds = vec![[0usize; 3]; groups.names.len()];
+    let mut full_person = vec![false; surfaces.list.len()];
+    for ((_, _, m), &s) in mentions.iter().zip(&surfaces.of_mention) {
+        let sf = &surfaces.list[s];
+        if sf.multi || m.hint.is_some() || sf.known {
+            let g = groups.of_surface[s];
+            defined[g] = true;
+            if let Some(h) = m.hint.or(sf.display_kind) {
+                kinds[g][h as usize] += 1;
             }
-            if multi
-                && m.hint == Some(EntityKind::Person)
-                && let Some(last) = g.rsplit(' ').next()
-            {
-                surnames.entry(last.to_string()).or_default().insert(g);
-            }
+            full_person[s] |= sf.multi && m.hint == Some(EntityKind::Person);
         }
     }
-    // Pass 2: each mention's group.
-    let mut of_group: Vec<Option<String>> = Vec::with_capacity(mentions.len());
-    for (i, (_, _, m)) in mentions.iter().enumerate() {
-        let g = translit(&canon[i]);
-        let by_surname = surnames
-            .get(&g)
-            .filter(|s| s.len() == 1)
-            .and_then(|s| s.first());
-        let chosen = match by_surname {
-            Some(full)
-                if !canon[i].contains(' ') && !aliases.split(&keys[i], &key_of_group(full)) =>
-            {
-                Some(full.clone())
+    let surnames = surnames(&groups, &full_person);
+    // Pass 2: each surface's group. (A hinted mention always defined its own group in pass 1.)
+    let chosen: Vec<Option<usize>> = surfaces
+        .list
+        .iter()
+        .enumerate()
+        .map(|(s, sf)| {
+            let g = groups.of_surface[s];
+            match surnames.get(sf.group.as_str()) {
+                Some(&Surname::One(full))
+                    if !sf.multi && !aliases.split(&sf.key, groups.names[full]) =>
+                {
+                    Some(full)
+                }
+                _ => defined[g].then_some(g),
             }
-            _ if group_of.contains_key(&g) => Some(g),
-            _ if m.hint.is_some() => Some(g),
-            _ => None,
-        };
-        of_group.push(chosen);
-    }
-    build(mentions, slugs, aliases, &keys, &of_group, &kinds)
+        })
+        .collect();
+    build(
+        mentions, slugs, aliases, &surfaces, &groups, &chosen, &kinds,
+    )
 }
 
-fn key_of_group(g: &str) -> String {
-    g.to_string()
+/// What the passes need to know about one distinct surface.
+struct Surface<'m> {
+    text: &'m str,
+    key: String,
+    /// Transliteration key of the canonical key.
+    group: String,
+    multi: bool,
+    known: bool,
+    display_kind: Option<EntityKind>,
+    spelling: Option<String>,
+}
+
+/// Distinct surfaces (first-seen order) and, per mention, its surface index.
+struct Surfaces<'m> {
+    list: Vec<Surface<'m>>,
+    of_mention: Vec<usize>,
+}
+
+impl<'m> Surfaces<'m> {
+    fn new(mentions: &'m [Located], aliases: &Aliases) -> Surfaces<'m> {
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut texts: Vec<&str> = Vec::new();
+        let of_mention = mentions
+            .iter()
+            .map(|(_, _, m)| {
+                *index.entry(m.surface.as_str()).or_insert_with(|| {
+                    texts.push(m.surface.as_str());
+                    texts.len() - 1
+                })
+            })
+            .collect();
+        let list = texts
+            .par_iter()
+            .map(|&text| {
+                let key = key(text);
+                let canon = aliases.canonical(&key);
+                Surface {
+                    text,
+                    group: translit(&canon),
+                    multi: canon.contains(' '),
+                    known: aliases.display.contains_key(&canon),
+                    display_kind: display_kind(aliases, &canon),
+                    spelling: spelling_key(aliases, &key),
+                    key,
+                }
+            })
+            .collect();
+        Surfaces { list, of_mention }
+    }
+}
+
+/// Distinct group keys and, per surface, its group index.
+struct Groups<'s> {
+    names: Vec<&'s str>,
+    of_surface: Vec<usize>,
+}
+
+impl<'s> Groups<'s> {
+    fn new(surfaces: &'s [Surface]) -> Groups<'s> {
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut names = Vec::new();
+        let of_surface = surfaces
+            .iter()
+            .map(|sf| {
+                *index.entry(sf.group.as_str()).or_insert_with(|| {
+                    names.push(sf.group.as_str());
+                    names.len() - 1
+                })
+            })
+            .collect();
+        Groups { names, of_surface }
+    }
+}
+
+/// The full names (groups) a surname may stand for: one, or several (then it stays apart).
+#[derive(Clone, Copy)]
+enum Surname {
+    One(usize),
+    Many,
+}
+
+/// Last word of a person's multi-word group → the group(s) it ends.
+fn surnames<'s>(groups: &Groups<'s>, full_person: &[bool]) -> HashMap<&'s str, Surname> {
+    let mut out: HashMap<&str, Surname> = HashMap::new();
+    for (s, _) in full_person.iter().enumerate().filter(|(_, p)| **p) {
+        let g = groups.of_surface[s];
+        let Some(last) = groups.names[g].rsplit(' ').next() else {
+            continue;
+        };
+        out.entry(last)
+            .and_modify(|e| {
+                if !matches!(e, Surname::One(x) if *x == g) {
+                    *e = Surname::Many;
+                }
+            })
+            .or_insert(Surname::One(g));
+    }
+    out
 }
 
 fn display_kind(aliases: &Aliases, c: &str) -> Option<EntityKind> {
@@ -820,72 +915,65 @@ fn display_kind(aliases: &Aliases, c: &str) -> Option<EntityKind> {
     }
 }
 
+/// The most frequent kind of a group (ties to the first of person, place, org); org if none.
+fn majority_kind(counts: &[usize; 3]) -> EntityKind {
+    const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Place, EntityKind::Org];
+    let mut best: Option<(usize, EntityKind)> = None;
+    for (k, &n) in KINDS.iter().zip(counts) {
+        if n > 0 && best.is_none_or(|(b, _)| n > b) {
+            best = Some((n, *k));
+        }
+    }
+    best.map_or(EntityKind::Org, |(_, k)| k)
+}
+
 fn build(
     mentions: &[Located],
     slugs: &[String],
     aliases: &Aliases,
-    keys: &[String],
-    of_group: &[Option<String>],
-    kinds: &HashMap<String, BTreeMap<EntityKind, usize>>,
+    surfaces: &Surfaces,
+    groups: &Groups,
+    chosen: &[Option<usize>],
+    kinds: &[[usize; 3]],
 ) -> Resolved {
-    let groups: BTreeSet<&String> = of_group.iter().flatten().collect();
-    let sorted: Vec<&String> = groups.into_iter().collect();
-    let index: HashMap<&String, usize> = sorted.iter().enumerate().map(|(i, g)| (*g, i)).collect();
+    // Entities are the chosen groups sorted by key.
+    let mut sorted: Vec<usize> = chosen.iter().flatten().copied().collect();
+    sorted.sort_unstable_by_key(|&g| groups.names[g]);
+    sorted.dedup();
+    let mut entity_of_group = vec![None; groups.names.len()];
+    for (e, &g) in sorted.iter().enumerate() {
+        entity_of_group[g] = Some(e);
+    }
+    let entity_of = |s: usize| chosen[s].and_then(|g| entity_of_group[g]);
+    let of_mention: Vec<Option<usize>> =
+        surfaces.of_mention.iter().map(|&s| entity_of(s)).collect();
+    let entity_of_surface: Vec<Option<usize>> = (0..surfaces.list.len()).map(entity_of).collect();
+    let (variants, spellings) =
+        variants_and_spellings(mentions, slugs, surfaces, &entity_of_surface, sorted.len());
     let alias_names: HashMap<String, &str> = aliases
         .display
         .iter()
         .map(|(k, (name, _))| (translit(k), name.as_str()))
         .collect();
-    let n = index.len();
-    let mut variants: Vec<BTreeMap<String, (usize, BTreeSet<String>)>> = vec![BTreeMap::new(); n];
-    let mut spellings: Vec<BTreeMap<String, BTreeMap<String, usize>>> = vec![BTreeMap::new(); n];
-    let mut of_mention = Vec::with_capacity(mentions.len());
-    for (i, (art, _, m)) in mentions.iter().enumerate() {
-        let e = of_group[i].as_ref().and_then(|g| index.get(g).copied());
-        of_mention.push(e);
-        let Some(e) = e else { continue };
-        let slug = slugs.get(*art).cloned().unwrap_or_default();
-        let v = variants[e].entry(m.surface.clone()).or_default();
-        v.0 += 1;
-        v.1.insert(slug.clone());
-        if let Some(sp) = spelling_key(aliases, &keys[i]) {
-            *spellings[e].entry(slug).or_default().entry(sp).or_default() += 1;
-        }
-    }
-    let mut entities = Vec::with_capacity(n);
+    let mut entities = Vec::with_capacity(sorted.len());
     let mut used_ids: BTreeSet<String> = BTreeSet::new();
-    for (e, g) in sorted.iter().enumerate() {
-        let kind = kinds
-            .get(*g)
-            .and_then(|m| {
-                m.iter()
-                    .max_by_key(|(k, c)| (**c, std::cmp::Reverse(**k)))
-                    .map(|(k, _)| *k)
-            })
-            .unwrap_or(EntityKind::Org);
-        let name = canonical_name(alias_names.get(g.as_str()).copied(), g, &variants[e]);
+    for (mut vs, &gi) in variants.into_iter().zip(&sorted) {
+        let g = groups.names[gi];
+        let name = canonical_name(alias_names.get(g).copied(), g, &vs);
         let mut id = format!("e-{}", crate::content::slugify(&name));
         if !used_ids.insert(id.clone()) {
             id = format!("{id}-{}", text::short_hash(g));
             used_ids.insert(id.clone());
         }
-        let mut vs: Vec<Variant> = variants[e]
-            .iter()
-            .map(|(name, (count, arts))| Variant {
-                name: name.clone(),
-                count: *count,
-                articles: arts.iter().cloned().collect(),
-            })
-            .collect();
         vs.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
-        let articles: BTreeSet<String> =
-            vs.iter().flat_map(|v| v.articles.iter().cloned()).collect();
+        let articles: BTreeSet<&String> = vs.iter().flat_map(|v| v.articles.iter()).collect();
+        let articles = articles.into_iter().cloned().collect();
         entities.push(Entity {
             id,
             name,
-            kind,
+            kind: majority_kind(&kinds[gi]),
             variants: vs,
-            articles: articles.into_iter().collect(),
+            articles,
         });
     }
     Resolved {
@@ -893,6 +981,50 @@ fn build(
         of_mention,
         spellings,
     }
+}
+
+/// Per entity, its variants (unsorted) and the spelling keys used per article slug.
+fn variants_and_spellings(
+    mentions: &[Located],
+    slugs: &[String],
+    surfaces: &Surfaces,
+    entity_of_surface: &[Option<usize>],
+    n: usize,
+) -> (Vec<Vec<Variant>>, Vec<Spellings>) {
+    // Per surface, the article of each of its mentions.
+    let mut arts_of: Vec<Vec<usize>> = vec![Vec::new(); surfaces.list.len()];
+    for ((art, _, _), &s) in mentions.iter().zip(&surfaces.of_mention) {
+        if entity_of_surface[s].is_some() {
+            arts_of[s].push(*art);
+        }
+    }
+    let slug = |a: usize| slugs.get(a).map_or("", String::as_str);
+    let mut variants: Vec<Vec<Variant>> = vec![Vec::new(); n];
+    let mut spellings: Vec<Spellings> = vec![BTreeMap::new(); n];
+    for (s, arts) in arts_of.iter_mut().enumerate() {
+        let Some(e) = entity_of_surface[s] else {
+            continue;
+        };
+        arts.sort_unstable();
+        if let Some(sp) = &surfaces.list[s].spelling {
+            for run in arts.chunk_by(|a, b| a == b) {
+                *spellings[e]
+                    .entry(slug(run[0]).to_string())
+                    .or_default()
+                    .entry(sp.clone())
+                    .or_default() += run.len();
+            }
+        }
+        let mut names: Vec<&str> = arts.iter().map(|&a| slug(a)).collect();
+        names.sort_unstable();
+        names.dedup();
+        variants[e].push(Variant {
+            name: surfaces.list[s].text.to_string(),
+            count: arts.len(),
+            articles: names.into_iter().map(str::to_string).collect(),
+        });
+    }
+    (variants, spellings)
 }
 
 /// The spelling a mention uses, ignoring name aliases (ROK = South Korea) and title/first-name
@@ -905,22 +1037,22 @@ fn spelling_key(aliases: &Aliases, k: &str) -> Option<String> {
     k.rsplit(' ').next().map(str::to_string)
 }
 
-fn canonical_name(
-    alias: Option<&str>,
-    g: &str,
-    variants: &BTreeMap<String, (usize, BTreeSet<String>)>,
-) -> String {
+/// The alias table's display name, else the variant with most words, then most uses, then
+/// first in order.
+fn canonical_name(alias: Option<&str>, g: &str, variants: &[Variant]) -> String {
     if let Some(name) = alias {
         return name.to_string();
     }
     variants
         .iter()
         .max_by(|a, b| {
-            let wa = a.0.split_whitespace().count();
-            let wb = b.0.split_whitespace().count();
-            wa.cmp(&wb).then(a.1.0.cmp(&b.1.0)).then(b.0.cmp(a.0))
+            let wa = a.name.split_whitespace().count();
+            let wb = b.name.split_whitespace().count();
+            wa.cmp(&wb)
+                .then(a.count.cmp(&b.count))
+                .then(b.name.cmp(&a.name))
         })
-        .map(|(n, _)| n.clone())
+        .map(|v| v.name.clone())
         .unwrap_or_else(|| g.to_string())
 }
 

@@ -6,7 +6,7 @@ use super::corpus::Work;
 use super::model::{DateWindow, DiffOp, Evidence, Flag, FlagKind, Severity};
 use super::{matching, temporal, text};
 use crate::content::BlockKind;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// A flag under construction; `article` is an article index.
 pub struct Draft {
@@ -171,11 +171,8 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
 /// Link spam and captions that do not belong to the story.
 pub fn injected_text(w: &Work, out: &mut Vec<Draft>) {
     for (ai, art) in w.corpus.articles.iter().enumerate() {
-        let body: BTreeSet<String> = w.per_article[ai]
-            .claims
-            .iter()
-            .flat_map(|c| c.terms.iter().cloned())
-            .collect();
+        // Built on first use: most articles have no caption or boilerplate block.
+        let mut body: Option<HashSet<&str>> = None;
         let anchor = art.date.as_ref().map(|d| d.value);
         for b in &art.blocks {
             if !matches!(b.kind, BlockKind::Boilerplate | BlockKind::Caption)
@@ -183,8 +180,9 @@ pub fn injected_text(w: &Work, out: &mut Vec<Draft>) {
             {
                 continue;
             }
-            let terms: BTreeSet<String> = text::terms(&b.text).into_iter().collect();
-            let shared = terms.iter().filter(|t| body.contains(*t)).count();
+            let body = body.get_or_insert_with(|| body_terms(w, ai));
+            let terms: HashSet<String> = text::terms(&b.text).into_iter().collect();
+            let shared = terms.iter().filter(|t| body.contains(t.as_str())).count();
             let related = b.text.split_whitespace().count() < 10 || shared * 3 >= terms.len();
             let old = old_dates(&b.text, anchor);
             let (severity, why) = match (b.kind, related, old.first()) {
@@ -215,6 +213,15 @@ pub fn injected_text(w: &Work, out: &mut Vec<Draft>) {
             out.push(d);
         }
     }
+}
+
+/// Matching terms of every claim of article `ai`.
+fn body_terms<'w>(w: &'w Work, ai: usize) -> HashSet<&'w str> {
+    w.per_article[ai]
+        .claims
+        .iter()
+        .flat_map(|c| c.terms.iter().map(String::as_str))
+        .collect()
 }
 
 /// Explicit dates in `text` more than 90 days before `anchor` (captions marked as file photos

@@ -51,30 +51,35 @@ pub fn cross_reference_with_claims(
     finish(corpus, Work::with_claims(corpus, per_article))
 }
 
-fn finish(corpus: &Corpus, w: Work) -> CrossRef {
+fn finish(corpus: &Corpus, mut w: Work) -> CrossRef {
     let cl = clusters::cluster(&w);
     let reuse = reuse::reuse(&w);
     let flags = flags::finish(&w, raise_flags(&w, &reuse));
+    let timeline = timeline::events(&w, &cl);
+    let figure_timelines = mismatch::figure_timelines(&w, &copied(&reuse));
+    let verdicts = verdicts::link(&w, &cl);
+    let warnings = w
+        .alias_problems
+        .iter()
+        .map(|m| crate::content::Warning {
+            file: corpus
+                .aliases
+                .as_ref()
+                .map_or_else(|| "aliases.toml".into(), |(f, _)| f.clone()),
+            line: None,
+            message: m.clone(),
+        })
+        .collect();
+    // Last: the claims and entities move out of the working state instead of being cloned.
     CrossRef {
-        articles: articles(&w, &cl),
-        reuse: reuse.iter().map(|r| r.reuse.clone()).collect(),
+        articles: articles(&mut w, &cl),
+        reuse: reuse.into_iter().map(|r| r.reuse).collect(),
         flags,
-        entities: w.entities.clone(),
-        timeline: timeline::events(&w, &cl),
-        figure_timelines: mismatch::figure_timelines(&w, &copied(&reuse)),
-        verdicts: verdicts::link(&w, &cl),
-        warnings: w
-            .alias_problems
-            .iter()
-            .map(|m| crate::content::Warning {
-                file: corpus
-                    .aliases
-                    .as_ref()
-                    .map_or_else(|| "aliases.toml".into(), |(f, _)| f.clone()),
-                line: None,
-                message: m.clone(),
-            })
-            .collect(),
+        entities: std::mem::take(&mut w.entities),
+        timeline,
+        figure_timelines,
+        verdicts,
+        warnings,
         clusters: cl.clusters,
     }
 }
@@ -106,32 +111,36 @@ fn raise_flags(w: &Work, reuse: &[reuse::ReuseInfo]) -> Vec<flags::Draft> {
     out
 }
 
-fn articles(w: &Work, cl: &clusters::Clustering) -> Vec<ArticleXref> {
+/// Per-article results; takes the claims out of `w`.
+fn articles(w: &mut Work, cl: &clusters::Clustering) -> Vec<ArticleXref> {
     let partners = flags::partners(w);
+    let none = BTreeSet::new();
+    let windows: Vec<Option<DateWindow>> = (0..w.corpus.articles.len())
+        .map(|ai| {
+            let undated = w.corpus.articles[ai].date.is_none();
+            undated.then(|| window::infer(w, ai, partners.get(&ai).unwrap_or(&none)))
+        })
+        .collect();
     let mut g = 0;
-    w.corpus
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(ai, a)| {
-            let claims: Vec<Claim> = w.per_article[ai]
+    std::mem::take(&mut w.per_article)
+        .into_iter()
+        .zip(&w.corpus.articles)
+        .zip(windows)
+        .map(|((ac, a), date_window)| {
+            let claims: Vec<Claim> = ac
                 .claims
-                .iter()
+                .into_iter()
                 .map(|e| {
-                    let mut c = e.claim.clone();
+                    let mut c = e.claim;
                     c.cluster = cl.of_claim[g].map(|k| cl.clusters[k].id.clone());
                     g += 1;
                     c
                 })
                 .collect();
-            let date = a.date.as_ref().map(|d| d.value);
-            let date_window = date
-                .is_none()
-                .then(|| window::infer(w, ai, &partners.get(&ai).cloned().unwrap_or_default()));
             ArticleXref {
                 slug: a.slug.clone(),
                 file: a.file.clone(),
-                date,
+                date: a.date.as_ref().map(|d| d.value),
                 date_window,
                 claims,
             }
