@@ -22,11 +22,29 @@ fn edit_rebuilds_page_and_sends_reload() {
         "content/grain.txt",
         &article("Grain deal collapses", "Talks failed."),
     );
-    events.expect("reload", SECS);
+    // The notice lists the pages that changed, so a browser on another page does not reload.
+    let notice = events.expect("reload", SECS);
+    let pages: serde_json::Value = serde_json::from_str(&notice).unwrap();
+    let pages: Vec<&str> = pages["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert!(pages.contains(&"articles/grain/index.html"), "{notice}");
+    assert!(pages.contains(&"index.html"), "{notice}");
+    assert!(!pages.contains(&"articles/aid/index.html"), "{notice}");
     let (status, html) = page(&server, "/articles/grain/");
     assert_eq!(status, 200);
     assert!(html.contains("Grain deal collapses"));
+    assert!(html.contains("data-page=\"articles/grain/index.html\""));
     assert!(page(&server, "/").1.contains("Grain deal collapses"));
+    // A 404 page lists no page of its own: it reloads on every build.
+    assert!(
+        page(&server, "/articles/none/")
+            .1
+            .contains("data-page=\"\"")
+    );
     server.stop();
 }
 

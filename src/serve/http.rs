@@ -96,7 +96,13 @@ fn file_response(
     let is_html = mime.essence_str() == "text/html";
     let bytes = if is_html && shared.live_reload {
         let s = shared.status();
-        livereload::inject(&bytes, s.generation, s.error.as_ref())
+        // A 404 page reloads on every build: the missing page may just have been made.
+        let page = path
+            .strip_prefix(&shared.out_dir)
+            .ok()
+            .filter(|_| status != StatusCode::NOT_FOUND)
+            .map(|p| p.to_string_lossy().replace('\\', "/"));
+        livereload::inject(&bytes, s.generation, page.as_deref(), s.error.as_ref())
     } else {
         bytes
     };

@@ -19,6 +19,8 @@ const SCRIPT: &str = r#"// factsite serve: live reload (injected while serving o
 (function () {
   var me = document.currentScript;
   var generation = me ? me.getAttribute("data-generation") : null;
+  var page = me ? me.getAttribute("data-page") : null;
+
   function overlay(d) {
     var box = document.getElementById("factsite-error");
     if (!box) {
@@ -41,7 +43,12 @@ const SCRIPT: &str = r#"// factsite serve: live reload (injected while serving o
     var d = JSON.parse(e.data);
     if (generation !== null && String(d.generation) !== generation) location.reload();
   });
-  es.addEventListener("reload", function () { location.reload(); });
+  // A build lists the pages it changed: reload if this is one of them (or if none are listed).
+  es.addEventListener("reload", function (e) {
+    var d = e.data ? JSON.parse(e.data) : {};
+    if (!d.pages || !page || d.pages.indexOf(page) >= 0) location.reload();
+    else generation = String(d.generation);
+  });
   es.addEventListener("css", function (e) {
     generation = String(JSON.parse(e.data).generation);
     reloadCss();
@@ -81,7 +88,7 @@ pub async fn events(
         let event = tokio::select! {
             msg = rx.recv() => match msg {
                 Ok(n) => to_event(&n),
-                Err(RecvError::Lagged(_)) => reload(0),
+                Err(RecvError::Lagged(_)) => reload_all(0),
                 Err(RecvError::Closed) => return None,
             },
             _ = stop.changed() => return None,
@@ -95,7 +102,9 @@ pub async fn events(
 
 fn to_event(n: &Notice) -> Event {
     match n {
-        Notice::Reload { generation } => reload(*generation),
+        Notice::Reload { generation, pages } => Event::default()
+            .event("reload")
+            .data(serde_json::json!({ "generation": generation, "pages": pages }).to_string()),
         Notice::Css { generation, paths } => Event::default()
             .event("css")
             .data(serde_json::json!({ "generation": generation, "paths": paths }).to_string()),
@@ -109,10 +118,12 @@ fn hello(generation: u64) -> Event {
         .data(format!("{{\"generation\":{generation}}}"))
 }
 
-fn reload(generation: u64) -> Event {
-    Event::default()
-        .event("reload")
-        .data(format!("{{\"generation\":{generation}}}"))
+/// Reload every page (a client missed notices).
+fn reload_all(generation: u64) -> Event {
+    to_event(&Notice::Reload {
+        generation,
+        pages: None,
+    })
 }
 
 fn failed(e: &BuildError) -> Event {
@@ -121,14 +132,21 @@ fn failed(e: &BuildError) -> Event {
         .data(serde_json::to_string(e).unwrap_or_default())
 }
 
-/// Adds the script tag (and the overlay when the last build failed) before `</body>`.
-pub fn inject(html: &[u8], generation: u64, error: Option<&BuildError>) -> Vec<u8> {
+/// Adds the script tag (and the overlay when the last build failed) before `</body>`. `page` is
+/// the output file served (`articles/x/index.html`), so the script knows when it changed.
+pub fn inject(
+    html: &[u8],
+    generation: u64,
+    page: Option<&str>,
+    error: Option<&BuildError>,
+) -> Vec<u8> {
     let mut tag = String::new();
     if let Some(e) = error {
         tag.push_str(&overlay_html(e));
     }
     tag.push_str(&format!(
-        "<script src=\"{SCRIPT_PATH}\" data-generation=\"{generation}\"></script>"
+        "<script src=\"{SCRIPT_PATH}\" data-generation=\"{generation}\" data-page=\"{}\"></script>",
+        escape(page.unwrap_or(""))
     ));
     let at = find_body_end(html).unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + tag.len());
@@ -165,7 +183,7 @@ pub fn error_page(e: &BuildError, live_reload: bool) -> Vec<u8> {
         escape(&e.message)
     );
     if live_reload {
-        inject(html.as_bytes(), 0, None)
+        inject(html.as_bytes(), 0, None, None)
     } else {
         html.into_bytes()
     }
@@ -184,15 +202,21 @@ mod tests {
 
     #[test]
     fn injects_before_last_body_end() {
-        let out = inject(b"<html><BODY>x</Body></html>", 3, None);
+        let out = inject(
+            b"<html><BODY>x</Body></html>",
+            3,
+            Some("a/index.html"),
+            None,
+        );
         let s = String::from_utf8(out).unwrap();
         assert!(
             s.contains(
-                "x<script src=\"/__factsite/livereload.js\" data-generation=\"3\"></script></Body>"
+                "x<script src=\"/__factsite/livereload.js\" data-generation=\"3\" data-page=\"a/index.html\"></script></Body>"
+
             ),
             "{s}"
         );
-        let out = inject(b"no body", 1, None);
+        let out = inject(b"no body", 1, None, None);
         assert!(
             String::from_utf8(out)
                 .unwrap()
@@ -207,7 +231,7 @@ mod tests {
             file: Some("templates/a.html".into()),
             line: Some(3),
         };
-        let s = String::from_utf8(inject(b"<body></body>", 1, Some(&e))).unwrap();
+        let s = String::from_utf8(inject(b"<body></body>", 1, None, Some(&e))).unwrap();
         assert!(s.contains("&lt;oops&gt;") && s.contains("factsite-error"));
         let page = String::from_utf8(error_page(&e, false)).unwrap();
         assert!(page.contains("templates/a.html, line 3"));

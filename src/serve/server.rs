@@ -292,8 +292,16 @@ fn report(shared: &Shared, result: Result<Outcome>) -> Result<()> {
                         generation: s.generation + 1,
                         paths: paths.clone(),
                     },
+                    // After an error every page carries the overlay: reload them all.
+                    Outcome::Built {
+                        written, removed, ..
+                    } if !recovered => Notice::Reload {
+                        generation: s.generation + 1,
+                        pages: changed_pages(written, removed),
+                    },
                     _ => Notice::Reload {
                         generation: s.generation + 1,
+                        pages: None,
                     },
                 };
                 s.generation += 1;
@@ -312,6 +320,19 @@ fn report(shared: &Shared, result: Result<Outcome>) -> Result<()> {
             Err(e)
         }
     }
+}
+
+/// The HTML pages a build changed or removed, for open pages to know whether to reload; `None`
+/// (reload everything) when so many changed that the list would cost more than it saves.
+fn changed_pages(written: &[String], removed: &[String]) -> Option<Vec<String>> {
+    const MAX_LISTED: usize = 2000;
+    let pages: Vec<String> = written
+        .iter()
+        .chain(removed)
+        .filter(|p| p.ends_with(".html"))
+        .cloned()
+        .collect();
+    (pages.len() <= MAX_LISTED).then_some(pages)
 }
 
 fn print_outcome(outcome: &Outcome) {

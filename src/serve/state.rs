@@ -47,8 +47,13 @@ fn line_in(message: &str) -> Option<usize> {
 /// What the browser is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    /// Pages changed: reload.
-    Reload { generation: u64 },
+    /// Pages changed: reload those open on one of `pages` (output paths such as
+    /// `articles/x/index.html`), or every page when `pages` is `None`.
+    Reload {
+        generation: u64,
+        pages: Option<Vec<String>>,
+    },
+
     /// Only stylesheets changed: swap them without reloading.
     Css { generation: u64, paths: Vec<String> },
     /// The build failed: show the overlay.

@@ -1,7 +1,8 @@
 // Real-browser test of `factsite serve --watch`: headless Debian Chromium driven by playwright-core.
 // Opens an article, edits it on disk (editor-style write-and-rename) and waits for the page to
-// reload with the new text; changes the stylesheet and checks it applies without a reload; breaks
-// a template, sees the overlay, fixes it and sees recovery; stops the server with Ctrl-C (SIGINT).
+// reload with the new text, while a tab on another, unchanged article is not reloaded; changes the
+// stylesheet and checks it applies without a reload; breaks a template, sees the overlay, fixes it
+// and sees recovery; stops the server with Ctrl-C (SIGINT).
 // Env: FACTSITE_BIN (default ../../target/debug/factsite), CHROMIUM (default /usr/bin/chromium).
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
@@ -28,6 +29,7 @@ const article = (title, body) => `${title}\n2023-05-19\nhttps://example.com/a\n$
 write("site.toml", 'title = "Browser desk"\n');
 write("static/style.css", "h1 { color: rgb(0, 0, 0); }\n");
 write("content/grain.txt", article("Ministers agree on grain deal", "The first version of the body."));
+write("content/aid.txt", article("Aid package announced", "An unrelated article."));
 
 let failures = 0;
 const check = (ok, what) => {
@@ -66,11 +68,17 @@ try {
   page.on("request", (r) => { if (!r.url().startsWith(url)) external.push(r.url()); });
   await page.goto(`${url}articles/grain/`);
   check((await page.textContent("body")).includes("The first version"), "article page shows the first text");
+  const other = await browser.newPage();
+  await other.goto(`${url}articles/aid/`);
+  await other.evaluate(() => { window.__notReloaded = true; });
   await page.waitForTimeout(300); // let EventSource connect
 
   write("content/grain.txt", article("Ministers agree on grain deal", "The SECOND version, saved on disk."));
   await page.waitForFunction(() => document.body.innerText.includes("SECOND version"), null, { timeout: 15000 });
   check(true, "page reloaded by itself with the edited text");
+  await other.waitForTimeout(300);
+  check(await other.evaluate(() => window.__notReloaded === true), "a page the edit did not change was not reloaded");
+  await other.close();
   await page.screenshot({ path: path.join(shots, "after-edit.png") });
 
   await page.evaluate(() => { window.__stillHere = true; });
