@@ -9,12 +9,15 @@
 //! "related", "claims", "message", "evidence": [ { "file", "line", "text" } ], "diff", "share",
 //! "window" } ] }`, sorted by file, line and kind.
 
-use super::model::{CrossRef, Figure};
+use super::model::{CrossRef, Entity, Figure};
 use serde_json::{Value, json};
+use std::collections::HashMap;
 
 impl CrossRef {
     /// Contents of `site/data/claims.json`.
     pub fn claims_json(&self) -> Value {
+        let entities: HashMap<&str, &Entity> =
+            self.entities.iter().map(|e| (e.id.as_str(), e)).collect();
         let clusters: Vec<Value> = self
             .clusters
             .iter()
@@ -30,7 +33,7 @@ impl CrossRef {
                         "kind": d.kind, "text": d.text, "start": d.start, "end": d.end,
                     })).collect::<Vec<_>>(),
                     "entities": c.entities.iter().map(|id| {
-                        let e = self.entities.iter().find(|e| &e.id == id);
+                        let e = entities.get(id.as_str());
                         json!({ "id": id, "name": e.map(|e| e.name.as_str()), "kind": e.map(|e| e.kind) })
                     }).collect::<Vec<_>>(),
                 })
