@@ -3,9 +3,11 @@
 
 use super::OutFile;
 use super::context::article_url;
+use super::memo::{self, Round};
 use crate::config::Config;
 use crate::content::{Corpus, Field};
 use crate::error::{Error, Result};
+use crate::xref::EntityKind;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -36,6 +38,7 @@ pub fn files(
     config: &Config,
     corpus: &Corpus,
     xref: &crate::xref::CrossRef,
+    memo: Option<&Round>,
 ) -> Result<Vec<OutFile>> {
     let articles: Vec<ArticleJson> = corpus
         .articles
@@ -62,10 +65,25 @@ pub fn files(
             hash: &a.hash,
         })
         .collect();
+    // Each file is keyed by what it is made from, so an unchanged one is not serialised again.
+    let entity_names: Vec<(&str, &str, EntityKind)> = xref
+        .entities
+        .iter()
+        .map(|e| (e.id.as_str(), e.name.as_str(), e.kind))
+        .collect();
     Ok(vec![
-        json_file("data/articles.json", &articles)?,
-        json_file("data/claims.json", &xref.claims_json())?,
-        json_file("data/flags.json", &xref.flags_json())?,
+        memo::file(memo, "data/articles.json", &articles, || {
+            json_file("data/articles.json", &articles)
+        })?,
+        memo::file(
+            memo,
+            "data/claims.json",
+            &(&xref.clusters, &entity_names),
+            || json_file("data/claims.json", &xref.claims_json()),
+        )?,
+        memo::file(memo, "data/flags.json", &xref.flags, || {
+            json_file("data/flags.json", &xref.flags_json())
+        })?,
     ])
 }
 

@@ -88,6 +88,23 @@ impl Round {
     }
 }
 
+/// A site file made by `make` from `key` (see [`Round::page`]); without a memo, just `make`.
+pub fn file<E>(
+    round: Option<&Round>,
+    path: &str,
+    key: &impl Serialize,
+    make: impl FnOnce() -> Result<super::OutFile, E>,
+) -> Result<super::OutFile, E> {
+    let Some(round) = round else {
+        return make();
+    };
+    let bytes = round.page(path, key, || make().map(|f| f.bytes))?;
+    Ok(super::OutFile {
+        path: path.to_string(),
+        bytes,
+    })
+}
+
 /// Hash of a value (`None` if it does not serialise).
 pub fn hash_of(value: &impl Serialize) -> Option<Key> {
     keyhash::hash(b"", value)

@@ -107,7 +107,6 @@ impl Renderer {
             .memo
             .as_ref()
             .and_then(|m| Some(m.begin(memo::hash_of(&(config, &targets))?)));
-
         let r = pages::PageRenderer {
             tera: &self.tera,
             hl: &self.highlighter,
@@ -118,14 +117,14 @@ impl Renderer {
             memo: round.as_ref(),
             lookup: pages::Lookup::new(xref),
         };
-
-        let pages = r.all();
+        let made = r
+            .all()
+            .and_then(|pages| Ok((pages, data::files(config, corpus, xref, round.as_ref())?)));
         if let (Some(m), Some(round)) = (&self.memo, round) {
             m.finish(round);
         }
-        let mut files = pages?;
-
-        files.extend(data::files(config, corpus, xref)?);
+        let (mut files, data) = made?;
+        files.extend(data);
         files.extend(self.static_files(corpus)?);
         files.extend(publish::files(&self.tera, config, corpus, xref, &files)?);
         files.push(OutFile::new(".nojekyll", ""));
