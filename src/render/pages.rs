@@ -165,7 +165,7 @@ impl PageRenderer<'_> {
     }
 
     /// [`Self::page_file`] without the memo.
-    fn render_page(
+    pub(super) fn render_page(
         &self,
         template: &str,
         path: &str,

@@ -6,13 +6,14 @@ use super::OutFile;
 use super::annotate::{anchor, diff_html};
 use super::context::{PageCtx, article_url};
 use super::markdown;
+use super::memo;
 use super::pages::PageRenderer;
 use super::text::shorten;
 use crate::error::Result;
 use crate::xref::{Appearance, Cluster, FigureTimeline, Flag, FlagKind};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// An article as other pages refer to it.
 #[derive(Serialize, Clone)]
@@ -107,42 +108,12 @@ impl PageRenderer<'_> {
             .map(|c| self.cluster_page(c, &refs))
             .collect::<Result<_>>()?;
         files.extend(clusters);
-        // Each claim's link is made once and shared by the pages of every entity it names.
-        let links: Vec<(&[String], ClaimLink)> = self
-            .xref
-            .articles
-            .par_iter()
-            .flat_map_iter(|a| a.claims.iter())
-            .filter(|c| !c.entities.is_empty())
-            .map(|c| {
-                let href = format!("{}#{}", article_url(&c.article), anchor(&c.id));
-                (
-                    c.entities.as_slice(),
-                    ClaimLink {
-                        text: &c.text,
-                        href,
-                    },
-                )
-            })
-            .collect();
-        let mut by_entity: HashMap<&str, Vec<&ClaimLink>> = HashMap::new();
-        for (ids, link) in &links {
-            for id in *ids {
-                by_entity.entry(id.as_str()).or_default().push(link);
-            }
-        }
-
+        let claim_hashes = self.entity_claim_hashes();
         let entities: Vec<OutFile> = self
             .xref
             .entities
             .par_iter()
-            .map(|e| {
-                let claims = by_entity
-                    .get(e.id.as_str())
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[]);
-                self.entity_page(e, &refs, claims)
-            })
+            .map(|e| self.entity_page(e, &refs, &claim_hashes))
             .collect::<Result<_>>()?;
         files.extend(entities);
         for check in &self.corpus.checks {
@@ -274,11 +245,32 @@ impl PageRenderer<'_> {
         self.page_file("entities.html", "entities/", page, &vars)
     }
 
+    /// Per article, a hash of what entity pages show of its claims (id, text, entities named).
+    fn entity_claim_hashes(&self) -> HashMap<&str, Option<[u8; 32]>> {
+        self.xref
+            .articles
+            .par_iter()
+            .map(|a| {
+                let shown: Vec<(&str, &str, &[String])> = a
+                    .claims
+                    .iter()
+                    .map(|c| (c.id.as_str(), c.text.as_str(), c.entities.as_slice()))
+                    .collect();
+                (
+                    a.slug.as_str(),
+                    memo::hash_of(&shown).map(|h| *h.as_bytes()),
+                )
+            })
+            .collect()
+    }
+
+    /// An entity's page. Its memo key is the entity, the articles naming it and a hash of those
+    /// articles' claims, so the list of claims is only gathered when one of them changed.
     fn entity_page(
         &self,
         e: &crate::xref::Entity,
         refs: &BTreeMap<String, ArticleRef>,
-        claims: &[&ClaimLink],
+        claim_hashes: &HashMap<&str, Option<[u8; 32]>>,
     ) -> Result<OutFile> {
         let path = format!("entities/{}/", e.id);
         // Only the articles this page names: the whole map per page would be quadratic.
@@ -287,25 +279,53 @@ impl PageRenderer<'_> {
             .iter()
             .filter_map(|s| refs.get_key_value(s))
             .collect();
-        #[derive(Serialize)]
-        struct Vars<'v> {
-            entity: &'v crate::xref::Entity,
-            articles: BTreeMap<&'v String, &'v ArticleRef>,
-            claims: &'v [&'v ClaimLink<'v>],
-        }
-        let vars = Vars {
-            entity: e,
-            articles: mentioned,
-            claims,
+        let make = || {
+            let claims = self.claims_naming(e);
+            #[derive(Serialize)]
+            struct Vars<'v> {
+                entity: &'v crate::xref::Entity,
+                articles: &'v BTreeMap<&'v String, &'v ArticleRef>,
+                claims: Vec<ClaimLink<'v>>,
+            }
+            let vars = Vars {
+                entity: e,
+                articles: &mentioned,
+                claims,
+            };
+            let page = PageCtx::new(
+                self.config,
+                &path,
+                e.name.clone(),
+                format!("{} in the articles: spellings and claims.", e.name),
+                "entities",
+            );
+            self.render_page("entity.html", &path, &page, &vars)
         };
-        let page = PageCtx::new(
-            self.config,
-            &path,
-            e.name.clone(),
-            format!("{} in the articles: spellings and claims.", e.name),
-            "entities",
-        );
-        self.page_file("entity.html", &path, page, &vars)
+        let hashes: Option<Vec<[u8; 32]>> = e
+            .articles
+            .iter()
+            .map(|s| claim_hashes.get(s.as_str()).copied().flatten())
+            .collect();
+        match hashes {
+            Some(hashes) => self.memoized(&path, &(e, &mentioned, hashes), make),
+            None => make(),
+        }
+    }
+
+    /// The claims naming an entity, in article and sentence order, linked to their sentences.
+    fn claims_naming(&self, e: &crate::xref::Entity) -> Vec<ClaimLink<'_>> {
+        let articles: HashSet<&str> = e.articles.iter().map(String::as_str).collect();
+        self.xref
+            .articles
+            .iter()
+            .filter(|a| articles.contains(a.slug.as_str()))
+            .flat_map(|a| a.claims.iter())
+            .filter(|c| c.entities.contains(&e.id))
+            .map(|c| ClaimLink {
+                text: &c.text,
+                href: format!("{}#{}", article_url(&c.article), anchor(&c.id)),
+            })
+            .collect()
     }
 
     fn timeline(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
