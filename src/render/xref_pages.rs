@@ -328,28 +328,41 @@ impl PageRenderer<'_> {
             .collect()
     }
 
+    /// The timeline page. The SVGs are drawn from the articles (keyed through `refs`), the events,
+    /// the anachronism flags and the reuse records: those make the memo key, so an edit that
+    /// touches none of them does not redraw.
     fn timeline(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
-        #[derive(Serialize)]
-        struct Vars<'v> {
-            events: &'v [crate::xref::TimelineEvent],
-            articles: &'v BTreeMap<String, ArticleRef>,
-            svg: String,
-            reuse_svg: String,
-        }
-        let vars = Vars {
-            events: &self.xref.timeline,
-            articles: refs,
-            svg: super::svg::timeline(self.corpus, self.xref, "../"),
-            reuse_svg: super::svg::reuse_graph(self.corpus, self.xref, "../"),
-        };
-        let page = PageCtx::new(
-            self.config,
-            "timeline/",
-            "Timeline".into(),
-            "Articles and the events they describe, by date.".into(),
-            "timeline",
-        );
-        self.page_file("timeline.html", "timeline/", page, &vars)
+        let anachronistic: Vec<&str> = self
+            .xref
+            .flags
+            .iter()
+            .filter(|f| f.kind == FlagKind::DatelineAnachronism)
+            .map(|f| f.article.as_str())
+            .collect();
+        let key = (&self.xref.timeline, refs, anachronistic, &self.xref.reuse);
+        self.memoized("timeline/", &key, || {
+            #[derive(Serialize)]
+            struct Vars<'v> {
+                events: &'v [crate::xref::TimelineEvent],
+                articles: &'v BTreeMap<String, ArticleRef>,
+                svg: String,
+                reuse_svg: String,
+            }
+            let vars = Vars {
+                events: &self.xref.timeline,
+                articles: refs,
+                svg: super::svg::timeline(self.corpus, self.xref, "../"),
+                reuse_svg: super::svg::reuse_graph(self.corpus, self.xref, "../"),
+            };
+            let page = PageCtx::new(
+                self.config,
+                "timeline/",
+                "Timeline".into(),
+                "Articles and the events they describe, by date.".into(),
+                "timeline",
+            );
+            self.render_page("timeline.html", "timeline/", &page, &vars)
+        })
     }
 
     fn check_page(
