@@ -117,16 +117,11 @@ impl Renderer {
             memo: round.as_ref(),
             lookup: pages::Lookup::new(xref),
         };
-        let made = r
-            .all()
-            .and_then(|pages| Ok((pages, data::files(config, corpus, xref, round.as_ref())?)));
+        let made = self.all_files(r, round.as_ref());
         if let (Some(m), Some(round)) = (&self.memo, round) {
             m.finish(round);
         }
-        let (mut files, data) = made?;
-        files.extend(data);
-        files.extend(self.static_files(corpus)?);
-        files.extend(publish::files(&self.tera, config, corpus, xref, &files)?);
+        let mut files = made?;
         files.push(OutFile::new(".nojekyll", ""));
         if let Some(cname) = config.cname.as_deref().filter(|c| !c.trim().is_empty()) {
             files.push(OutFile::new("CNAME", format!("{}\n", cname.trim())));
@@ -138,6 +133,22 @@ impl Renderer {
                 w[0].path
             )));
         }
+        Ok(files)
+    }
+
+    /// The pages, data files, static files and publishing files (search, feeds, sitemap).
+    fn all_files(
+        &self,
+        r: pages::PageRenderer,
+        round: Option<&memo::Round>,
+    ) -> Result<Vec<OutFile>> {
+        let (config, corpus, xref) = (r.config, r.corpus, r.xref);
+        let mut files = r.all()?;
+        files.extend(data::files(config, corpus, xref, round)?);
+        files.extend(self.static_files(corpus)?);
+        files.extend(publish::files(
+            &self.tera, config, corpus, xref, &files, round,
+        )?);
         Ok(files)
     }
 

@@ -4,6 +4,7 @@
 
 use super::OutFile;
 use super::context::{PageCtx, SiteCtx};
+use super::memo::{self, Round};
 use super::search::{SEARCH_PATH, SearchIndex};
 use super::templates::template_error;
 use super::{feeds, sitemap};
@@ -20,9 +21,17 @@ pub fn files(
     corpus: &Corpus,
     xref: &CrossRef,
     rendered: &[OutFile],
+    memo: Option<&Round>,
 ) -> Result<Vec<OutFile>> {
     let index = search_index(corpus, xref, rendered);
-    let mut out = vec![index.to_file()?, search_page(tera, config, &index)?];
+    // The search page lists titles only: an edit to an article's text leaves it as it was.
+    let page = memo::file(
+        memo,
+        &format!("{SEARCH_PATH}index.html"),
+        &index.listed(),
+        || search_page(tera, config, &index),
+    )?;
+    let mut out = vec![index.to_file()?, page];
     out.extend(feeds::files(config, corpus, xref));
     let paths: Vec<String> = rendered
         .iter()

@@ -128,6 +128,14 @@ impl SearchIndex {
 
     /// The body of the search page: every document as a link, grouped by kind in index order.
     /// `root` is the relative prefix from the search page to the site root.
+    /// What [`Self::page_html`] shows of each document: kind, title, URL and meta (not the text).
+    pub fn listed(&self) -> Vec<[&str; 4]> {
+        self.docs
+            .iter()
+            .map(|d| [d.kind, d.title.as_str(), d.url.as_str(), d.meta.as_str()])
+            .collect()
+    }
+
     pub fn page_html(&self, root: &str) -> String {
         let mut h = String::new();
         h.push_str(
