@@ -303,14 +303,19 @@ fn map_statics(
     written: &BTreeMap<String, (Hash, Arc<[u8]>)>,
 ) -> BTreeMap<String, Vec<String>> {
     let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let suffixes: Vec<(&String, &Hash, String)> = statics
+        .iter()
+        .map(|(rel, h)| (rel, h, format!("/{rel}")))
+        .collect();
     for (out, (hash, _)) in written {
-        for (rel, h) in statics {
-            if h == hash && (out == rel || out.ends_with(&format!("/{rel}"))) {
-                map.entry(rel.clone()).or_default().push(out.clone());
+        for (rel, h, suffix) in &suffixes {
+            if *h == hash && (out == *rel || out.ends_with(suffix.as_str())) {
+                map.entry((*rel).clone()).or_default().push(out.clone());
             }
         }
     }
     map
+
 }
 
 /// Output paths come from our own renderer, but a bad one must still not write outside the folder.
