@@ -144,37 +144,49 @@ impl PageRenderer<'_> {
         self.page_file("claims.html", "claims/", page, &vars)
     }
 
+    /// A claim's page, keyed by the cluster and the few things it shows from elsewhere (article
+    /// titles, verdicts, flags, entity names): the diffs are only turned into HTML when one changed.
     fn cluster_page(&self, c: &Cluster, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
         let path = format!("claims/{}/", c.id);
-        let appearances: Vec<AppearanceView> = c
+        let titles: Vec<Option<&str>> = c
             .appearances
             .iter()
-            .map(|a| AppearanceView::new(a, refs, c.diffs.iter().find(|d| d.claim == a.claim)))
+            .map(|a| refs.get(&a.article).map(|r| r.title.as_str()))
             .collect();
-        let verdicts: Vec<_> = self
+        let verdicts: Vec<&crate::xref::VerdictLink> = self
             .xref
             .verdicts
             .iter()
             .filter(|v| v.clusters.contains(&c.id))
             .collect();
-        #[derive(Serialize)]
-        struct Vars<'v> {
-            cluster: &'v Cluster,
-            appearances: Vec<AppearanceView<'v>>,
-            verdicts: Vec<&'v crate::xref::VerdictLink>,
-            flags: Vec<&'v Flag>,
-            entities: Vec<(&'v str, &'v str)>,
-        }
-        let vars = Vars {
-            cluster: c,
-            appearances,
-            verdicts,
-            flags: (self.lookup).flags_citing(c.appearances.iter().map(|a| a.claim.as_str())),
-            entities: self.entity_names(&c.entities),
-        };
-        let title = format!("Claim: {}", shorten(&c.text, 80));
-        let page = PageCtx::new(self.config, &path, title, shorten(&c.text, 200), "claims");
-        self.page_file("claim.html", &path, page, &vars)
+        let flags = (self.lookup).flags_citing(c.appearances.iter().map(|a| a.claim.as_str()));
+        let entities = self.entity_names(&c.entities);
+        let key = (c, titles, &verdicts, &flags, &entities);
+        self.memoized(&path, &key, || {
+            #[derive(Serialize)]
+            struct Vars<'v> {
+                cluster: &'v Cluster,
+                appearances: Vec<AppearanceView<'v>>,
+                verdicts: &'v [&'v crate::xref::VerdictLink],
+                flags: &'v [&'v Flag],
+                entities: &'v [(&'v str, &'v str)],
+            }
+            let appearances = c
+                .appearances
+                .iter()
+                .map(|a| AppearanceView::new(a, refs, c.diffs.iter().find(|d| d.claim == a.claim)))
+                .collect();
+            let vars = Vars {
+                cluster: c,
+                appearances,
+                verdicts: &verdicts,
+                flags: &flags,
+                entities: &entities,
+            };
+            let title = format!("Claim: {}", shorten(&c.text, 80));
+            let page = PageCtx::new(self.config, &path, title, shorten(&c.text, 200), "claims");
+            self.render_page("claim.html", &path, &page, &vars)
+        })
     }
 
     fn entity_names<'v>(&'v self, ids: &'v [String]) -> Vec<(&'v str, &'v str)> {

@@ -315,7 +315,6 @@ fn map_statics(
         }
     }
     map
-
 }
 
 /// Output paths come from our own renderer, but a bad one must still not write outside the folder.
