@@ -81,7 +81,22 @@ fn edit(root: &Path, rel: &str, f: impl FnOnce(String) -> String) {
     std::fs::write(&path, f(text)).unwrap();
 }
 
+/// The title the site gives the article from `rel` (`content/…`), read from `data/articles.json`.
+fn title_of(out: &Path, rel: &str) -> String {
+    let json = std::fs::read_to_string(out.join("data/articles.json")).unwrap();
+    let articles: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let file = rel.trim_start_matches("content/");
+    let article = articles
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["file"] == file)
+        .unwrap();
+    article["title"].as_str().unwrap().to_string()
+}
+
 fn seed(root: &Path, prefix: &str) -> String {
+
     let dir = root.join("content");
     let name = std::fs::read_dir(&dir)
         .unwrap()
@@ -110,6 +125,13 @@ fn incremental_rebuilds_equal_fresh_builds() {
         .to_string();
     edit(root, &s0, |t| format!("{t}\n{copied}\n"));
     rebuild_matches_fresh("copied sentence", root, &mut live, out.path());
+
+    // The article's headline changes: claim and entity pages name it.
+    let title = title_of(out.path(), &s0);
+    edit(root, &s0, |t| t.replace(&title, &format!("{title} (updated)")));
+    rebuild_matches_fresh("retitled article", root, &mut live, out.path());
+    assert_eq!(title_of(out.path(), &s0), format!("{title} (updated)"));
+
 
     // A changed figure in a quoted sentence, then the article's date moved.
     edit(root, &s0, |t| t.replacen("600", "700", 1));
