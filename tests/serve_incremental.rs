@@ -128,9 +128,9 @@ fn incremental_rebuilds_equal_fresh_builds() {
 
     // The article's headline changes: claim and entity pages name it.
     let title = title_of(out.path(), &s0);
-    edit(root, &s0, |t| t.replace(&title, &format!("{title} (updated)")));
+    edit(root, &s0, |t| t.replace(&title, &format!("Updated: {title}")));
     rebuild_matches_fresh("retitled article", root, &mut live, out.path());
-    assert_eq!(title_of(out.path(), &s0), format!("{title} (updated)"));
+    assert_eq!(title_of(out.path(), &s0), format!("Updated: {title}"));
 
 
     // A changed figure in a quoted sentence, then the article's date moved.
