@@ -183,11 +183,14 @@ impl ClaimCache {
         self.by_key.extend(fresh);
         let keys: HashSet<(String, String)> = corpus.articles.iter().map(key).collect();
         self.by_key.retain(|k, _| keys.contains(k));
+        // The pass takes its claims by value (it writes entity ids into them): copy in parallel.
+        let by_key = &self.by_key;
         corpus
             .articles
-            .iter()
-            .map(|a| self.by_key.get(&key(a)).cloned().unwrap_or_default())
+            .par_iter()
+            .map(|a| by_key.get(&key(a)).cloned().unwrap_or_default())
             .collect()
+
     }
 }
 
