@@ -79,9 +79,10 @@ impl SearchIndex {
 
     /// Adds a document; `text` is shortened to [`TEXT_LIMIT`] characters.
     pub fn add(&mut self, mut doc: SearchDoc) {
-        if doc.text.chars().count() > TEXT_LIMIT {
-            doc.text = doc.text.chars().take(TEXT_LIMIT).collect();
+        if let Some((end, _)) = doc.text.char_indices().nth(TEXT_LIMIT) {
+            doc.text.truncate(end);
         }
+
         self.docs.push(doc);
     }
 
@@ -188,5 +189,10 @@ mod tests {
         let mut i = SearchIndex::new();
         i.add_claim(&"x".repeat(5000), "c/", "");
         assert_eq!(i.docs()[0].text.chars().count(), TEXT_LIMIT);
+        // Counted in characters, not bytes; exactly the limit is kept whole.
+        i.add_claim(&"é".repeat(TEXT_LIMIT + 1), "d/", "");
+        assert_eq!(i.docs()[1].text, "é".repeat(TEXT_LIMIT));
+        i.add_claim(&"ü".repeat(TEXT_LIMIT), "e/", "");
+        assert_eq!(i.docs()[2].text, "ü".repeat(TEXT_LIMIT));
     }
 }

@@ -190,7 +190,6 @@ impl ClaimCache {
             .par_iter()
             .map(|a| by_key.get(&key(a)).cloned().unwrap_or_default())
             .collect()
-
     }
 }
 
