@@ -96,7 +96,6 @@ fn title_of(out: &Path, rel: &str) -> String {
 }
 
 fn seed(root: &Path, prefix: &str) -> String {
-
     let dir = root.join("content");
     let name = std::fs::read_dir(&dir)
         .unwrap()
@@ -128,10 +127,11 @@ fn incremental_rebuilds_equal_fresh_builds() {
 
     // The article's headline changes: claim and entity pages name it.
     let title = title_of(out.path(), &s0);
-    edit(root, &s0, |t| t.replace(&title, &format!("Updated: {title}")));
+    edit(root, &s0, |t| {
+        t.replace(&title, &format!("Updated: {title}"))
+    });
     rebuild_matches_fresh("retitled article", root, &mut live, out.path());
     assert_eq!(title_of(out.path(), &s0), format!("Updated: {title}"));
-
 
     // A changed figure in a quoted sentence, then the article's date moved.
     edit(root, &s0, |t| t.replacen("600", "700", 1));
