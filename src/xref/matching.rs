@@ -40,17 +40,22 @@ pub struct Pair {
     pub cosine: f64,
 }
 
-/// Interns terms; ids follow first appearance so they are deterministic.
+/// Interns terms; ids follow first appearance so they are deterministic (the map is only
+/// looked up, never iterated, so its hasher does not matter for the output).
 #[derive(Default)]
 pub struct Interner {
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, u32, ahash::RandomState>,
 }
 
 impl Interner {
-    /// Id of a term, assigning the next one when new.
+    /// Id of a term, assigning the next one when new (allocating only then).
     pub fn id(&mut self, t: &str) -> u32 {
+        if let Some(&id) = self.ids.get(t) {
+            return id;
+        }
         let next = self.ids.len() as u32;
-        *self.ids.entry(t.to_string()).or_insert(next)
+        self.ids.insert(t.to_string(), next);
+        next
     }
 
     /// Id of a known term.
