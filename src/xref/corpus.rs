@@ -147,33 +147,60 @@ fn resolve_entities(
             ac.claims
                 .iter()
                 .enumerate()
-                .flat_map(move |(c, e)| e.mentions.iter().map(move |m| (a, c, m.clone())))
+                .flat_map(move |(c, e)| e.mentions.iter().map(move |m| (a, c, m)))
         })
         .collect();
     let slugs: Vec<String> = corpus.articles.iter().map(|a| a.slug.clone()).collect();
     let resolved = entities::resolve(&located, &slugs, aliases);
-    let mut by_variant: BTreeMap<String, usize> = BTreeMap::new();
-    for (i, (a, c, m)) in located.iter().enumerate() {
-        if let Some(e) = resolved.of_mention[i] {
-            let ids = &mut per_article[*a].claims[*c].claim.entities;
-            ids.push(resolved.entities[e].id.clone());
-            by_variant.entry(key(&m.surface)).or_insert(e);
-        }
+    drop(located);
+    let mut by_key: ahash::HashMap<&str, usize> = ahash::HashMap::default();
+    for (k, e) in &resolved.surface_keys {
+        by_key.entry(k.as_str()).or_insert(*e);
     }
-    for ac in per_article.iter_mut() {
-        for e in &mut ac.claims {
-            e.claim.entities.sort();
-            e.claim.entities.dedup();
-            for q in &mut e.claim.quotes {
-                let k = q
-                    .speaker
-                    .as_deref()
-                    .map(|s| key(s.trim_start_matches("the ")));
-                q.speaker_entity = k
-                    .and_then(|k| by_variant.get(&k))
-                    .map(|&i| resolved.entities[i].id.clone());
-            }
-        }
-    }
+    let mut rest = resolved.of_mention.as_slice();
+    let per_mentions: Vec<&[Option<usize>]> = per_article
+        .iter()
+        .map(|ac| {
+            let n = ac.claims.iter().map(|e| e.mentions.len()).sum();
+            let (mine, tail) = rest.split_at(n);
+            rest = tail;
+            mine
+        })
+        .collect();
+    per_article
+        .par_iter_mut()
+        .zip(per_mentions)
+        .for_each(|(ac, of_mention)| set_entities(ac, of_mention, &resolved.entities, &by_key));
     resolved
+}
+
+/// Writes the entity ids of an article's claims (sorted, unique) given the entity of each of
+/// its mentions in order, and the speaker entity of its quotes found by the speaker's key.
+fn set_entities(
+    ac: &mut ArticleClaims,
+    of_mention: &[Option<usize>],
+    entities: &[Entity],
+    by_key: &ahash::HashMap<&str, usize>,
+) {
+    let mut rest = of_mention;
+    for e in &mut ac.claims {
+        let (mine, tail) = rest.split_at(e.mentions.len());
+        rest = tail;
+        let mut found: Vec<usize> = mine.iter().flatten().copied().collect();
+        found.sort_unstable();
+        found.dedup();
+        let ids = &mut e.claim.entities;
+        ids.extend(found.into_iter().map(|i| entities[i].id.clone()));
+        ids.sort();
+        ids.dedup();
+        for q in &mut e.claim.quotes {
+            let k = q
+                .speaker
+                .as_deref()
+                .map(|s| key(s.trim_start_matches("the ")));
+            q.speaker_entity = k
+                .and_then(|k| by_key.get(k.as_str()))
+                .map(|&i| entities[i].id.clone());
+        }
+    }
 }

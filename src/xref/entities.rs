@@ -747,13 +747,15 @@ pub fn translit(k: &str) -> String {
 }
 
 /// One mention located in the corpus: (article index, claim index, mention).
-pub type Located = (usize, usize, Mention);
+pub type Located<'m> = (usize, usize, &'m Mention);
 
 /// Result of resolving mentions: entities and, per located mention, its entity index.
 pub struct Resolved {
     pub entities: Vec<Entity>,
     /// Same order as the input; `None` for dropped mentions.
     pub of_mention: Vec<Option<usize>>,
+    /// Per distinct surface with an entity, in order of first mention: its [`key`] and entity.
+    pub surface_keys: Vec<(String, usize)>,
     /// Entity index → spelling keys used, per article slug (for name variants).
     pub spellings: Vec<Spellings>,
 }
@@ -765,7 +767,7 @@ pub type Spellings = BTreeMap<String, BTreeMap<String, usize>>;
 ///
 /// Everything but the entity kinds depends only on a mention's surface, so the work is done
 /// once per distinct surface and once per distinct group key; mentions only carry indices.
-pub fn resolve(mentions: &[Located], slugs: &[String], aliases: &Aliases) -> Resolved {
+pub fn resolve(mentions: &[Located<'_>], slugs: &[String], aliases: &Aliases) -> Resolved {
     let surfaces = Surfaces::new(mentions, aliases);
     let groups = Groups::new(&surfaces.list);
     // Pass 1: multi-word names and hinted single words define groups.
@@ -825,8 +827,8 @@ struct Surfaces<'m> {
 }
 
 impl<'m> Surfaces<'m> {
-    fn new(mentions: &'m [Located], aliases: &Aliases) -> Surfaces<'m> {
-        let mut index: HashMap<&str, usize> = HashMap::new();
+    fn new(mentions: &[Located<'m>], aliases: &Aliases) -> Surfaces<'m> {
+        let mut index: ahash::HashMap<&str, usize> = ahash::HashMap::default();
         let mut texts: Vec<&str> = Vec::new();
         let of_mention = mentions
             .iter()
@@ -865,7 +867,7 @@ struct Groups<'s> {
 
 impl<'s> Groups<'s> {
     fn new(surfaces: &'s [Surface]) -> Groups<'s> {
-        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut index: ahash::HashMap<&str, usize> = ahash::HashMap::default();
         let mut names = Vec::new();
         let of_surface = surfaces
             .iter()
@@ -928,7 +930,7 @@ fn majority_kind(counts: &[usize; 3]) -> EntityKind {
 }
 
 fn build(
-    mentions: &[Located],
+    mentions: &[Located<'_>],
     slugs: &[String],
     aliases: &Aliases,
     surfaces: &Surfaces,
@@ -948,6 +950,12 @@ fn build(
     let of_mention: Vec<Option<usize>> =
         surfaces.of_mention.iter().map(|&s| entity_of(s)).collect();
     let entity_of_surface: Vec<Option<usize>> = (0..surfaces.list.len()).map(entity_of).collect();
+    let surface_keys = surfaces
+        .list
+        .iter()
+        .zip(&entity_of_surface)
+        .filter_map(|(sf, e)| e.map(|e| (sf.key.clone(), e)))
+        .collect();
     let (variants, spellings) =
         variants_and_spellings(mentions, slugs, surfaces, &entity_of_surface, sorted.len());
     let alias_names: HashMap<String, &str> = aliases
@@ -979,13 +987,14 @@ fn build(
     Resolved {
         entities,
         of_mention,
+        surface_keys,
         spellings,
     }
 }
 
 /// Per entity, its variants (unsorted) and the spelling keys used per article slug.
 fn variants_and_spellings(
-    mentions: &[Located],
+    mentions: &[Located<'_>],
     slugs: &[String],
     surfaces: &Surfaces,
     entity_of_surface: &[Option<usize>],
@@ -1099,16 +1108,20 @@ mod tests {
     #[test]
     fn surnames_merge_into_full_names() {
         let (aliases, _) = Aliases::load(None);
-        let ms: Vec<Located> = [
+        let found: Vec<Vec<Mention>> = [
             "Volodymyr Zelensky said it.",
             "Zelenskiy went.",
             "Olena Zelenska said.",
             "Kiev and Kyiv.",
         ]
         .iter()
-        .enumerate()
-        .flat_map(|(a, s)| mentions(s).into_iter().map(move |m| (a, 0, m)))
+        .map(|s| mentions(s))
         .collect();
+        let ms: Vec<Located> = found
+            .iter()
+            .enumerate()
+            .flat_map(|(a, ms)| ms.iter().map(move |m| (a, 0, m)))
+            .collect();
         let r = resolve(
             &ms,
             &["a".into(), "b".into(), "c".into(), "d".into()],

@@ -40,17 +40,22 @@ pub struct Pair {
     pub cosine: f64,
 }
 
-/// Interns terms; ids follow first appearance so they are deterministic.
+/// Interns terms; ids follow first appearance so they are deterministic (the map is only
+/// looked up, never iterated, so its hasher does not matter for the output).
 #[derive(Default)]
 pub struct Interner {
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, u32, ahash::RandomState>,
 }
 
 impl Interner {
-    /// Id of a term, assigning the next one when new.
+    /// Id of a term, assigning the next one when new (allocating only then).
     pub fn id(&mut self, t: &str) -> u32 {
+        if let Some(&id) = self.ids.get(t) {
+            return id;
+        }
         let next = self.ids.len() as u32;
-        *self.ids.entry(t.to_string()).or_insert(next)
+        self.ids.insert(t.to_string(), next);
+        next
     }
 
     /// Id of a known term.
@@ -120,26 +125,22 @@ impl Index {
         r
     }
 
-    /// Items sharing at least two looked-up rare terms with `terms` (one when it has only one).
-    pub fn candidates(&self, terms: &[u32]) -> Vec<u32> {
+    /// Items sharing at least two looked-up rare terms with `terms` (one when it has only one),
+    /// in no particular order. `seen` is scratch space with a zero per item, left all zero.
+    fn candidates(&self, terms: &[u32], seen: &mut [u8]) -> Vec<u32> {
         let rare = self.rare(terms);
         let need = if rare.len() <= 1 { 1 } else { 2 };
-        let mut hits: Vec<u32> = rare
-            .iter()
-            .flat_map(|&t| self.postings[t as usize].iter().copied())
-            .collect();
-        hits.sort_unstable();
+        let postings = || rare.iter().flat_map(|&t| &self.postings[t as usize]);
         let mut out = Vec::new();
-        let mut k = 0;
-        while k < hits.len() {
-            let mut e = k;
-            while e < hits.len() && hits[e] == hits[k] {
-                e += 1;
+        for &i in postings() {
+            let n = &mut seen[i as usize];
+            *n += 1;
+            if *n == need {
+                out.push(i);
             }
-            if e - k >= need {
-                out.push(hits[k]);
-            }
-            k = e;
+        }
+        for &i in postings() {
+            seen[i as usize] = 0;
         }
         out
     }
@@ -152,6 +153,32 @@ pub fn score(ix: &Index, a: &Item, b: &Item) -> f64 {
 
 /// (same-claim score, plain cosine) of two claims.
 pub fn score_parts(ix: &Index, a: &Item, b: &Item) -> (f64, f64) {
+    score_with(ix, a, b, Norms::of(ix, a), Norms::of(ix, b))
+}
+
+/// The squared term weights of an item summed over all its terms and over its terms outside
+/// names, in term order (what [`score_parts`] divides by); [`pairs`] computes them once per item.
+#[derive(Debug, Clone, Copy)]
+struct Norms {
+    all: f64,
+    content: f64,
+}
+
+impl Norms {
+    fn of(ix: &Index, it: &Item) -> Norms {
+        let all = it.terms.iter().map(|&t| ix.w(t).powi(2)).sum::<f64>();
+        let content = it
+            .terms
+            .iter()
+            .filter(|t| it.names.binary_search(t).is_err())
+            .map(|&t| ix.w(t).powi(2))
+            .sum::<f64>();
+        Norms { all, content }
+    }
+}
+
+/// [`score_parts`] with both items' [`Norms`] given.
+fn score_with(ix: &Index, a: &Item, b: &Item, norm_a: Norms, norm_b: Norms) -> (f64, f64) {
     let (mut shared, mut shared_content, mut n_content) = (0.0, 0.0, 0usize);
     let (mut i, mut j) = (0, 0);
     while i < a.terms.len() && j < b.terms.len() {
@@ -171,21 +198,13 @@ pub fn score_parts(ix: &Index, a: &Item, b: &Item) -> (f64, f64) {
             }
         }
     }
-    let norm = |it: &Item| it.terms.iter().map(|&t| ix.w(t).powi(2)).sum::<f64>();
-    let content = |it: &Item| {
-        it.terms
-            .iter()
-            .filter(|t| it.names.binary_search(t).is_err())
-            .map(|&t| ix.w(t).powi(2))
-            .sum::<f64>()
-    };
-    let (na, nb) = (norm(a), norm(b));
+    let (na, nb) = (norm_a.all, norm_b.all);
     if na == 0.0 || nb == 0.0 {
         return (0.0, 0.0);
     }
     let cos = shared / (na * nb).sqrt();
     let related = cos.max(0.6 * shared / na.min(nb));
-    let dice = 2.0 * shared_content / (content(a) + content(b)).max(1e-9);
+    let dice = 2.0 * shared_content / (norm_a.content + norm_b.content).max(1e-9);
     if dice < 0.3 || n_content < 2 {
         return (0.0, related);
     }
@@ -206,8 +225,12 @@ pub fn score_parts(ix: &Index, a: &Item, b: &Item) -> (f64, f64) {
 pub fn pairs(ix: &Index, items: &[Item]) -> Vec<Pair> {
     let mut cands: Vec<(u32, u32)> = (0..items.len())
         .into_par_iter()
-        .flat_map_iter(|i| {
-            ix.candidates(&items[i].terms)
+        .map_init(
+            || vec![0u8; items.len()],
+            |seen, i| (i, ix.candidates(&items[i].terms, seen)),
+        )
+        .flat_map_iter(|(i, found)| {
+            found
                 .into_iter()
                 .filter(move |&j| j as usize != i)
                 .map(move |j| (i.min(j as usize) as u32, i.max(j as usize) as u32))
@@ -215,13 +238,15 @@ pub fn pairs(ix: &Index, items: &[Item]) -> Vec<Pair> {
         .collect();
     cands.par_sort_unstable();
     cands.dedup();
+    let norms: Vec<Norms> = items.par_iter().map(|it| Norms::of(ix, it)).collect();
     cands
         .into_par_iter()
         .filter_map(|(a, b)| {
-            let (score, cosine) = score_parts(ix, &items[a as usize], &items[b as usize]);
+            let (a, b) = (a as usize, b as usize);
+            let (score, cosine) = score_with(ix, &items[a], &items[b], norms[a], norms[b]);
             (score >= RELATED || cosine >= RELATED).then_some(Pair {
-                a: a as usize,
-                b: b as usize,
+                a,
+                b,
                 score,
                 cosine,
             })

@@ -11,6 +11,7 @@ use super::model::{
     DateKind, Figure, FigureKind, FigurePoint, FigureTimeline, FlagKind, Quote, Severity,
 };
 use super::text;
+use rayon::prelude::*;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -31,7 +32,11 @@ fn ordered(w: &Work, a: usize, b: usize) -> (usize, usize) {
 
 /// Share of words two quotations have in common, in order (0..1).
 pub fn quote_similarity(a: &str, b: &str) -> f64 {
-    let (na, nb) = (text::normalised(a), text::normalised(b));
+    normalised_similarity(&text::normalised(a), &text::normalised(b))
+}
+
+/// [`quote_similarity`] of two [`text::normalised`] quotations.
+fn normalised_similarity(na: &str, nb: &str) -> f64 {
     let wa: Vec<&str> = na.split(' ').collect();
     let wb: Vec<&str> = nb.split(' ').collect();
     let equal: usize = similar::utils::diff_slices(similar::Algorithm::Myers, &wa, &wb)
@@ -43,11 +48,51 @@ pub fn quote_similarity(a: &str, b: &str) -> f64 {
 }
 
 /// `altered_quote` flags.
+///
+/// The claim pairs to compare (matched claims, then claims quoting the same speaker) are listed
+/// in order, their quotations compared in parallel with each quotation normalised once, and the
+/// flags raised in that order, each pair of quotations once.
 pub fn altered_quotes(w: &Work, out: &mut Vec<Draft>) {
+    let cmp = quote_comparisons(w);
+    let norms = normalised_quotes(w, &cmp);
+    let hits: Vec<Vec<Altered>> = cmp
+        .par_iter()
+        .map(|&(a, b, min)| compare_quotes(w, &norms, a, b, min))
+        .collect();
     let mut done: BTreeSet<(usize, usize, usize, usize)> = BTreeSet::new();
-    for p in w.matches() {
-        compare_quotes(w, p.a, p.b, 0.0, &mut done, out);
+    for h in hits.into_iter().flatten() {
+        if done.insert((h.e, h.i, h.l, h.j)) {
+            out.push(altered_quote(w, &h));
+        }
     }
+}
+
+/// Per global claim, the [`text::normalised`] text of each of its quotations; left empty for
+/// claims in none of the comparisons.
+fn normalised_quotes(w: &Work, comparisons: &[(usize, usize, f64)]) -> Vec<Vec<String>> {
+    let mut compared = vec![false; w.gid.len()];
+    for &(a, b, _) in comparisons {
+        compared[a] = true;
+        compared[b] = true;
+    }
+    compared
+        .into_par_iter()
+        .enumerate()
+        .map(|(g, compared)| {
+            let quotes = &w.claim(g).claim.quotes;
+            let norm = |q: &Quote| text::normalised(&q.text);
+            if compared {
+                quotes.iter().map(norm).collect()
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
+}
+
+/// Claim pairs whose quotations to compare, in order, with the least similarity that counts.
+fn quote_comparisons(w: &Work) -> Vec<(usize, usize, f64)> {
+    let mut out: Vec<(usize, usize, f64)> = w.matches().map(|p| (p.a, p.b, 0.0)).collect();
     let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for g in 0..w.gid.len() {
         for q in &w.claim(g).claim.quotes {
@@ -62,55 +107,69 @@ pub fn altered_quotes(w: &Work, out: &mut Vec<Draft>) {
         for (i, &a) in gs.iter().enumerate() {
             for &b in &gs[i + 1..] {
                 if w.gid[a].0 != w.gid[b].0 {
-                    compare_quotes(w, a, b, 0.6, &mut done, out);
+                    out.push((a, b, 0.6));
                 }
             }
         }
     }
+    out
 }
 
-fn compare_quotes(
-    w: &Work,
-    a: usize,
-    b: usize,
-    min: f64,
-    done: &mut BTreeSet<(usize, usize, usize, usize)>,
-    out: &mut Vec<Draft>,
-) {
+/// Quotation `i` of earlier claim `e` reworded as quotation `j` of later claim `l`.
+struct Altered {
+    e: usize,
+    i: usize,
+    l: usize,
+    j: usize,
+    sim: f64,
+}
+
+/// Reworded quotations of the same speaker in claims `a` and `b` (of different articles).
+fn compare_quotes(w: &Work, norms: &[Vec<String>], a: usize, b: usize, min: f64) -> Vec<Altered> {
+    let mut out = Vec::new();
     if w.gid[a].0 == w.gid[b].0 {
-        return;
+        return out;
     }
     let (e, l) = ordered(w, a, b);
     let (ce, cl) = (&w.claim(e).claim, &w.claim(l).claim);
     for (i, qe) in ce.quotes.iter().enumerate() {
         for (j, ql) in cl.quotes.iter().enumerate() {
-            if !same_speaker(qe, ql) || text::normalised(&qe.text) == text::normalised(&ql.text) {
+            let (ne, nl) = (&norms[e][i], &norms[l][j]);
+            if !same_speaker(qe, ql) || ne == nl {
                 continue;
             }
-            let sim = quote_similarity(&qe.text, &ql.text);
-            if sim < QUOTE_SIMILAR.max(min) || !done.insert((e, i, l, j)) {
-                continue;
+            let sim = normalised_similarity(ne, nl);
+            if sim >= QUOTE_SIMILAR.max(min) {
+                out.push(Altered { e, i, l, j, sim });
             }
-            let who = ql
-                .speaker
-                .clone()
-                .or(qe.speaker.clone())
-                .map_or("a quotation".to_string(), |s| {
-                    format!("the quotation of {s}")
-                });
-            let msg = format!(
-                "{who} is worded differently than in {} (line {}); {:.0}% of the words agree",
-                w.article(e).file,
-                ce.line,
-                sim * 100.0
-            );
-            let mut d = Draft::new(FlagKind::AlteredQuote, Severity::Warning, w.gid[l].0, msg);
-            d.cite_claim(w, l);
-            d.cite_claim(w, e);
-            d.diff = Some(word_diff(&qe.text, &ql.text));
-            out.push(d);
         }
     }
+    out
+}
+
+fn altered_quote(w: &Work, h: &Altered) -> Draft {
+    let (qe, ql) = (
+        &w.claim(h.e).claim.quotes[h.i],
+        &w.claim(h.l).claim.quotes[h.j],
+    );
+    let who = ql
+        .speaker
+        .clone()
+        .or(qe.speaker.clone())
+        .map_or("a quotation".to_string(), |s| {
+            format!("the quotation of {s}")
+        });
+    let msg = format!(
+        "{who} is worded differently than in {} (line {}); {:.0}% of the words agree",
+        w.article(h.e).file,
+        w.claim(h.e).claim.line,
+        h.sim * 100.0
+    );
+    let mut d = Draft::new(FlagKind::AlteredQuote, Severity::Warning, w.gid[h.l].0, msg);
+    d.cite_claim(w, h.l);
+    d.cite_claim(w, h.e);
+    d.diff = Some(word_diff(&qe.text, &ql.text));
+    d
 }
 
 fn named(q: &Quote) -> Option<&str> {

@@ -1,0 +1,58 @@
+//! Times the steps of the cross-reference pass on a content folder, with the claims extracted
+//! beforehand (as `serve --watch` has them cached): `Work::with_claims`, clustering, reuse, and
+//! the whole `cross_reference_with_claims`. Prints each run, then the medians.
+//!
+//! `cargo run --release --example xref_steps -- DIR/content [RUNS]` (RUNS defaults to 7).
+use factsite::xref::{self, claims, clusters, corpus::Work, reuse};
+use rayon::prelude::*;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = args.next().unwrap_or_else(|| "content".into());
+    let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(7);
+    let corpus = factsite::content::load(std::path::Path::new(&dir)).expect("load");
+    let per: Vec<_> = corpus.articles.par_iter().map(claims::extract).collect();
+    let mut times: [Vec<Duration>; 4] = Default::default();
+    for _ in 0..runs {
+        let w = timed(&mut times[0], || Work::with_claims(&corpus, per.clone()));
+        let cl = timed(&mut times[1], || clusters::cluster(&w));
+        let r = timed(&mut times[2], || reuse::reuse(&w));
+        drop(w);
+        let x = timed(&mut times[3], || {
+            xref::cross_reference_with_claims(&corpus, per.clone())
+        });
+        println!(
+            "work {:?} clusters {:?} ({}) reuse {:?} ({}) whole {:?} ({} flags)",
+            last(&times[0]),
+            last(&times[1]),
+            cl.clusters.len(),
+            last(&times[2]),
+            r.len(),
+            last(&times[3]),
+            x.flags.len()
+        );
+    }
+    let [work, cl, reuse, whole] = times.map(median);
+    println!(
+        "median of {runs}: work {work:.1} ms, clusters {cl:.1} ms, reuse {reuse:.1} ms, whole {whole:.1} ms"
+    );
+}
+
+/// Runs `f`, recording how long it took (the clone of the claims included, as in `serve`).
+fn timed<T>(into: &mut Vec<Duration>, f: impl FnOnce() -> T) -> T {
+    let t = Instant::now();
+    let out = f();
+    into.push(t.elapsed());
+    out
+}
+
+fn last(v: &[Duration]) -> Duration {
+    v.last().copied().unwrap_or_default()
+}
+
+/// Median in milliseconds.
+fn median(mut v: Vec<Duration>) -> f64 {
+    v.sort();
+    v.get(v.len() / 2).map_or(0.0, |d| d.as_secs_f64() * 1e3)
+}
