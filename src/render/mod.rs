@@ -143,8 +143,10 @@ impl Renderer {
         round: Option<&memo::Round>,
     ) -> Result<Vec<OutFile>> {
         let (config, corpus, xref) = (r.config, r.corpus, r.xref);
-        let mut files = r.all()?;
-        files.extend(data::files(config, corpus, xref, round)?);
+        let (pages, data) = rayon::join(|| r.all(), || data::files(config, corpus, xref, round));
+        let mut files = pages?;
+        files.extend(data?);
+
         files.extend(self.static_files(corpus)?);
         files.extend(publish::files(
             &self.tera, config, corpus, xref, &files, round,

@@ -117,20 +117,31 @@ impl PageRenderer<'_> {
         }
     }
 
+    /// Every HTML page. Pages are independent, so all of them render in parallel.
     pub fn all(&self) -> Result<Vec<OutFile>> {
         use rayon::prelude::*;
-        let mut files = vec![self.index()?, self.not_found()?];
-        let articles: Vec<OutFile> = self
-            .corpus
-            .articles
-            .par_iter()
-            .map(|a| self.article(a))
-            .collect::<Result<_>>()?;
-        files.extend(articles);
-        for p in &self.corpus.pages {
-            files.push(self.page(p)?);
-        }
-        files.extend(self.xref_pages()?);
+        let (head, (articles, xref)) = rayon::join(
+            || -> Result<Vec<OutFile>> {
+                let mut files = vec![self.index()?, self.not_found()?];
+                for p in &self.corpus.pages {
+                    files.push(self.page(p)?);
+                }
+                Ok(files)
+            },
+            || {
+                rayon::join(
+                    || {
+                        (self.corpus.articles.par_iter())
+                            .map(|a| self.article(a))
+                            .collect::<Result<Vec<OutFile>>>()
+                    },
+                    || self.xref_pages(),
+                )
+            },
+        );
+        let mut files = head?;
+        files.extend(articles?);
+        files.extend(xref?);
         Ok(files)
     }
 

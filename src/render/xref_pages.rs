@@ -93,29 +93,40 @@ impl PageRenderer<'_> {
 
     pub(super) fn xref_pages(&self) -> Result<Vec<OutFile>> {
         let refs = self.article_refs();
-        let mut files = vec![
-            self.claims_index(&refs)?,
-            self.flags_report(&refs)?,
-            self.entities_index()?,
-            self.timeline(&refs)?,
-        ];
-        // Claim and entity pages are many and independent: render them in parallel (order is
-        // restored by the final sort in `Renderer::render`).
-        let clusters: Vec<OutFile> = self
-            .xref
-            .clusters
-            .par_iter()
-            .map(|c| self.cluster_page(c, &refs))
-            .collect::<Result<_>>()?;
-        files.extend(clusters);
-        let claim_hashes = self.entity_claim_hashes();
-        let entities: Vec<OutFile> = self
-            .xref
-            .entities
-            .par_iter()
-            .map(|e| self.entity_page(e, &refs, &claim_hashes))
-            .collect::<Result<_>>()?;
-        files.extend(entities);
+        // Every page here is independent: the four overview pages (each a long list) render
+        // beside the many claim and entity pages (order is restored by the final sort in
+        // `Renderer::render`).
+        let (overviews, (clusters, entities)) = rayon::join(
+            || {
+                (0..4)
+                    .into_par_iter()
+                    .map(|i| match i {
+                        0 => self.claims_index(&refs),
+                        1 => self.flags_report(&refs),
+                        2 => self.entities_index(),
+                        _ => self.timeline(&refs),
+                    })
+                    .collect::<Result<Vec<OutFile>>>()
+            },
+            || {
+                rayon::join(
+                    || {
+                        (self.xref.clusters.par_iter())
+                            .map(|c| self.cluster_page(c, &refs))
+                            .collect::<Result<Vec<OutFile>>>()
+                    },
+                    || {
+                        let claim_hashes = self.entity_claim_hashes();
+                        (self.xref.entities.par_iter())
+                            .map(|e| self.entity_page(e, &refs, &claim_hashes))
+                            .collect::<Result<Vec<OutFile>>>()
+                    },
+                )
+            },
+        );
+        let mut files = overviews?;
+        files.extend(clusters?);
+        files.extend(entities?);
         for check in &self.corpus.checks {
             files.push(self.check_page(check, &refs)?);
         }
