@@ -1,8 +1,10 @@
 //! Page memo for repeated builds in one process (`serve`): each page is keyed by a hash of
-//! everything it is made from — the values its template sees, or for article pages the article,
-//! its claims, flags and verdicts — plus a salt for what every page shares (config, link targets).
-//! A page whose key is unchanged reuses the bytes of the last build instead of being rendered
-//! again. Templates are not in the key: reloading them empties the memo.
+//! everything it is made from — the values its template sees or, where building those costs more
+//! than hashing their sources (article, claim, entity and timeline pages, the data files), those
+//! sources — plus a salt for what every page shares (config, link targets). A page whose key is
+//! unchanged reuses the bytes of the last build instead of being rendered again. Templates are
+//! not in the key: reloading them empties the memo. `tests/serve_incremental.rs` checks that
+//! rebuilds through the memo equal fresh builds.
 
 mod keyhash;
 
