@@ -518,10 +518,25 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
                 break;
             }
         }
-        split_run(sentence, &words[i..j], i == 0, &mut out);
+        let starts_clause = i == 0 || opens_clause(&sentence[..words[i].span.start]);
+        split_run(sentence, &words[i..j], starts_clause, &mut out);
         i = j;
     }
     out
+}
+
+/// All capitals, two letters or more ("WHO", "AT"): an acronym, not a capitalised word.
+fn is_acronym(raw: &str) -> bool {
+    raw.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !raw.chars().any(char::is_lowercase)
+}
+
+/// Whether text before a word ends in a quote, bracket, colon, dash or sentence end: the word then
+/// starts a clause and is capitalised as a sentence start (`said, "The opinion…`, a claim that
+/// spans two sentences), so "The" or "His" there is not a name.
+fn opens_clause(before: &str) -> bool {
+    before
+        .trim_end()
+        .ends_with(['"', '“', '”', '‘', '(', ':', '—', '–', '.', '!', '?'])
 }
 
 fn split_run(sentence: &str, run: &[text::Word], initial: bool, out: &mut Vec<Mention>) {
@@ -561,7 +576,11 @@ fn split_run(sentence: &str, run: &[text::Word], initial: bool, out: &mut Vec<Me
     {
         return; // a bare title or generic word ("Minister", "Ministry")
     }
-    if initial && start == 0 && SENTENCE_STARTERS.contains(&rest[0].lower.as_str()) {
+    let starter = SENTENCE_STARTERS.contains(&rest[0].lower.as_str());
+    if starter && rest.len() == 1 && !is_acronym(&sentence[rest[0].span.clone()]) {
+        return; // a lone "The" or "His" (after a glued-on heading, say) is never a name; "WHO" is
+    }
+    if initial && start == 0 && starter {
         if rest.len() > 1 {
             split_run(sentence, &rest[1..], false, out);
         }
@@ -1096,6 +1115,25 @@ mod tests {
             m.contains(&("Fumio Kishida".into(), Some(EntityKind::Person))),
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn capitalised_function_words_are_not_names() {
+        let names = |s: &str| -> Vec<String> { surfaces(s).into_iter().map(|m| m.0).collect() };
+        // After an opening quote, or a sentence end inside a claim, "The" starts a clause.
+        let m = names("Trump tweeted on Saturday, \"The opinion of this judge is ridiculous!\"");
+        assert_eq!(m, ["Trump"].map(String::from).to_vec(), "{m:?}");
+        let m = names("It was settled. The Washington Post said so.");
+        assert!(m.contains(&"Washington Post".to_string()), "{m:?}");
+        // A heading glued to the paragraph leaves a lone "The" mid-sentence: not a name either.
+        let m = names("Easing psychological burden The efficiency saves time, Kelly said.");
+        assert!(
+            m.contains(&"Kelly".to_string()) && !m.contains(&"The".to_string()),
+            "{m:?}"
+        );
+        // Acronyms are kept: "WHO" is an organisation, "Who" a question.
+        assert!(names("The WHO warned on Monday.").contains(&"WHO".to_string()));
+        assert!(names("He asked: Who knew?").is_empty());
     }
 
     #[test]
