@@ -146,7 +146,6 @@ impl Renderer {
         let (pages, data) = rayon::join(|| r.all(), || data::files(config, corpus, xref, round));
         let mut files = pages?;
         files.extend(data?);
-
         files.extend(self.static_files(corpus)?);
         files.extend(publish::files(
             &self.tera, config, corpus, xref, &files, round,

@@ -167,12 +167,7 @@ impl PageRenderer<'_> {
         key: &impl Serialize,
         make: impl FnOnce() -> Result<OutFile>,
     ) -> Result<OutFile> {
-        let Some(round) = self.memo else {
-            return make();
-        };
-        let file = out_path(path);
-        let bytes = round.page(&file, key, || make().map(|f| f.bytes))?;
-        Ok(OutFile { path: file, bytes })
+        super::memo::file(self.memo, &out_path(path), key, make)
     }
 
     /// [`Self::page_file`] without the memo.
