@@ -1,12 +1,14 @@
 //! `serve`'s incremental rebuilds (cached ingest and claims, the page memo, writing only changed
 //! files) must give the very site a fresh build gives. Each step edits the demo site, rebuilds
 //! incrementally, builds the same inputs from scratch, and compares every output file's bytes.
+//! An edited article's page is first written from a preview (see `xref::preview`): what it
+//! shows, and when there is none, is checked too.
 
 mod common;
 
 use factsite::BuildOptions;
-use factsite::serve::{SiteBuilder, site::Outcome, site::default_renderer};
-use std::collections::{BTreeMap, HashSet};
+use factsite::serve::{SiteBuilder, site::Outcome, site::Preview, site::default_renderer};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 const BASE: &str = "http://127.0.0.1:1111/";
@@ -58,6 +60,11 @@ fn rebuild_matches_fresh(step: &str, root: &Path, live: &mut SiteBuilder, live_o
         matches!(outcome, Outcome::Built { .. }),
         "{step}: expected a rebuild, got {outcome:?}"
     );
+    matches_fresh(step, root, live_out);
+}
+
+/// Checks the live output folder against a build of the same inputs from scratch.
+fn matches_fresh(step: &str, root: &Path, live_out: &Path) {
     let fresh_out = tempfile::tempdir().unwrap();
     builder(root, fresh_out.path())
         .rebuild(&HashSet::new())
@@ -174,4 +181,105 @@ fn incremental_rebuilds_equal_fresh_builds() {
     )
     .unwrap();
     rebuild_matches_fresh("template override", root, &mut live, out.path());
+}
+
+/// Output path of the page of the article from `rel` (`content/…`).
+fn page_of(out: &Path, rel: &str) -> String {
+    let json = std::fs::read_to_string(out.join("data/articles.json")).unwrap();
+    let articles: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let file = rel.trim_start_matches("content/");
+    let a = articles
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["file"] == file);
+    format!(
+        "articles/{}/index.html",
+        a.unwrap()["slug"].as_str().unwrap()
+    )
+}
+
+/// The claim pages and flags a page links to.
+fn links(html: &str, what: &str) -> BTreeSet<String> {
+    let re = regex::Regex::new(&format!(r#"href="[^"]*{what}[^"]*""#)).unwrap();
+    re.find_iter(html).map(|m| m.as_str().to_string()).collect()
+}
+
+/// Rebuilds, returning the previews made on the way and each previewed page as it was then.
+fn rebuild_collecting(live: &mut SiteBuilder, out: &Path) -> Vec<(Preview, Vec<String>)> {
+    let mut seen = Vec::new();
+    live.rebuild_with(&HashSet::new(), &mut |p| {
+        let pages = p.pages.iter().map(|f| read(&out.join(f))).collect();
+        seen.push((p.clone(), pages))
+    })
+    .unwrap();
+    seen
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn an_edited_article_is_previewed_then_built_exactly() {
+    let site = demo_site();
+    let root = site.path();
+    let out = tempfile::tempdir().unwrap();
+    let mut live = builder(root, out.path());
+    live.rebuild(&HashSet::new()).unwrap();
+    let (s1, s4) = (seed(root, "001_"), seed(root, "004_"));
+    let page = page_of(out.path(), &s1);
+    let before = read(&out.path().join(&page));
+    assert!(!links(&before, "claims/c-").is_empty() && !links(&before, "#f-").is_empty());
+
+    // An added sentence: the preview shows it, every other claim keeps its link, the flags stay.
+    edit(root, &s1, |t| {
+        format!("{t}\nThe harbour authority said 4,321 containers were inspected in one week.\n")
+    });
+    let seen = rebuild_collecting(&mut live, out.path());
+    assert_eq!(seen.len(), 1, "one preview");
+    let (preview, pages) = &seen[0];
+    assert_eq!(preview.pages, std::slice::from_ref(&page));
+    assert!(pages[0].contains("4,321 containers"));
+    assert_eq!(links(&pages[0], "claims/c-"), links(&before, "claims/c-"));
+    assert_eq!(links(&pages[0], "#f-"), links(&before, "#f-"));
+    matches_fresh("after a preview", root, out.path());
+
+    // A sentence of a known claim pasted into another article: the preview matches it against
+    // the last pass and links it to that claim's page.
+    let claims: serde_json::Value =
+        serde_json::from_str(&read(&out.path().join("data/claims.json"))).unwrap();
+    let slug4 = page_of(out.path(), &s4);
+    let (id, text) = claims["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|c| {
+            let aps = c["appearances"].as_array().unwrap();
+            let elsewhere = !aps
+                .iter()
+                .any(|a| slug4.contains(a["article"].as_str().unwrap()));
+            elsewhere.then(|| (c["id"].as_str().unwrap(), aps[0]["text"].as_str().unwrap()))
+        })
+        .unwrap();
+    let page4 = read(&out.path().join(&slug4));
+    assert!(!page4.contains(&format!("claims/{id}/")));
+    edit(root, &s4, |t| format!("{t}\n{text}\n"));
+    let seen = rebuild_collecting(&mut live, out.path());
+    assert_eq!(seen.len(), 1, "one preview");
+    assert!(seen[0].1[0].contains(&format!("claims/{id}/")), "{id}");
+    matches_fresh("pasted claim", root, out.path());
+
+    // Not previewed: a new article, a changed verdict, a changed template.
+    std::fs::write(
+        root.join("content/new.txt"),
+        "A new article\n\nIt says 12 things.\n",
+    )
+    .unwrap();
+    assert!(rebuild_collecting(&mut live, out.path()).is_empty());
+    edit(root, "content/checks/japan-600-million.md", |t| {
+        t + "\nChecked again on review.\n"
+    });
+    assert!(rebuild_collecting(&mut live, out.path()).is_empty());
+    matches_fresh("after no preview", root, out.path());
 }

@@ -136,6 +136,30 @@ impl Renderer {
         Ok(files)
     }
 
+    /// The page of `article` from its provisional cross-reference data (see
+    /// [`crate::xref::preview`]); `xref` (the last exact pass) supplies everything else the page
+    /// links to. Not memoized.
+    pub fn render_provisional(
+        &self,
+        config: &Config,
+        corpus: &Corpus,
+        xref: &CrossRef,
+        article: &crate::content::Article,
+        provisional: &crate::xref::preview::Provisional,
+    ) -> Result<OutFile> {
+        let r = pages::PageRenderer {
+            tera: &self.tera,
+            hl: &self.highlighter,
+            config,
+            corpus,
+            xref,
+            targets: pages::link_targets(corpus),
+            memo: None,
+            lookup: pages::Lookup::new(xref),
+        };
+        r.provisional_article(article, &provisional.xref, &provisional.flags)
+    }
+
     /// The pages, data files, static files and publishing files (search, feeds, sitemap).
     fn all_files(
         &self,

@@ -240,11 +240,31 @@ impl PageRenderer<'_> {
         let path = article_url(&a.slug);
         let axref = self.lookup.xref(&a.slug);
         let flags = self.lookup.flags(&a.slug);
+        let verdicts = self.verdicts_on(axref);
+        self.memoized(&path, &(a, axref, flags, &verdicts), || {
+            self.article_page(a, axref, flags, &verdicts, &path)
+        })
+    }
+
+    /// An article's page from its provisional share of the cross-reference data (`serve`'s
+    /// preview, see [`crate::xref::preview`]); never memoized.
+    pub fn provisional_article(
+        &self,
+        a: &Article,
+        axref: &ArticleXref,
+        flags: &[Flag],
+    ) -> Result<OutFile> {
+        let flags: Vec<&Flag> = flags.iter().collect();
+        let verdicts = self.verdicts_on(Some(axref));
+        self.article_page(a, Some(axref), &flags, &verdicts, &article_url(&a.slug))
+    }
+
+    /// The verdicts with an appearance among the article's claims.
+    fn verdicts_on(&self, axref: Option<&ArticleXref>) -> Vec<&VerdictLink> {
         let claim_ids: Vec<&str> = axref
             .map(|x| x.claims.iter().map(|c| c.id.as_str()).collect())
             .unwrap_or_default();
-        let verdicts: Vec<&VerdictLink> = self
-            .xref
+        self.xref
             .verdicts
             .iter()
             .filter(|v| {
@@ -252,10 +272,7 @@ impl PageRenderer<'_> {
                     .iter()
                     .any(|ap| claim_ids.contains(&ap.claim.as_str()))
             })
-            .collect();
-        self.memoized(&path, &(a, axref, flags, &verdicts), || {
-            self.article_page(a, axref, flags, &verdicts, &path)
-        })
+            .collect()
     }
 
     fn article_page(

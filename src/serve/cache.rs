@@ -167,6 +167,14 @@ pub struct ClaimCache {
 }
 
 impl ClaimCache {
+    /// One article's claims, extracted unless seen before.
+    pub fn claims_of(&mut self, a: &content::Article) -> ArticleClaims {
+        self.by_key
+            .entry((a.file.clone(), a.hash.clone()))
+            .or_insert_with(|| claims::extract(a))
+            .clone()
+    }
+
     /// Every article's claims in corpus order, extracting only articles not seen before.
     pub fn claims_for(&mut self, corpus: &Corpus) -> Vec<ArticleClaims> {
         let key = |a: &content::Article| (a.file.clone(), a.hash.clone());

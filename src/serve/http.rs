@@ -102,7 +102,16 @@ fn file_response(
             .ok()
             .filter(|_| status != StatusCode::NOT_FOUND)
             .map(|p| p.to_string_lossy().replace('\\', "/"));
-        livereload::inject(&bytes, s.generation, page.as_deref(), s.error.as_ref())
+        let provisional = page
+            .as_deref()
+            .is_some_and(|p| s.provisional.iter().any(|q| q == p));
+        livereload::inject(
+            &bytes,
+            s.generation,
+            page.as_deref(),
+            provisional,
+            s.error.as_ref(),
+        )
     } else {
         bytes
     };

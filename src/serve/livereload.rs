@@ -20,6 +20,16 @@ const SCRIPT: &str = r#"// factsite serve: live reload (injected while serving o
   var me = document.currentScript;
   var generation = me ? me.getAttribute("data-generation") : null;
   var page = me ? me.getAttribute("data-page") : null;
+  var badge = null;
+  // A page written from a preview says so until the exact build has run.
+  if (me && me.hasAttribute("data-provisional")) {
+    badge = document.createElement("div");
+    badge.id = "factsite-provisional";
+    badge.setAttribute("role", "status");
+    badge.setAttribute("style", "position:fixed;right:1em;bottom:1em;z-index:2147483647;padding:.3em .7em;background:#fffbe6;color:#5c4400;border:1px solid #c9a400;border-radius:4px;font:13px/1.4 sans-serif");
+    badge.textContent = "factsite: preview \u2014 cross-references updating\u2026";
+    document.body.appendChild(badge);
+  }
 
   function overlay(d) {
     var box = document.getElementById("factsite-error");
@@ -48,6 +58,7 @@ const SCRIPT: &str = r#"// factsite serve: live reload (injected while serving o
     var d = e.data ? JSON.parse(e.data) : {};
     if (!d.pages || !page || d.pages.indexOf(page) >= 0) location.reload();
     else generation = String(d.generation);
+    if (badge && !d.provisional) { badge.remove(); badge = null; }
   });
   es.addEventListener("css", function (e) {
     generation = String(JSON.parse(e.data).generation);
@@ -102,9 +113,18 @@ pub async fn events(
 
 fn to_event(n: &Notice) -> Event {
     match n {
-        Notice::Reload { generation, pages } => Event::default()
-            .event("reload")
-            .data(serde_json::json!({ "generation": generation, "pages": pages }).to_string()),
+        Notice::Reload {
+            generation,
+            pages,
+            provisional,
+        } => Event::default().event("reload").data(
+            serde_json::json!({
+                "generation": generation,
+                "pages": pages,
+                "provisional": provisional,
+            })
+            .to_string(),
+        ),
         Notice::Css { generation, paths } => Event::default()
             .event("css")
             .data(serde_json::json!({ "generation": generation, "paths": paths }).to_string()),
@@ -123,6 +143,7 @@ fn reload_all(generation: u64) -> Event {
     to_event(&Notice::Reload {
         generation,
         pages: None,
+        provisional: false,
     })
 }
 
@@ -133,11 +154,13 @@ fn failed(e: &BuildError) -> Event {
 }
 
 /// Adds the script tag (and the overlay when the last build failed) before `</body>`. `page` is
-/// the output file served (`articles/x/index.html`), so the script knows when it changed.
+/// the output file served (`articles/x/index.html`), so the script knows when it changed;
+/// `provisional` marks a page written from a preview (the script says the exact build follows).
 pub fn inject(
     html: &[u8],
     generation: u64,
     page: Option<&str>,
+    provisional: bool,
     error: Option<&BuildError>,
 ) -> Vec<u8> {
     let mut tag = String::new();
@@ -145,8 +168,9 @@ pub fn inject(
         tag.push_str(&overlay_html(e));
     }
     tag.push_str(&format!(
-        "<script src=\"{SCRIPT_PATH}\" data-generation=\"{generation}\" data-page=\"{}\"></script>",
-        escape(page.unwrap_or(""))
+        "<script src=\"{SCRIPT_PATH}\" data-generation=\"{generation}\" data-page=\"{}\"{}></script>",
+        escape(page.unwrap_or("")),
+        if provisional { " data-provisional" } else { "" }
     ));
     let at = find_body_end(html).unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + tag.len());
@@ -183,7 +207,7 @@ pub fn error_page(e: &BuildError, live_reload: bool) -> Vec<u8> {
         escape(&e.message)
     );
     if live_reload {
-        inject(html.as_bytes(), 0, None, None)
+        inject(html.as_bytes(), 0, None, false, None)
     } else {
         html.into_bytes()
     }
@@ -206,6 +230,7 @@ mod tests {
             b"<html><BODY>x</Body></html>",
             3,
             Some("a/index.html"),
+            false,
             None,
         );
         let s = String::from_utf8(out).unwrap();
@@ -216,7 +241,13 @@ mod tests {
             ),
             "{s}"
         );
-        let out = inject(b"no body", 1, None, None);
+        let out = inject(b"<body></body>", 2, Some("a/index.html"), true, None);
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .contains(" data-provisional>")
+        );
+        let out = inject(b"no body", 1, None, false, None);
         assert!(
             String::from_utf8(out)
                 .unwrap()
@@ -231,7 +262,7 @@ mod tests {
             file: Some("templates/a.html".into()),
             line: Some(3),
         };
-        let s = String::from_utf8(inject(b"<body></body>", 1, None, Some(&e))).unwrap();
+        let s = String::from_utf8(inject(b"<body></body>", 1, None, false, Some(&e))).unwrap();
         assert!(s.contains("&lt;oops&gt;") && s.contains("factsite-error"));
         let page = String::from_utf8(error_page(&e, false)).unwrap();
         assert!(page.contains("templates/a.html, line 3"));

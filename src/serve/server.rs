@@ -4,7 +4,7 @@
 
 use super::ServeOptions;
 use super::http::router;
-use super::site::{MakeRenderer, Outcome, SiteBuilder, default_renderer};
+use super::site::{MakeRenderer, Outcome, Preview, SiteBuilder, default_renderer};
 use super::state::{BuildError, Notice, Shared};
 use super::watch::{Message, Watcher};
 use crate::BuildOptions;
@@ -272,8 +272,27 @@ fn build_loop(
         if rewatch && let Err(e) = watcher.rewatch() {
             eprintln!("warning: {e}");
         }
-        let _ = report(&shared, builder.rebuild(&hinted));
+        let result = builder.rebuild_with(&hinted, &mut |p| report_preview(&shared, p));
+        let _ = report(&shared, result);
     }
+}
+
+/// Prints a preview and tells the browsers showing its pages to reload.
+fn report_preview(shared: &Shared, p: &Preview) {
+    eprintln!(
+        "previewed {} in {} ms (exact build follows)",
+        p.pages.join(", "),
+        p.elapsed.as_millis()
+    );
+    shared.publish(|s| {
+        s.generation += 1;
+        s.provisional = p.pages.clone();
+        Some(Notice::Reload {
+            generation: s.generation,
+            pages: Some(p.pages.clone()),
+            provisional: true,
+        })
+    });
 }
 
 /// Prints a build result, records it, and tells the browsers.
@@ -283,6 +302,7 @@ fn report(shared: &Shared, result: Result<Outcome>) -> Result<()> {
             print_outcome(&outcome);
             shared.publish(|s| {
                 let recovered = s.error.take().is_some();
+                s.provisional.clear();
                 let notice = match &outcome {
                     Outcome::Unchanged if !recovered => return None,
                     Outcome::Static {
@@ -298,10 +318,12 @@ fn report(shared: &Shared, result: Result<Outcome>) -> Result<()> {
                     } if !recovered => Notice::Reload {
                         generation: s.generation + 1,
                         pages: changed_pages(written, removed),
+                        provisional: false,
                     },
                     _ => Notice::Reload {
                         generation: s.generation + 1,
                         pages: None,
+                        provisional: false,
                     },
                 };
                 s.generation += 1;

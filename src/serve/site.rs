@@ -4,9 +4,10 @@
 
 use super::cache::{ClaimCache, FileHashes, Hash, SourceCache, hash_tree};
 use crate::config::Config;
-use crate::content::Corpus;
+use crate::content::{Article, Corpus};
 use crate::error::{Error, Result};
 use crate::render::{OutFile, Renderer};
+use crate::xref::preview::{Baseline, Provisional};
 use crate::xref::{self, CrossRef};
 use crate::{BuildOptions, load_config};
 use std::collections::{BTreeMap, HashSet};
@@ -22,6 +23,15 @@ pub trait SiteRender: Send {
         corpus: &Corpus,
         xref: &CrossRef,
     ) -> Result<Vec<OutFile>>;
+    /// An article's page from provisional data (see [`crate::xref::preview`]).
+    fn render_provisional(
+        &self,
+        config: &Config,
+        corpus: &Corpus,
+        xref: &CrossRef,
+        article: &Article,
+        provisional: &Provisional,
+    ) -> Result<OutFile>;
     /// Re-reads `templates/` (keeping the rest, e.g. syntect's sets, loaded).
     fn reload_templates(&mut self) -> Result<()>;
 }
@@ -34,6 +44,17 @@ impl SiteRender for Renderer {
         xref: &CrossRef,
     ) -> Result<Vec<OutFile>> {
         self.render(config, corpus, xref)
+    }
+
+    fn render_provisional(
+        &self,
+        config: &Config,
+        corpus: &Corpus,
+        xref: &CrossRef,
+        article: &Article,
+        provisional: &Provisional,
+    ) -> Result<OutFile> {
+        Renderer::render_provisional(self, config, corpus, xref, article, provisional)
     }
 
     fn reload_templates(&mut self) -> Result<()> {
@@ -68,6 +89,19 @@ pub enum Outcome {
     },
 }
 
+/// Pages written from provisional data before the exact pass (see [`SiteBuilder::rebuild_with`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    /// Output paths of the pages written.
+    pub pages: Vec<String>,
+    /// Time from the start of the rebuild.
+    pub elapsed: Duration,
+}
+
+/// At most this many edited articles are previewed before the exact pass; more is a bulk change
+/// (a checkout, a search-and-replace) where the exact site is what matters.
+const MAX_PREVIEWED: usize = 4;
+
 /// Hashes of the non-content inputs.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 struct Inputs {
@@ -94,6 +128,9 @@ pub struct SiteBuilder {
     written: BTreeMap<String, (Hash, Arc<[u8]>)>,
     /// `static/` file → output paths holding a copy of it.
     static_map: BTreeMap<String, Vec<String>>,
+    /// The last exact cross-reference pass, and the config and templates the site was rendered
+    /// with then: what an edited article is previewed against.
+    baseline: Option<(Baseline, Option<Hash>, BTreeMap<String, Hash>)>,
 }
 
 impl SiteBuilder {
@@ -112,6 +149,7 @@ impl SiteBuilder {
             last: None,
             written: BTreeMap::new(),
             static_map: BTreeMap::new(),
+            baseline: None,
         }
     }
 
@@ -121,6 +159,17 @@ impl SiteBuilder {
 
     /// Rebuilds what `hinted` (paths the watcher reported; may be empty) and the rescan say changed.
     pub fn rebuild(&mut self, hinted: &HashSet<PathBuf>) -> Result<Outcome> {
+        self.rebuild_with(hinted, &mut |_| {})
+    }
+
+    /// [`Self::rebuild`]; when only a few articles' text changed, first writes their pages from
+    /// provisional cross-reference data and calls `on_preview`, then runs the exact pass (whose
+    /// output is what `build` gives; pages the preview got right are not rewritten).
+    pub fn rebuild_with(
+        &mut self,
+        hinted: &HashSet<PathBuf>,
+        on_preview: &mut dyn FnMut(&Preview),
+    ) -> Result<Outcome> {
         let start = Instant::now();
         let root = self.opts.root.clone();
         let inputs = self.scan_inputs(&root, hinted)?;
@@ -145,7 +194,7 @@ impl SiteBuilder {
             self.last = Some((fingerprint, true));
             return Ok(outcome);
         }
-        let result = self.full(&root, &inputs, start, scanned);
+        let result = self.full(&root, &inputs, start, scanned, on_preview);
         self.last = Some((fingerprint, result.is_ok()));
         result
     }
@@ -208,21 +257,33 @@ impl SiteBuilder {
         inputs: &Inputs,
         start: Instant,
         scanned: Duration,
+        on_preview: &mut dyn FnMut(&Preview),
     ) -> Result<Outcome> {
         let config = load_config(&self.opts)?;
         self.prepare_renderer(root, &inputs.templates)?;
         let corpus = self.sources.corpus()?;
+        if let Some(pages) = self.preview(&config, &corpus, inputs)? {
+            on_preview(&Preview {
+                pages,
+                elapsed: start.elapsed(),
+            });
+        }
+        let claims = self.claims.claims_for(&corpus);
+        let baseline = xref::baseline_with_claims(&corpus, claims);
+        let crossed = start.elapsed();
         let renderer = self
             .renderer
             .as_deref()
             .ok_or_else(|| Error::Output("internal: no renderer after preparing one".into()))?;
-        let claims = self.claims.claims_for(&corpus);
-        let xref = xref::cross_reference_with_claims(&corpus, claims);
-        let crossed = start.elapsed();
-        let files = renderer.render_files(&config, &corpus, &xref)?;
+        let files = renderer.render_files(&config, &corpus, &baseline.xref)?;
         let rendered = start.elapsed();
         let (written, removed) = self.write_changed(&files)?;
         self.static_map = map_statics(&inputs.statics, &self.written);
+        let kept = (baseline, inputs.config, inputs.templates.clone());
+        if let Some(old) = self.baseline.replace(kept) {
+            // Freeing a large pass takes tens of milliseconds: not on the way to the browser.
+            std::thread::spawn(move || drop(old));
+        }
         Ok(Outcome::Built {
             written,
             removed,
@@ -235,6 +296,51 @@ impl SiteBuilder {
                 ("write", start.elapsed() - rendered),
             ],
         })
+    }
+
+    /// Writes the pages of the edited articles from provisional data (see
+    /// [`crate::xref::preview`]) when only article text changed since the last exact pass, and
+    /// returns their paths; `None` when there is nothing to preview.
+    fn preview(
+        &mut self,
+        config: &Config,
+        corpus: &Corpus,
+        inputs: &Inputs,
+    ) -> Result<Option<Vec<String>>> {
+        let (Some((base, conf, templates)), Some(renderer)) = (&self.baseline, &self.renderer)
+        else {
+            return Ok(None);
+        };
+        let edited = &self.sources.last_ingested;
+        let same_site = *conf == inputs.config
+            && *templates == inputs.templates
+            && corpus.articles.len() == base.xref.articles.len()
+            && corpus
+                .articles
+                .iter()
+                .zip(&base.xref.articles)
+                .all(|(a, b)| a.slug == b.slug && a.file == b.file);
+        if !same_site || edited.is_empty() || edited.len() > MAX_PREVIEWED {
+            return Ok(None);
+        }
+        let mut pages = Vec::new();
+        for rel in edited {
+            let Some(a) = corpus.articles.iter().find(|a| &a.file == rel) else {
+                return Ok(None); // a page, check or aliases file changed: no preview
+            };
+            if let Some(p) = base.preview(a, self.claims.claims_of(a)) {
+                pages.push(renderer.render_provisional(config, corpus, &base.xref, a, &p)?);
+            }
+        }
+        let mut paths = Vec::new();
+        for f in pages {
+            check_rel(&f.path)?;
+            write_atomic(&self.out_dir, &f.path, &f.bytes)?;
+            self.written
+                .insert(f.path.clone(), (blake3::hash(&f.bytes), f.bytes));
+            paths.push(f.path);
+        }
+        Ok(Some(paths).filter(|p| !p.is_empty()))
     }
 
     /// The renderer, made on first use and given fresh templates whenever they changed on disk.

@@ -48,10 +48,12 @@ fn line_in(message: &str) -> Option<usize> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     /// Pages changed: reload those open on one of `pages` (output paths such as
-    /// `articles/x/index.html`), or every page when `pages` is `None`.
+    /// `articles/x/index.html`), or every page when `pages` is `None`. `provisional`: the pages
+    /// were written from a preview and the exact build follows (see [`crate::xref::preview`]).
     Reload {
         generation: u64,
         pages: Option<Vec<String>>,
+        provisional: bool,
     },
 
     /// Only stylesheets changed: swap them without reloading.
@@ -67,6 +69,8 @@ pub struct Status {
     pub error: Option<BuildError>,
     /// Whether a build ever succeeded (otherwise every page is the error page).
     pub has_site: bool,
+    /// Pages on disk written from a preview, until the exact build that follows it.
+    pub provisional: Vec<String>,
 }
 
 pub struct Shared {

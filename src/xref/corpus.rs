@@ -29,6 +29,8 @@ pub struct Work<'a> {
     pub alias_problems: Vec<String>,
     /// Entity index → article slug → spelling → count.
     pub spellings: Vec<BTreeMap<String, BTreeMap<String, usize>>>,
+    /// Key of each distinct surface that became an entity, and that entity's index.
+    pub surface_keys: Vec<(String, usize)>,
 }
 
 impl<'a> Work<'a> {
@@ -57,7 +59,7 @@ impl<'a> Work<'a> {
         let mut interner = Interner::default();
         let items: Vec<Item> = gid
             .iter()
-            .map(|&(a, c)| item(&per_article[a].claims[c], &mut interner))
+            .map(|&(a, c)| item(&per_article[a].claims[c], |t| interner.id(t)))
             .collect();
         let index = Index::new(&items, interner_len(&items));
         let pairs = matching::pairs(&index, &items);
@@ -73,6 +75,7 @@ impl<'a> Work<'a> {
             aliases,
             alias_problems,
             spellings: resolved.spellings,
+            surface_keys: resolved.surface_keys,
         }
     }
 
@@ -106,11 +109,12 @@ fn interner_len(items: &[Item]) -> usize {
         .map_or(0, |&m| m as usize + 1)
 }
 
-fn item(e: &claims::Extracted, inter: &mut Interner) -> Item {
-    let mut terms: Vec<u32> = e.terms.iter().map(|t| inter.id(t)).collect();
+/// A claim's matching item, with `id` numbering its terms.
+pub fn item(e: &claims::Extracted, mut id: impl FnMut(&str) -> u32) -> Item {
+    let mut terms: Vec<u32> = e.terms.iter().map(|t| id(t)).collect();
     terms.sort_unstable();
     terms.dedup();
-    let mut names: Vec<u32> = e.name_terms.iter().map(|t| inter.id(t)).collect();
+    let mut names: Vec<u32> = e.name_terms.iter().map(|t| id(t)).collect();
     names.sort_unstable();
     names.dedup();
     let figures = e

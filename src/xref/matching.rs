@@ -58,6 +58,15 @@ impl Interner {
         next
     }
 
+    /// Number of terms interned.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
     /// Id of a known term.
     pub fn get(&self, t: &str) -> Option<u32> {
         self.ids.get(t).copied()
@@ -219,6 +228,33 @@ fn score_with(ix: &Index, a: &Item, b: &Item, norm_a: Norms, norm_b: Norms) -> (
         (cos.max(contain) + if same_figure { 0.05 } else { 0.0 }).min(1.0),
         related,
     )
+}
+
+/// The item scoring highest against `probe` (at least `min`; ties go to the lower index), among
+/// the candidates the index finds for it and `keep` accepts. The probe need not be in `items`:
+/// its terms unknown to the index weigh like terms seen once (see [`Index::w`]).
+pub fn best_match(
+    ix: &Index,
+    items: &[Item],
+    probe: &Item,
+    min: f64,
+    keep: impl Fn(usize) -> bool,
+) -> Option<(usize, f64)> {
+    let mut seen = vec![0u8; items.len()];
+    let norm = Norms::of(ix, probe);
+    let mut best: Option<(usize, f64)> = None;
+    for j in ix.candidates(&probe.terms, &mut seen) {
+        let j = j as usize;
+        if !keep(j) {
+            continue;
+        }
+        let (score, _) = score_with(ix, probe, &items[j], norm, Norms::of(ix, &items[j]));
+        let better = best.is_none_or(|(bj, bs)| score > bs || (score == bs && j < bj));
+        if score >= min && better {
+            best = Some((j, score));
+        }
+    }
+    best
 }
 
 /// All pairs scoring at least [`RELATED`], sorted by (a, b).

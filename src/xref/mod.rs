@@ -15,6 +15,7 @@ pub mod json;
 pub mod matching;
 pub mod mismatch;
 pub mod model;
+pub mod preview;
 pub mod quotes;
 pub mod report;
 pub mod reuse;
@@ -40,7 +41,7 @@ impl CrossRef {
 
 /// Runs the whole cross-reference pass.
 pub fn cross_reference(corpus: &Corpus) -> CrossRef {
-    finish(corpus, Work::new(corpus))
+    finish(corpus, Work::new(corpus)).0
 }
 
 /// [`cross_reference`] with each article's extracted claims given (see [`Work::with_claims`]).
@@ -48,10 +49,22 @@ pub fn cross_reference_with_claims(
     corpus: &Corpus,
     per_article: Vec<claims::ArticleClaims>,
 ) -> CrossRef {
-    finish(corpus, Work::with_claims(corpus, per_article))
+    finish(corpus, Work::with_claims(corpus, per_article)).0
 }
 
-fn finish(corpus: &Corpus, mut w: Work) -> CrossRef {
+/// [`cross_reference_with_claims`], keeping what a [`preview`] of an edited article is matched
+/// against (`serve`).
+pub fn baseline_with_claims(
+    corpus: &Corpus,
+    per_article: Vec<claims::ArticleClaims>,
+) -> preview::Baseline {
+    let (xref, w, of_claim) = finish(corpus, Work::with_claims(corpus, per_article));
+    preview::Baseline::new(xref, w, of_claim)
+}
+
+/// The pass's steps on the working state; returns the result, what is left of the working state
+/// and each claim's cluster.
+fn finish<'a>(corpus: &Corpus, mut w: Work<'a>) -> (CrossRef, Work<'a>, Vec<Option<usize>>) {
     let cl = clusters::cluster(&w);
     let reuse = reuse::reuse(&w);
     let flags = flags::finish(&w, raise_flags(&w, &reuse));
@@ -71,7 +84,7 @@ fn finish(corpus: &Corpus, mut w: Work) -> CrossRef {
         })
         .collect();
     // Last: the claims and entities move out of the working state instead of being cloned.
-    CrossRef {
+    let xref = CrossRef {
         articles: articles(&mut w, &cl),
         reuse: reuse.into_iter().map(|r| r.reuse).collect(),
         flags,
@@ -81,7 +94,8 @@ fn finish(corpus: &Corpus, mut w: Work) -> CrossRef {
         verdicts,
         warnings,
         clusters: cl.clusters,
-    }
+    };
+    (xref, w, cl.of_claim)
 }
 
 /// Articles that are republished copies of an earlier one.

@@ -76,6 +76,9 @@ try {
   write("content/grain.txt", article("Ministers agree on grain deal", "The SECOND version, saved on disk."));
   await page.waitForFunction(() => document.body.innerText.includes("SECOND version"), null, { timeout: 15000 });
   check(true, "page reloaded by itself with the edited text");
+  // The edit is first shown from a preview; its "updating" badge goes once the exact build is in.
+  await page.waitForFunction(() => !document.getElementById("factsite-provisional"), null, { timeout: 15000 });
+  check(true, "no preview badge left once the exact build is in");
   await other.waitForTimeout(300);
   check(await other.evaluate(() => window.__notReloaded === true), "a page the edit did not change was not reloaded");
   await other.close();

@@ -205,12 +205,22 @@ impl Events {
         self.rx.recv_timeout(timeout).ok()
     }
 
-    /// Waits for an event called `name`, skipping others; panics after `timeout`.
+    /// Waits for an event called `name`, skipping others (and the provisional `reload` of a
+    /// preview: the exact build's follows it); panics after `timeout`.
     pub fn expect(&self, name: &str, timeout: Duration) -> String {
+        self.expect_where(name, timeout, |d| !is_provisional(d))
+    }
+
+    /// Waits for the provisional `reload` of a preview (see `xref::preview`).
+    pub fn expect_preview(&self, timeout: Duration) -> String {
+        self.expect_where("reload", timeout, is_provisional)
+    }
+
+    fn expect_where(&self, name: &str, timeout: Duration, ok: impl Fn(&str) -> bool) -> String {
         let end = Instant::now() + timeout;
         while let Some(left) = end.checked_duration_since(Instant::now()) {
             match self.next(left) {
-                Some((n, d)) if n == name => return d,
+                Some((n, d)) if n == name && ok(&d) => return d,
                 Some(_) => continue,
                 None => break,
             }
@@ -230,6 +240,11 @@ impl Events {
         }
         out
     }
+}
+
+/// Whether a `reload` event's data says it comes from a preview.
+pub fn is_provisional(data: &str) -> bool {
+    data.contains("\"provisional\":true")
 }
 
 /// Polls `f` until it is true or `timeout` passes.

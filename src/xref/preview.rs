@@ -1,0 +1,159 @@
+//! A provisional cross-reference for an edited article, made in milliseconds against the last
+//! full pass instead of the whole corpus: its claims are matched with that pass's term index and
+//! take the clusters of the claims they match, its names take that pass's entities, and it keeps
+//! only the flags that still cite the same sentences. `serve` shows it at once and the exact pass
+//! replaces it right after (word weights and entity merging depend on every article, so only the
+//! full pass is exact); `build` never uses it.
+
+use super::aliases::key;
+use super::claims::ArticleClaims;
+use super::corpus::{self, Work};
+use super::matching::{self, Index, Interner, Item};
+use super::model::{ArticleXref, Claim, CrossRef, Flag, FlagKind};
+use crate::content::Article;
+use std::collections::{BTreeSet, HashMap};
+
+/// The exact pass's result and the matching state an edited article is previewed against.
+pub struct Baseline {
+    pub xref: CrossRef,
+    interner: Interner,
+    index: Index,
+    items: Vec<Item>,
+    /// Cluster index of each item (into `xref.clusters`).
+    cluster: Vec<Option<u32>>,
+    /// Surface key → entity index (into `xref.entities`).
+    entity_of_key: HashMap<String, usize>,
+    /// Article slug → index.
+    article_of: HashMap<String, usize>,
+}
+
+/// One article's provisional share of the cross-reference data.
+pub struct Provisional {
+    pub xref: ArticleXref,
+    /// The article's flags that still hold as far as the edit shows.
+    pub flags: Vec<Flag>,
+}
+
+impl Baseline {
+    pub(super) fn new(xref: CrossRef, w: Work, of_claim: Vec<Option<usize>>) -> Baseline {
+        let mut entity_of_key = HashMap::new();
+        for (k, e) in w.surface_keys {
+            entity_of_key.entry(k).or_insert(e);
+        }
+        let article_of = xref
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.slug.clone(), i))
+            .collect();
+        Baseline {
+            cluster: of_claim.into_iter().map(|k| k.map(|k| k as u32)).collect(),
+            interner: w.interner,
+            index: w.index,
+            items: w.items,
+            entity_of_key,
+            article_of,
+            xref,
+        }
+    }
+
+    /// The provisional data of `article` (edited since the baseline, same slug) from its freshly
+    /// extracted claims; `None` if the baseline does not know the article.
+    pub fn preview(&self, article: &Article, ac: ArticleClaims) -> Option<Provisional> {
+        let ai = *self.article_of.get(&article.slug)?;
+        let old = &self.xref.articles[ai];
+        let claims: Vec<Claim> = ac
+            .claims
+            .into_iter()
+            .map(|e| {
+                let cluster = self.cluster_of(&e);
+                let mut c = e.claim;
+                self.name_entities(&mut c, e.mentions.iter().map(|m| m.surface.as_str()));
+                c.cluster = cluster;
+                c
+            })
+            .collect();
+        let flags = self.flags_kept(article, old, &claims);
+        let date = article.date.as_ref().map(|d| d.value);
+        Some(Provisional {
+            xref: ArticleXref {
+                slug: article.slug.clone(),
+                file: article.file.clone(),
+                date,
+                date_window: date.is_none().then(|| old.date_window.clone()).flatten(),
+                claims,
+            },
+            flags,
+        })
+    }
+
+    /// Entity ids of a claim's names and quote speakers, by the baseline's spellings.
+    fn name_entities<'s>(&self, c: &mut Claim, surfaces: impl Iterator<Item = &'s str>) {
+        let id = |surface: &str| {
+            let e = self.entity_of_key.get(&key(surface))?;
+            Some(self.xref.entities[*e].id.clone())
+        };
+        let ids: BTreeSet<String> = surfaces.filter_map(id).collect();
+        c.entities = ids.into_iter().collect();
+        for q in &mut c.quotes {
+            q.speaker_entity = q
+                .speaker
+                .as_deref()
+                .and_then(|s| id(s.trim_start_matches("the ")));
+        }
+    }
+
+    /// The cluster of the best-matching claim in a cluster. That claim may be the sentence's own
+    /// earlier version: a lightly edited sentence stays where it was.
+    fn cluster_of(&self, e: &super::claims::Extracted) -> Option<String> {
+        // Terms the baseline never saw get ids past its own (they weigh like terms seen once).
+        let mut fresh = HashMap::new();
+        let known = self.interner.len();
+        let probe = corpus::item(e, |t| {
+            self.interner.get(t).unwrap_or_else(|| {
+                let next = (known + fresh.len()) as u32;
+                *fresh.entry(t.to_string()).or_insert(next)
+            })
+        });
+        let keep = |j: usize| self.cluster[j].is_some();
+        let (j, _) = matching::best_match(&self.index, &self.items, &probe, matching::MATCH, keep)?;
+        let k = self.cluster[j]? as usize;
+        Some(self.xref.clusters[k].id.clone())
+    }
+
+    /// The baseline's flags on the article that the edit leaves standing: those citing only
+    /// sentences still there word for word (claim ids carry the line), and article-level ones
+    /// whose cause is unchanged.
+    fn flags_kept(&self, article: &Article, old: &ArticleXref, now: &[Claim]) -> Vec<Flag> {
+        let old_text: HashMap<&str, &str> = old
+            .claims
+            .iter()
+            .map(|c| (c.id.as_str(), c.text.as_str()))
+            .collect();
+        let new_text: HashMap<&str, &str> = now
+            .iter()
+            .map(|c| (c.id.as_str(), c.text.as_str()))
+            .collect();
+        let date = article.date.as_ref().map(|d| d.value);
+        self.xref
+            .flags
+            .iter()
+            .filter(|f| f.article == article.slug)
+            .filter(|f| {
+                let own: Vec<&str> = f
+                    .claims
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|c| old_text.contains_key(c))
+                    .collect();
+                let same = own.iter().all(|c| new_text.get(c) == old_text.get(c));
+                match f.kind {
+                    FlagKind::MissingDate => date.is_none(),
+                    FlagKind::MissingSource => article.source_url.is_none(),
+                    _ => same && (!own.is_empty() || date == old.date),
+                }
+            })
+            .cloned()
+            .collect()
+    }
+}
