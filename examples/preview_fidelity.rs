@@ -2,7 +2,8 @@
 //! exact pass makes. On a site root (a copy: its articles are edited and restored), for every
 //! K-th article and three kinds of edit — a changed figure, a reworded sentence, an added
 //! sentence — it rebuilds as `serve` does, keeps the previewed page, and compares it with the
-//! page on disk after the exact pass. Prints the counts and the median preview time.
+//! page on disk after the exact pass. Prints the counts and the median preview time; with
+//! `PREVIEW_DUMP=DIR`, writes both versions of each page that differs there.
 //!
 //! `cargo run --release --example preview_fidelity -- ROOT [K]` (K defaults to 40).
 use factsite::serve::{SiteBuilder, site::default_renderer};
@@ -61,6 +62,11 @@ fn main() {
                 times.push(took);
                 let exact = std::fs::read(out.path().join(&preview.0)).expect("page");
                 same += usize::from(exact == preview.1);
+                if let (false, Ok(dir)) = (exact == preview.1, std::env::var("PREVIEW_DUMP")) {
+                    let base = Path::new(&dir).join(format!("{name}-{}", a.slug));
+                    std::fs::write(base.with_extension("preview.html"), &preview.1).expect("dump");
+                    std::fs::write(base.with_extension("exact.html"), &exact).expect("dump");
+                }
             }
             std::fs::write(&path, text).expect("restore");
             b.rebuild(&HashSet::new()).expect("rebuild");

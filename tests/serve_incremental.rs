@@ -270,6 +270,28 @@ fn an_edited_article_is_previewed_then_built_exactly() {
     assert!(seen[0].1[0].contains(&format!("claims/{id}/")), "{id}");
     matches_fresh("pasted claim", root, out.path());
 
+    // The earliest appearance of a claim reworded: the claim is named after it, so the preview
+    // renames it too, and here the preview is already the exact page.
+    let s0 = seed(root, "000_");
+    let page0 = page_of(out.path(), &s0);
+    let claims: serde_json::Value =
+        serde_json::from_str(&read(&out.path().join("data/claims.json"))).unwrap();
+    let text = claims["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["appearances"][0].as_object())
+        .filter(|a| page0.contains(a["article"].as_str().unwrap()))
+        .map(|a| a["text"].as_str().unwrap())
+        .find(|t| !t.contains(['"', '\'', '“', '‘']) && t.contains(" the "))
+        .unwrap()
+        .to_string();
+    edit(root, &s0, |t| t.replacen(&text, &text.replacen(" the ", " a ", 1), 1));
+    let seen = rebuild_collecting(&mut live, out.path());
+    assert_eq!(seen.len(), 1, "one preview");
+    assert_eq!(seen[0].1[0], read(&out.path().join(&page0)), "{text}");
+    matches_fresh("reworded first appearance", root, out.path());
+
     // Not previewed: a new article, a changed verdict, a changed template.
     std::fs::write(
         root.join("content/new.txt"),

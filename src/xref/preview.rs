@@ -10,6 +10,7 @@ use super::claims::ArticleClaims;
 use super::corpus::{self, Work};
 use super::matching::{self, Index, Interner, Item};
 use super::model::{ArticleXref, Claim, CrossRef, Flag, FlagKind};
+use super::text;
 use crate::content::Article;
 use std::collections::{BTreeSet, HashMap};
 
@@ -62,17 +63,21 @@ impl Baseline {
     pub fn preview(&self, article: &Article, ac: ArticleClaims) -> Option<Provisional> {
         let ai = *self.article_of.get(&article.slug)?;
         let old = &self.xref.articles[ai];
-        let claims: Vec<Claim> = ac
+        let mut clustered: Vec<(Claim, Option<usize>)> = ac
             .claims
             .into_iter()
             .map(|e| {
                 let cluster = self.cluster_of(&e);
                 let mut c = e.claim;
                 self.name_entities(&mut c, e.mentions.iter().map(|m| m.surface.as_str()));
-                c.cluster = cluster;
-                c
+                (c, cluster)
             })
             .collect();
+        let renamed = self.renamed(&clustered);
+        for (c, k) in &mut clustered {
+            c.cluster = k.map(|k| renamed.get(&k).unwrap_or(&self.xref.clusters[k].id).clone());
+        }
+        let claims: Vec<Claim> = clustered.into_iter().map(|(c, _)| c).collect();
         let flags = self.flags_kept(article, old, &claims);
         let date = article.date.as_ref().map(|d| d.value);
         Some(Provisional {
@@ -105,7 +110,7 @@ impl Baseline {
 
     /// The cluster of the best-matching claim in a cluster. That claim may be the sentence's own
     /// earlier version: a lightly edited sentence stays where it was.
-    fn cluster_of(&self, e: &super::claims::Extracted) -> Option<String> {
+    fn cluster_of(&self, e: &super::claims::Extracted) -> Option<usize> {
         // Terms the baseline never saw get ids past its own (they weigh like terms seen once).
         let mut fresh = HashMap::new();
         let known = self.interner.len();
@@ -117,8 +122,24 @@ impl Baseline {
         });
         let keep = |j: usize| self.cluster[j].is_some();
         let (j, _) = matching::best_match(&self.index, &self.items, &probe, matching::MATCH, keep)?;
-        let k = self.cluster[j]? as usize;
-        Some(self.xref.clusters[k].id.clone())
+        self.cluster[j].map(|k| k as usize)
+    }
+
+    /// New ids of the clusters the edit renames: a cluster is named after its earliest
+    /// appearance, so when that is one of the article's claims (same place), after its new text.
+    fn renamed(&self, claims: &[(Claim, Option<usize>)]) -> HashMap<usize, String> {
+        let named = |text: &str| format!("c-{}", text::short_hash(&text::normalised(text)));
+        claims
+            .iter()
+            .filter_map(|(c, k)| {
+                let k = (*k)?;
+                let cl = &self.xref.clusters[k];
+                let first = cl.appearances.first()?;
+                // An id with a suffix told two clusters apart: keep it rather than guess.
+                let renames = first.claim == c.id && cl.id == named(&first.text);
+                renames.then(|| (k, named(&c.text)))
+            })
+            .collect()
     }
 
     /// The baseline's flags on the article that the edit leaves standing: those citing only
