@@ -286,7 +286,9 @@ fn an_edited_article_is_previewed_then_built_exactly() {
         .find(|t| !t.contains(['"', '\'', '“', '‘']) && t.contains(" the "))
         .unwrap()
         .to_string();
-    edit(root, &s0, |t| t.replacen(&text, &text.replacen(" the ", " a ", 1), 1));
+    edit(root, &s0, |t| {
+        t.replacen(&text, &text.replacen(" the ", " a ", 1), 1)
+    });
     let seen = rebuild_collecting(&mut live, out.path());
     assert_eq!(seen.len(), 1, "one preview");
     assert_eq!(seen[0].1[0], read(&out.path().join(&page0)), "{text}");
@@ -304,4 +306,38 @@ fn an_edited_article_is_previewed_then_built_exactly() {
     });
     assert!(rebuild_collecting(&mut live, out.path()).is_empty());
     matches_fresh("after no preview", root, out.path());
+}
+
+#[test]
+fn a_markdown_article_is_previewed_as_its_exact_page() {
+    let site = demo_site();
+    let root = site.path();
+    let out = tempfile::tempdir().unwrap();
+    // A Markdown article repeating a sentence of the first seed, so it shares a claim and flags.
+    let s0 = seed(root, "000_");
+    let copied = read(&root.join(&s0))
+        .lines()
+        .filter(|l| l.split_whitespace().count() > 12 && !l.contains(['"', '“']))
+        .nth(1)
+        .unwrap()
+        .to_string();
+    let md = format!(
+        "+++\ntitle = \"Desk notes\"\ndate = 2023-03-01\n+++\n\n{copied}\n\n```rust\nlet x = 1;\n```\n"
+    );
+    std::fs::write(root.join("content/notes.md"), &md).unwrap();
+    let mut live = builder(root, out.path());
+    live.rebuild(&HashSet::new()).unwrap();
+    let page = page_of(out.path(), "content/notes.md");
+    assert!(!links(&read(&out.path().join(&page)), "#f-").is_empty());
+
+    std::fs::write(
+        root.join("content/notes.md"),
+        format!("{md}\nThe *desk* counted 41 corrections in **March**.\n"),
+    )
+    .unwrap();
+    let seen = rebuild_collecting(&mut live, out.path());
+    assert_eq!(seen.len(), 1, "one preview");
+    assert!(seen[0].1[0].contains("<em>desk</em> counted 41 corrections"));
+    assert_eq!(seen[0].1[0], read(&out.path().join(&page)));
+    matches_fresh("edited Markdown article", root, out.path());
 }
