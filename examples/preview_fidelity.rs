@@ -5,7 +5,8 @@
 //! page on disk after the exact pass. Prints the counts and the median preview time; with
 //! `PREVIEW_DUMP=DIR`, writes both versions of each page that differs there.
 //!
-//! `cargo run --release --example preview_fidelity -- ROOT [K]` (K defaults to 40).
+//! `cargo run --release --example preview_fidelity -- ROOT [K] [figure|reword|append]` (K defaults
+//! to 40; all three kinds of edit unless one is named).
 use factsite::serve::{SiteBuilder, site::default_renderer};
 use std::collections::HashSet;
 use std::path::Path;
@@ -40,6 +41,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let root = std::path::PathBuf::from(args.next().expect("ROOT"));
     let every: usize = args.next().and_then(|k| k.parse().ok()).unwrap_or(40);
+    let only = args.next();
     let out = tempfile::tempdir().expect("temp dir");
     let opts = factsite::BuildOptions {
         root: root.clone(),
@@ -51,6 +53,9 @@ fn main() {
     let corpus = factsite::content::load(&root.join("content")).expect("load");
     let edits: [(&str, Edit); 3] = [("figure", figure), ("reword", reword), ("append", append)];
     for (name, f) in edits {
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
         let (mut same, mut tried, mut times) = (0, 0, Vec::new());
         for a in corpus.articles.iter().step_by(every) {
             let path = root.join("content").join(&a.file);
