@@ -262,7 +262,8 @@ impl SiteBuilder {
         let config = load_config(&self.opts)?;
         self.prepare_renderer(root, &inputs.templates)?;
         let corpus = self.sources.corpus()?;
-        if let Some(pages) = self.preview(&config, &corpus, inputs)? {
+        // A preview that fails is skipped: the exact pass reports whatever is wrong.
+        if let Ok(Some(pages)) = self.preview(&config, &corpus, inputs) {
             on_preview(&Preview {
                 pages,
                 elapsed: start.elapsed(),

@@ -98,7 +98,8 @@ impl Baseline {
             let e = self.entity_of_key.get(&key(surface))?;
             Some(self.xref.entities[*e].id.clone())
         };
-        let ids: BTreeSet<String> = surfaces.filter_map(id).collect();
+        let mut ids: BTreeSet<String> = surfaces.filter_map(id).collect();
+        ids.extend(std::mem::take(&mut c.entities));
         c.entities = ids.into_iter().collect();
         for q in &mut c.quotes {
             q.speaker_entity = q
