@@ -83,9 +83,10 @@ pub enum Outcome {
         removed: Vec<String>,
         ingested: Vec<String>,
         elapsed: Duration,
-        /// Where the time went: scan (stat/hash inputs, re-ingest), xref (cross-reference with
+        /// Where the time went: scan (stat/hash inputs, re-ingest), preview (of edited articles'
+        /// pages, with loading the config and the corpus), xref (the exact cross-reference with
         /// cached claims), render, write (hash outputs, write changed files).
-        phases: [(&'static str, Duration); 4],
+        phases: [(&'static str, Duration); 5],
     },
 }
 
@@ -269,6 +270,7 @@ impl SiteBuilder {
                 elapsed: start.elapsed(),
             });
         }
+        let previewed = start.elapsed();
         let claims = self.claims.claims_for(&corpus);
         let baseline = xref::baseline_with_claims(&corpus, claims);
         let crossed = start.elapsed();
@@ -292,7 +294,8 @@ impl SiteBuilder {
             elapsed: start.elapsed(),
             phases: [
                 ("scan", scanned),
-                ("xref", crossed - scanned),
+                ("preview", previewed - scanned),
+                ("xref", crossed - previewed),
                 ("render", rendered - crossed),
                 ("write", start.elapsed() - rendered),
             ],
