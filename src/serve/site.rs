@@ -86,7 +86,7 @@ pub enum Outcome {
         /// Where the time went: scan (stat/hash inputs, re-ingest), preview (of edited articles'
         /// pages, with loading the config and the corpus), xref (the exact cross-reference with
         /// cached claims), render, write (hash outputs, write changed files).
-        phases: [(&'static str, Duration); 5],
+        phases: Vec<(&'static str, Duration)>,
     },
 }
 
@@ -292,7 +292,7 @@ impl SiteBuilder {
             removed,
             ingested: self.sources.last_ingested.clone(),
             elapsed: start.elapsed(),
-            phases: [
+            phases: vec![
                 ("scan", scanned),
                 ("preview", previewed - scanned),
                 ("xref", crossed - previewed),
