@@ -10,6 +10,10 @@
 //! and scripts/bench_serve.sh) the site is its first N articles; otherwise generated text.
 //! Run: `cargo bench --bench serve` (or scripts/bench_serve.sh).
 
+/// The allocator the `factsite` binary uses (see `src/main.rs`), so the figures are the shipped ones.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use factsite::serve::{ServeOptions, Server, SiteBuilder, site::default_renderer};
 use std::collections::HashSet;

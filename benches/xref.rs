@@ -1,6 +1,10 @@
 //! Cross-reference pass on synthetic corpora of 1,000 and 10,000 generated articles (about one
 //! in ten a reworded copy): the pass should grow near-linearly.
 
+/// The allocator the `factsite` binary uses (see `src/main.rs`), so the figures are the shipped ones.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use factsite::content::Corpus;
 use std::hint::black_box;
