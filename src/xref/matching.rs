@@ -341,4 +341,20 @@ mod tests {
         assert!(p.iter().any(|p| (p.a, p.b) == (0, 1)));
         assert!(!p.iter().any(|p| p.b == 3));
     }
+
+    #[test]
+    fn best_match_finds_the_reworded_claim_within_what_it_may_keep() {
+        let (it, inter) = items(&[
+            "Zelensky last month publicly asked South Korea to provide arms to force Russia to relinquish territorial gains.",
+            "Zelensky met South Korea's president in Seoul to discuss trade in semiconductors.",
+            "Zelensky last month publicly called on South Korea to provide weapons to force Russia to give up territorial gains.",
+        ]);
+        let ix = Index::new(&it[..2], inter.ids.len());
+        let probe = &it[2];
+        let found = best_match(&ix, &it[..2], probe, MATCH, |_| true);
+        assert_eq!(found.map(|(j, _)| j), Some(0));
+        assert!(found.unwrap().1 >= MATCH);
+        assert_eq!(best_match(&ix, &it[..2], probe, MATCH, |j| j != 0), None);
+        assert_eq!(best_match(&ix, &it[..2], probe, 1.01, |_| true), None);
+    }
 }
