@@ -232,27 +232,32 @@ fn rebuild_one_article(c: &mut Criterion) {
     let target: PathBuf = root.join(format!("content/2023/{:04}.txt", articles() / 2));
     let hinted: HashSet<PathBuf> = [target.clone()].into();
     let mut n = 0u64;
-    let mut g = c.benchmark_group(format!("rebuild_one_article_of_{}", articles()));
+    preview_and_exact(c, "rebuild_one_article", || {
+        n += 1;
+        edit(&target, n);
+        let t = Instant::now();
+        let mut previewed = None;
+        builder
+            .rebuild_with(&hinted, &mut |_| previewed = Some(t.elapsed()))
+            .unwrap();
+        let whole = t.elapsed();
+        (previewed.expect("a one-article edit is previewed"), whole)
+    });
+}
+
+/// Benchmarks `one` (an edit, timed to the preview and to the end of the exact build) as
+/// `NAME_of_N/preview` and `NAME_of_N/exact`.
+fn preview_and_exact(c: &mut Criterion, name: &str, mut one: impl FnMut() -> (Duration, Duration)) {
+    let mut g = c.benchmark_group(format!("{name}_of_{}", articles()));
     for exact in [false, true] {
         g.bench_function(if exact { "exact" } else { "preview" }, |b| {
             b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    n += 1;
-                    edit(&target, n);
-                    let t = Instant::now();
-                    let mut previewed = None;
-                    builder
-                        .rebuild_with(&hinted, &mut |_| previewed = Some(t.elapsed()))
-                        .unwrap();
-                    let whole = t.elapsed();
-                    total += if exact {
-                        whole
-                    } else {
-                        previewed.expect("a one-article edit is previewed")
-                    };
-                }
-                total
+                (0..iters)
+                    .map(|_| {
+                        let (previewed, whole) = one();
+                        if exact { whole } else { previewed }
+                    })
+                    .sum()
             })
         });
     }
@@ -270,25 +275,15 @@ fn save_to_reload(c: &mut Criterion) {
     let mut events = sse(server.addr());
     let target = root.join(format!("content/2023/{:04}.txt", articles() / 2));
     let mut n = 0u64;
-    let mut g = c.benchmark_group(format!("save_to_reload_of_{}", articles()));
-    for exact in [false, true] {
-        g.bench_function(if exact { "exact" } else { "preview" }, |b| {
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    n += 1;
-                    let t = Instant::now();
-                    edit(&target, n);
-                    assert!(wait_for_reload(&mut events), "a preview comes first");
-                    let previewed = t.elapsed();
-                    assert!(!wait_for_reload(&mut events), "then the exact build");
-                    total += if exact { t.elapsed() } else { previewed };
-                }
-                total
-            })
-        });
-    }
-    g.finish();
+    preview_and_exact(c, "save_to_reload", || {
+        n += 1;
+        let t = Instant::now();
+        edit(&target, n);
+        assert!(wait_for_reload(&mut events), "a preview comes first");
+        let previewed = t.elapsed();
+        assert!(!wait_for_reload(&mut events), "then the exact build");
+        (previewed, t.elapsed())
+    });
     server.stop();
 }
 

@@ -88,18 +88,22 @@ fn edit(root: &Path, rel: &str, f: impl FnOnce(String) -> String) {
     std::fs::write(&path, f(text)).unwrap();
 }
 
-/// The title the site gives the article from `rel` (`content/…`), read from `data/articles.json`.
-fn title_of(out: &Path, rel: &str) -> String {
+/// The entry of the article from `rel` (`content/…`) in the site's `data/articles.json`.
+fn entry_of(out: &Path, rel: &str) -> serde_json::Value {
     let json = std::fs::read_to_string(out.join("data/articles.json")).unwrap();
     let articles: serde_json::Value = serde_json::from_str(&json).unwrap();
     let file = rel.trim_start_matches("content/");
-    let article = articles
+    let found = articles
         .as_array()
         .unwrap()
         .iter()
-        .find(|a| a["file"] == file)
-        .unwrap();
-    article["title"].as_str().unwrap().to_string()
+        .find(|a| a["file"] == file);
+    found.unwrap().clone()
+}
+
+/// The title the site gives the article from `rel`.
+fn title_of(out: &Path, rel: &str) -> String {
+    entry_of(out, rel)["title"].as_str().unwrap().to_string()
 }
 
 fn seed(root: &Path, prefix: &str) -> String {
@@ -183,20 +187,10 @@ fn incremental_rebuilds_equal_fresh_builds() {
     rebuild_matches_fresh("template override", root, &mut live, out.path());
 }
 
-/// Output path of the page of the article from `rel` (`content/…`).
+/// Output path of the page of the article from `rel`.
 fn page_of(out: &Path, rel: &str) -> String {
-    let json = std::fs::read_to_string(out.join("data/articles.json")).unwrap();
-    let articles: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let file = rel.trim_start_matches("content/");
-    let a = articles
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["file"] == file);
-    format!(
-        "articles/{}/index.html",
-        a.unwrap()["slug"].as_str().unwrap()
-    )
+    let slug = entry_of(out, rel)["slug"].as_str().unwrap().to_string();
+    format!("articles/{slug}/index.html")
 }
 
 /// The claim pages and flags a page links to.

@@ -107,16 +107,7 @@ impl Renderer {
             .memo
             .as_ref()
             .and_then(|m| Some(m.begin(memo::hash_of(&(config, &targets))?)));
-        let r = pages::PageRenderer {
-            tera: &self.tera,
-            hl: &self.highlighter,
-            config,
-            corpus,
-            xref,
-            targets,
-            memo: round.as_ref(),
-            lookup: pages::Lookup::new(xref),
-        };
+        let r = self.page_renderer(config, corpus, xref, targets, round.as_ref());
         let made = self.all_files(r, round.as_ref());
         if let (Some(m), Some(round)) = (&self.memo, round) {
             m.finish(round);
@@ -147,17 +138,28 @@ impl Renderer {
         article: &crate::content::Article,
         provisional: &crate::xref::preview::Provisional,
     ) -> Result<OutFile> {
-        let r = pages::PageRenderer {
+        let r = self.page_renderer(config, corpus, xref, pages::link_targets(corpus), None);
+        r.provisional_article(article, &provisional.xref, &provisional.flags)
+    }
+
+    fn page_renderer<'a>(
+        &'a self,
+        config: &'a Config,
+        corpus: &'a Corpus,
+        xref: &'a CrossRef,
+        targets: std::collections::BTreeMap<String, String>,
+        memo: Option<&'a memo::Round>,
+    ) -> pages::PageRenderer<'a> {
+        pages::PageRenderer {
             tera: &self.tera,
             hl: &self.highlighter,
             config,
             corpus,
             xref,
-            targets: pages::link_targets(corpus),
-            memo: None,
+            targets,
+            memo,
             lookup: pages::Lookup::new(xref),
-        };
-        r.provisional_article(article, &provisional.xref, &provisional.flags)
+        }
     }
 
     /// The pages, data files, static files and publishing files (search, feeds, sitemap).
