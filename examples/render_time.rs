@@ -1,6 +1,6 @@
 //! Times the render stage on a site root, as `serve` runs it (with the page memo): the first
 //! render makes every page, later ones reuse them all, so the difference is what the memo saves
-//! and the rest is the floor of a rebuild's render. `cargo run --release --example render_time -- ROOT`.
+//! and the rest is the floor of a rebuild's render. `cargo run --release --example render_time -- ROOT [ROUNDS]`.
 use std::time::Instant;
 
 fn main() {
@@ -12,7 +12,11 @@ fn main() {
     let r = factsite::render::Renderer::new(&root)
         .expect("renderer")
         .with_memo();
-    for round in 0..6 {
+    let rounds: usize = std::env::args()
+        .nth(2)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(6);
+    for round in 0..rounds {
         let t = Instant::now();
         let files = r.render(&config, &corpus, &xref).expect("render");
         let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();

@@ -7,19 +7,21 @@ use super::model::{Claim, Span};
 use super::{figures, quotes, sentences, temporal, text};
 use crate::content::{Article, BlockKind};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// Fewest words for a sentence to be a claim.
 pub const MIN_WORDS: usize = 5;
 
-/// A claim with what the corpus-wide steps need.
+/// A claim with what the corpus-wide steps need. The parts no later step changes are shared,
+/// so the copy `serve` hands each rebuild (see `ClaimCache`) only copies the claim itself.
 #[derive(Debug, Clone)]
 pub struct Extracted {
     pub claim: Claim,
-    pub mentions: Vec<Mention>,
+    pub mentions: Arc<[Mention]>,
     /// Matching terms (stems), unique, sorted.
-    pub terms: Vec<String>,
+    pub terms: Arc<[String]>,
     /// Terms that come from names (matching on these alone is not the same claim).
-    pub name_terms: Vec<String>,
+    pub name_terms: Arc<[String]>,
 }
 
 /// An article's claims and the length of its body text (for reuse shares).
@@ -100,9 +102,9 @@ fn analyse(
     };
     Extracted {
         claim,
-        mentions,
-        terms,
-        name_terms,
+        mentions: mentions.into(),
+        terms: terms.into(),
+        name_terms: name_terms.into(),
     }
 }
 

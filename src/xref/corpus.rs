@@ -55,14 +55,13 @@ impl<'a> Work<'a> {
             .enumerate()
             .flat_map(|(a, ac)| (0..ac.claims.len()).map(move |c| (a, c)))
             .collect();
-        let resolved = resolve_entities(corpus, &mut per_article, &aliases);
-        let mut interner = Interner::default();
-        let items: Vec<Item> = gid
-            .iter()
-            .map(|&(a, c)| item(&per_article[a].claims[c], |t| interner.id(t)))
-            .collect();
-        let index = Index::new(&items, interner_len(&items));
-        let pairs = matching::pairs(&index, &items);
+        // Entity resolution and pair scoring read the claims independently: run them side by side
+        // (each is partly sequential), then write the entity ids into the claims.
+        let (resolved, (interner, items, index, pairs)) = rayon::join(
+            || resolve_entities(corpus, &per_article, &aliases),
+            || score_pairs(&per_article, &gid),
+        );
+        set_all_entities(&mut per_article, &resolved);
         Work {
             corpus,
             per_article,
@@ -99,6 +98,22 @@ impl<'a> Work<'a> {
     pub fn matches(&self) -> impl Iterator<Item = &Pair> {
         self.pairs.iter().filter(|p| p.score >= matching::MATCH)
     }
+}
+
+/// Interns every claim's terms (in claim order, so term ids do not depend on thread timing),
+/// indexes them and scores candidate pairs.
+fn score_pairs(
+    per_article: &[ArticleClaims],
+    gid: &[(usize, usize)],
+) -> (Interner, Vec<Item>, Index, Vec<Pair>) {
+    let mut interner = Interner::default();
+    let items: Vec<Item> = gid
+        .iter()
+        .map(|&(a, c)| item(&per_article[a].claims[c], |t| interner.id(t)))
+        .collect();
+    let index = Index::new(&items, interner_len(&items));
+    let pairs = matching::pairs(&index, &items);
+    (interner, items, index, pairs)
 }
 
 fn interner_len(items: &[Item]) -> usize {
@@ -138,10 +153,10 @@ fn currency_code(c: Option<&str>) -> u8 {
     })
 }
 
-/// Resolves entity mentions corpus-wide and writes entity ids (and speaker ids) into the claims.
+/// Resolves entity mentions corpus-wide (see [`set_all_entities`] for writing the result).
 fn resolve_entities(
     corpus: &Corpus,
-    per_article: &mut [ArticleClaims],
+    per_article: &[ArticleClaims],
     aliases: &Aliases,
 ) -> entities::Resolved {
     let located: Vec<Located> = per_article
@@ -155,8 +170,11 @@ fn resolve_entities(
         })
         .collect();
     let slugs: Vec<String> = corpus.articles.iter().map(|a| a.slug.clone()).collect();
-    let resolved = entities::resolve(&located, &slugs, aliases);
-    drop(located);
+    entities::resolve(&located, &slugs, aliases)
+}
+
+/// Writes the entity ids (and speaker ids) of `resolved` into the claims.
+fn set_all_entities(per_article: &mut [ArticleClaims], resolved: &entities::Resolved) {
     let mut by_key: ahash::HashMap<&str, usize> = ahash::HashMap::default();
     for (k, e) in &resolved.surface_keys {
         by_key.entry(k.as_str()).or_insert(*e);
@@ -175,7 +193,6 @@ fn resolve_entities(
         .par_iter_mut()
         .zip(per_mentions)
         .for_each(|(ac, of_mention)| set_entities(ac, of_mention, &resolved.entities, &by_key));
-    resolved
 }
 
 /// Writes the entity ids of an article's claims (sorted, unique) given the entity of each of

@@ -65,9 +65,15 @@ pub fn baseline_with_claims(
 /// The pass's steps on the working state; returns the result, what is left of the working state
 /// and each claim's cluster.
 fn finish<'a>(corpus: &Corpus, mut w: Work<'a>) -> (CrossRef, Work<'a>, Vec<Option<usize>>) {
-    let cl = clusters::cluster(&w);
-    let reuse = reuse::reuse(&w);
-    let flags = flags::finish(&w, raise_flags(&w, &reuse));
+    // Clustering and the reuse/flag steps only read the working state: side by side.
+    let (cl, (reuse, flags)) = rayon::join(
+        || clusters::cluster(&w),
+        || {
+            let reuse = reuse::reuse(&w);
+            let flags = flags::finish(&w, raise_flags(&w, &reuse));
+            (reuse, flags)
+        },
+    );
     let timeline = timeline::events(&w, &cl);
     let figure_timelines = mismatch::figure_timelines(&w, &copied(&reuse));
     let verdicts = verdicts::link(&w, &cl);
