@@ -23,22 +23,31 @@ pub fn files(
     rendered: &[OutFile],
     memo: Option<&Round>,
 ) -> Result<Vec<OutFile>> {
-    let index = search_index(corpus, xref, rendered);
-    // The search page lists titles only: an edit to an article's text leaves it as it was.
-    let page = memo::file(
-        memo,
-        &format!("{SEARCH_PATH}index.html"),
-        &index.listed(),
-        || search_page(tera, config, &index),
-    )?;
-    let mut out = vec![index.to_file()?, page];
-    out.extend(feeds::files(config, corpus, xref));
-    let paths: Vec<String> = rendered
-        .iter()
-        .chain(&out)
-        .map(|f| f.path.clone())
-        .collect();
-    out.extend(sitemap::files(config, paths.iter().map(String::as_str)));
+    let search_path = format!("{SEARCH_PATH}index.html");
+    // Three independent parts, side by side; the sitemap lists HTML pages, and of the files made
+    // here only the search page is one.
+    let (search, (feeds, sitemap)) = rayon::join(
+        || -> Result<Vec<OutFile>> {
+            let index = search_index(corpus, xref, rendered);
+            // The search page lists titles only: an edit to an article's text leaves it as it was.
+            let page = memo::file(memo, &search_path, &index.listed(), || {
+                search_page(tera, config, &index)
+            })?;
+            Ok(vec![index.to_file()?, page])
+        },
+        || {
+            rayon::join(
+                || feeds::files(config, corpus, xref),
+                || {
+                    let paths = rendered.iter().map(|f| f.path.as_str());
+                    sitemap::files(config, paths.chain([search_path.as_str()]))
+                },
+            )
+        },
+    );
+    let mut out = search?;
+    out.extend(feeds);
+    out.extend(sitemap);
     Ok(out)
 }
 

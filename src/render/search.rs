@@ -49,32 +49,50 @@ impl SearchIndex {
 
     /// Every article of the corpus, in the corpus's (file) order.
     pub fn with_articles(corpus: &Corpus) -> Self {
+        use rayon::prelude::*;
+        let docs: Vec<SearchDoc> = (corpus.articles.par_iter())
+            .map(Self::article_doc)
+            .collect();
         let mut index = SearchIndex::new();
-        for a in &corpus.articles {
-            let date = a
-                .date
-                .as_ref()
-                .map(|d| d.value.format("%Y-%m-%d").to_string());
-            let meta = [date.clone(), a.outlet.as_ref().map(|o| o.value.clone())]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · ");
-            let text = a
-                .body()
-                .map(|b| b.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            index.add(SearchDoc {
-                kind: "article",
-                title: a.title.value.clone(),
-                url: article_url(&a.slug),
-                meta,
-                date,
-                text,
-            });
+        for doc in docs {
+            index.add(doc);
         }
         index
+    }
+
+    /// An article's search entry; its text is the body up to [`TEXT_LIMIT`] characters (blocks past
+    /// the limit are not joined only to be cut off by [`Self::add`]).
+    fn article_doc(a: &crate::content::Article) -> SearchDoc {
+        let date = a
+            .date
+            .as_ref()
+            .map(|d| d.value.format("%Y-%m-%d").to_string());
+        let meta = [date.clone(), a.outlet.as_ref().map(|o| o.value.clone())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let mut text = String::new();
+        let mut chars = 0;
+        for (i, b) in a.body().enumerate() {
+            if chars > TEXT_LIMIT {
+                break;
+            }
+            if i > 0 {
+                text.push(' ');
+                chars += 1;
+            }
+            text.push_str(&b.text);
+            chars += b.text.chars().count();
+        }
+        SearchDoc {
+            kind: "article",
+            title: a.title.value.clone(),
+            url: article_url(&a.slug),
+            meta,
+            date,
+            text,
+        }
     }
 
     /// Adds a document; `text` is shortened to [`TEXT_LIMIT`] characters.
@@ -194,5 +212,27 @@ mod tests {
         assert_eq!(i.docs()[1].text, "é".repeat(TEXT_LIMIT));
         i.add_claim(&"ü".repeat(TEXT_LIMIT), "e/", "");
         assert_eq!(i.docs()[2].text, "ü".repeat(TEXT_LIMIT));
+    }
+
+    /// An article's text is its body blocks joined by spaces and cut at the limit, also when the
+    /// limit falls inside a block, on a separator or exactly at a block's end.
+    #[test]
+    fn article_text_is_the_joined_body_cut_at_the_limit() {
+        for first in [10, 1999, 2000, 2001] {
+            let paras = ["é".repeat(first), "b".repeat(500), "c".repeat(3000)];
+            let text = format!("---\ntitle: T\n---\n{}\n", paras.join("\n\n"));
+            let a = crate::content::markdown_article::ingest(&text, "a.md", String::new())
+                .unwrap()
+                .unwrap();
+            let doc = SearchIndex::with_articles(&crate::content::Corpus {
+                articles: vec![a],
+                ..Default::default()
+            })
+            .docs()[0]
+                .text
+                .clone();
+            let whole: String = paras.join(" ").chars().take(TEXT_LIMIT).collect();
+            assert_eq!(doc, whole, "first block of {first} characters");
+        }
     }
 }
