@@ -116,7 +116,7 @@ impl PageRenderer<'_> {
                             .collect::<Result<Vec<OutFile>>>()
                     },
                     || {
-                        let claim_hashes = self.entity_claim_hashes();
+                        let claim_hashes = self.entity_claim_hashes(&refs);
                         (self.xref.entities.par_iter())
                             .map(|e| self.entity_page(e, &refs, &claim_hashes))
                             .collect::<Result<Vec<OutFile>>>()
@@ -268,8 +268,12 @@ impl PageRenderer<'_> {
         self.page_file("entities.html", "entities/", page, &vars)
     }
 
-    /// Per article, a hash of what entity pages show of its claims (id, text, entities named).
-    fn entity_claim_hashes(&self) -> HashMap<&str, Option<[u8; 32]>> {
+    /// Per article, a hash of what entity pages show of it: its reference (title, date, link)
+    /// and its claims (id, text, entities named).
+    fn entity_claim_hashes(
+        &self,
+        refs: &BTreeMap<String, ArticleRef>,
+    ) -> HashMap<&str, Option<[u8; 32]>> {
         self.xref
             .articles
             .par_iter()
@@ -279,6 +283,7 @@ impl PageRenderer<'_> {
                     .iter()
                     .map(|c| (c.id.as_str(), c.text.as_str(), c.entities.as_slice()))
                     .collect();
+                let shown = (refs.get(&a.slug), shown);
                 (
                     a.slug.as_str(),
                     memo::hash_of(&shown).map(|h| *h.as_bytes()),
@@ -287,8 +292,8 @@ impl PageRenderer<'_> {
             .collect()
     }
 
-    /// An entity's page. Its memo key is the entity, the articles naming it and a hash of those
-    /// articles' claims, so the list of claims is only gathered when one of them changed.
+    /// An entity's page. Its memo key is the entity and a hash of each article naming it (see
+    /// [`Self::entity_claim_hashes`]), so the list of claims is only gathered when one changed.
     fn entity_page(
         &self,
         e: &crate::xref::Entity,
@@ -296,13 +301,13 @@ impl PageRenderer<'_> {
         claim_hashes: &HashMap<&str, Option<[u8; 32]>>,
     ) -> Result<OutFile> {
         let path = format!("entities/{}/", e.id);
-        // Only the articles this page names: the whole map per page would be quadratic.
-        let mentioned: BTreeMap<&String, &ArticleRef> = e
-            .articles
-            .iter()
-            .filter_map(|s| refs.get_key_value(s))
-            .collect();
         let make = || {
+            // Only the articles this page names: the whole map per page would be quadratic.
+            let mentioned: BTreeMap<&String, &ArticleRef> = e
+                .articles
+                .iter()
+                .filter_map(|s| refs.get_key_value(s))
+                .collect();
             let claims = self.claims_naming(e);
             #[derive(Serialize)]
             struct Vars<'v> {
@@ -330,7 +335,7 @@ impl PageRenderer<'_> {
             .map(|s| claim_hashes.get(s.as_str()).copied().flatten())
             .collect();
         match hashes {
-            Some(hashes) => self.memoized(&path, &(e, &mentioned, hashes), make),
+            Some(hashes) => self.memoized(&path, &(e, hashes), make),
             None => make(),
         }
     }
