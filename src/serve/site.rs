@@ -103,6 +103,9 @@ pub struct Preview {
 /// (a checkout, a search-and-replace) where the exact site is what matters.
 const MAX_PREVIEWED: usize = 4;
 
+/// An output file as the manifest keeps it: the hash of its bytes, and the bytes.
+type Written = (Hash, Arc<[u8]>);
+
 /// Hashes of the non-content inputs.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 struct Inputs {
@@ -126,7 +129,7 @@ pub struct SiteBuilder {
     last: Option<(Hash, bool)>,
     /// Output manifest: path → hash of the bytes on disk, and those bytes as the renderer gave
     /// them (a page it reused from its memo comes back as the same allocation: no need to hash it).
-    written: BTreeMap<String, (Hash, Arc<[u8]>)>,
+    written: BTreeMap<String, Written>,
     /// `static/` file → output paths holding a copy of it.
     static_map: BTreeMap<String, Vec<String>>,
     /// The last exact cross-reference pass, and the config and templates the site was rendered
@@ -367,50 +370,71 @@ impl SiteBuilder {
         Ok(())
     }
 
-    /// Writes files whose bytes changed and removes files the build no longer makes.
+    /// Writes files whose bytes changed and removes files the build no longer makes. The renderer
+    /// returns files sorted by path, as the manifest is, so the two are walked side by side
+    /// (thousands of string-keyed lookups cost more than the writes of a one-article edit).
     fn write_changed(&mut self, files: &[OutFile]) -> Result<(Vec<String>, Vec<String>)> {
         use rayon::prelude::*;
-        let hashes: Vec<Hash> = files
+        let mut order: Vec<&OutFile> = files.iter().collect();
+        if !order.is_sorted_by(|a, b| a.path <= b.path) {
+            order.sort_by(|a, b| a.path.cmp(&b.path));
+        }
+        let (old, removed) = match_manifest(std::mem::take(&mut self.written), &order);
+        let hashes: Vec<Hash> = order
             .par_iter()
-            .map(|f| match self.written.get(&f.path) {
-                Some((h, old)) if Arc::ptr_eq(old, &f.bytes) => *h,
+            .zip(&old)
+            .map(|(f, old)| match old {
+                Some((h, bytes)) if Arc::ptr_eq(bytes, &f.bytes) => *h,
                 _ => blake3::hash(&f.bytes),
             })
             .collect();
         let mut written = Vec::new();
-        let mut next = BTreeMap::new();
-        for (f, hash) in files.iter().zip(hashes) {
+        for ((f, hash), old) in order.iter().zip(&hashes).zip(&old) {
             check_rel(&f.path)?;
-            let old = self.written.get(&f.path).map(|(h, _)| *h);
             match old {
-                Some(old) if old == hash => {}
+                Some((h, _)) if h == hash => continue,
                 Some(_) => write_atomic(&self.out_dir, &f.path, &f.bytes)?,
                 None => write_new(&self.out_dir, &f.path, &f.bytes)?,
             }
-            if old != Some(hash) {
-                written.push(f.path.clone());
-            }
-            next.insert(f.path.clone(), (hash, f.bytes.clone()));
+            written.push(f.path.clone());
         }
-
-        let removed: Vec<String> = self
-            .written
-            .keys()
-            .filter(|k| !next.contains_key(*k))
-            .cloned()
-            .collect();
         for rel in &removed {
             remove_with_empty_parents(&self.out_dir, rel);
         }
-        self.written = next;
+        self.written = order
+            .iter()
+            .zip(hashes)
+            .map(|(f, h)| (f.path.clone(), (h, f.bytes.clone())))
+            .collect();
         Ok((written, removed))
     }
+}
+
+/// Manifest entry of each file in `sorted` (same order; `None` if new) and the manifest's paths
+/// the files no longer include.
+fn match_manifest(
+    manifest: BTreeMap<String, Written>,
+    sorted: &[&OutFile],
+) -> (Vec<Option<Written>>, Vec<String>) {
+    let mut old = manifest.into_iter().peekable();
+    let mut removed = Vec::new();
+    let matched = sorted
+        .iter()
+        .map(|f| {
+            while let Some((p, _)) = old.next_if(|(p, _)| p.as_str() < f.path.as_str()) {
+                removed.push(p);
+            }
+            old.next_if(|(p, _)| *p == f.path).map(|(_, entry)| entry)
+        })
+        .collect();
+    removed.extend(old.map(|(p, _)| p));
+    (matched, removed)
 }
 
 /// For each static file, the output paths whose bytes equal it and whose path ends with it.
 fn map_statics(
     statics: &BTreeMap<String, Hash>,
-    written: &BTreeMap<String, (Hash, Arc<[u8]>)>,
+    written: &BTreeMap<String, Written>,
 ) -> BTreeMap<String, Vec<String>> {
     let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let suffixes: Vec<(&String, &Hash, String)> = statics
@@ -473,5 +497,29 @@ fn remove_with_empty_parents(dir: &Path, rel: &str) {
             break;
         }
         p = parent.parent();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifest_is_matched_to_sorted_files() {
+        let entry = |s: &str| (blake3::hash(s.as_bytes()), Arc::from(s.as_bytes()));
+        let manifest: BTreeMap<String, Written> = ["a", "b/index.html", "c", "e"]
+            .into_iter()
+            .map(|p| (p.to_string(), entry(p)))
+            .collect();
+        let files: Vec<OutFile> = ["a", "b/x.html", "c", "d"]
+            .into_iter()
+            .map(|p| OutFile::new(p, p))
+            .collect();
+        let sorted: Vec<&OutFile> = files.iter().collect();
+        let (old, removed) = match_manifest(manifest, &sorted);
+        let found: Vec<bool> = old.iter().map(Option::is_some).collect();
+        assert_eq!(found, [true, false, true, false]);
+        assert_eq!(old[2].as_ref().map(|(h, _)| *h), Some(blake3::hash(b"c")));
+        assert_eq!(removed, ["b/index.html", "e"]);
     }
 }
