@@ -379,7 +379,8 @@ impl SiteBuilder {
         if !order.is_sorted_by(|a, b| a.path <= b.path) {
             order.sort_by(|a, b| a.path.cmp(&b.path));
         }
-        let (old, removed) = match_manifest(std::mem::take(&mut self.written), &order);
+        // The manifest is only replaced at the end: a failed write leaves it describing the folder.
+        let (old, removed) = match_manifest(&self.written, &order);
         let hashes: Vec<Hash> = order
             .par_iter()
             .zip(&old)
@@ -413,21 +414,22 @@ impl SiteBuilder {
 /// Manifest entry of each file in `sorted` (same order; `None` if new) and the manifest's paths
 /// the files no longer include.
 fn match_manifest(
-    manifest: BTreeMap<String, Written>,
+    manifest: &BTreeMap<String, Written>,
     sorted: &[&OutFile],
 ) -> (Vec<Option<Written>>, Vec<String>) {
-    let mut old = manifest.into_iter().peekable();
+    let mut old = manifest.iter().peekable();
     let mut removed = Vec::new();
     let matched = sorted
         .iter()
         .map(|f| {
             while let Some((p, _)) = old.next_if(|(p, _)| p.as_str() < f.path.as_str()) {
-                removed.push(p);
+                removed.push(p.clone());
             }
-            old.next_if(|(p, _)| *p == f.path).map(|(_, entry)| entry)
+            old.next_if(|(p, _)| **p == f.path)
+                .map(|(_, entry)| entry.clone())
         })
         .collect();
-    removed.extend(old.map(|(p, _)| p));
+    removed.extend(old.map(|(p, _)| p.clone()));
     (matched, removed)
 }
 
@@ -516,7 +518,7 @@ mod tests {
             .map(|p| OutFile::new(p, p))
             .collect();
         let sorted: Vec<&OutFile> = files.iter().collect();
-        let (old, removed) = match_manifest(manifest, &sorted);
+        let (old, removed) = match_manifest(&manifest, &sorted);
         let found: Vec<bool> = old.iter().map(Option::is_some).collect();
         assert_eq!(found, [true, false, true, false]);
         assert_eq!(old[2].as_ref().map(|(h, _)| *h), Some(blake3::hash(b"c")));
