@@ -1,0 +1,328 @@
+//! Mentions in one sentence: capitalised runs (with connectors such as "of" and "bin") become
+//! mentions, titles such as "President" are stripped and the kind is guessed from titles, the
+//! gazetteer and organisation words.
+
+use super::lexicon::*;
+use crate::xref::aliases::key;
+use crate::xref::model::EntityKind;
+use crate::xref::text;
+use std::ops::Range;
+
+/// A capitalised name found in a sentence.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Byte span within the sentence.
+    pub span: Range<usize>,
+    /// The name as written, without titles or possessive.
+    pub surface: String,
+    pub hint: Option<EntityKind>,
+}
+
+fn is_cap(w: &str) -> bool {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some(c) if c.is_ascii_digit() => w.chars().any(|c| c.is_uppercase()), // "G7"
+        _ => false,
+    }
+}
+
+/// Capitalised runs of a sentence as mentions.
+pub fn mentions(sentence: &str) -> Vec<Mention> {
+    let words = text::words(sentence);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let raw = &sentence[words[i].span.clone()];
+        if !is_cap(raw) || is_calendar(&words[i].lower) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len() {
+            let r = &sentence[words[j].span.clone()];
+            let gap = &sentence[words[j - 1].span.end..words[j].span.start];
+            if !gap.trim().is_empty() || words[j - 1].lower.ends_with("'s") {
+                break;
+            }
+            let left = words[j - 1].lower.as_str();
+            let connector = (matches!(r, "de" | "al" | "bin" | "von" | "van" | "du")
+                || (r == "of"
+                    && (ORG_WORDS.contains(&left)
+                        || TITLES.contains(&left)
+                        || OF_WORDS.contains(&left))))
+                && words
+                    .get(j + 1)
+                    .is_some_and(|n| is_cap(&sentence[n.span.clone()]));
+            if (is_cap(r) && !is_calendar(&words[j].lower)) || connector {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let starts_clause = i == 0 || opens_clause(&sentence[..words[i].span.start]);
+        split_run(sentence, &words[i..j], starts_clause, &mut out);
+        i = j;
+    }
+    out
+}
+
+/// All capitals, two letters or more ("WHO", "AT"): an acronym, not a capitalised word.
+fn is_acronym(raw: &str) -> bool {
+    raw.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !raw.chars().any(char::is_lowercase)
+}
+
+/// Whether text before a word ends in a quote, bracket, colon, dash or sentence end: the word then
+/// starts a clause and is capitalised as a sentence start (`said, "The opinion…`, a claim that
+/// spans two sentences), so "The" or "His" there is not a name.
+fn opens_clause(before: &str) -> bool {
+    before
+        .trim_end()
+        .ends_with(['"', '“', '”', '‘', '(', ':', '—', '–', '.', '!', '?'])
+}
+
+fn split_run(sentence: &str, run: &[text::Word], initial: bool, out: &mut Vec<Mention>) {
+    let mut start = 0;
+    let mut titled = false;
+    while start < run.len() && is_title_or_demonym(run, start) {
+        titled |= TITLES.contains(&run[start].lower.as_str());
+        start += 1;
+    }
+    if start < run.len() && run[start].lower == "of" {
+        // "Prime Minister of Japan Fumio Kishida": the country, then the person.
+        start += 1;
+        let place_end = (start + 1..=run.len())
+            .rev()
+            .find(|&e| PLACES.contains(&key(&join(sentence, &run[start..e])).as_str()));
+        if let Some(e) = place_end {
+            push(sentence, &run[start..e], Some(EntityKind::Place), out);
+            start = e;
+        }
+        while start < run.len() && is_title_or_demonym(run, start) {
+            start += 1;
+        }
+    }
+    let rest = &run[start..];
+    if rest.is_empty() {
+        return;
+    }
+    if let Some(k) =
+        (1..rest.len()).find(|&k| TITLES.contains(&rest[k].lower.as_str()) && k + 1 < rest.len())
+    {
+        // "White House Press Secretary Jen Psaki": the organisation, then the titled person.
+        split_run(sentence, &rest[..k], initial && start == 0, out);
+        return split_run(sentence, &rest[k..], false, out);
+    }
+    if rest.len() == 1
+        && (TITLES.contains(&rest[0].lower.as_str()) || ORG_WORDS.contains(&rest[0].lower.as_str()))
+    {
+        return; // a bare title or generic word ("Minister", "Ministry")
+    }
+    let starter = SENTENCE_STARTERS.contains(&rest[0].lower.as_str());
+    if starter && rest.len() == 1 && !is_acronym(&sentence[rest[0].span.clone()]) {
+        return; // a lone "The" or "His" (after a glued-on heading, say) is never a name; "WHO" is
+    }
+    if initial && start == 0 && starter {
+        if rest.len() > 1 {
+            split_run(sentence, &rest[1..], false, out);
+        }
+        return;
+    }
+    // A place glued to a name: "Japan Fumio Kishida", "Ukraine Volodymyr Zelensky".
+    if rest.len() >= 3
+        && PLACES.contains(&rest[0].lower.trim_end_matches("'s"))
+        && !has_org_word(&rest[1..])
+    {
+        push(sentence, &rest[..1], Some(EntityKind::Place), out);
+        return split_run(sentence, &rest[1..], false, out);
+    }
+    if rest.len() == 1
+        && let Some(country) = demonym_country(&rest[0].lower)
+    {
+        out.push(Mention {
+            span: rest[0].span.clone(),
+            surface: country.to_string(),
+            hint: Some(EntityKind::Place),
+        });
+        return;
+    }
+    let hint = guess_kind(sentence, rest, titled);
+    if rest.len() == 1 && initial && start == 0 && hint.is_none() {
+        // A lone capitalised first word may be an ordinary word; keep it only as unknown.
+        push(sentence, rest, None, out);
+        return;
+    }
+    push(sentence, rest, hint, out);
+}
+
+fn is_title_or_demonym(run: &[text::Word], at: usize) -> bool {
+    if run.len() - at < 2 {
+        return false;
+    }
+    let w = run[at].lower.as_str();
+    let title = |w: &str| TITLES.contains(&w);
+    title(w)
+        || (matches!(
+            w,
+            "ukrainian"
+                | "japanese"
+                | "russian"
+                | "u.s"
+                | "us"
+                | "american"
+                | "chinese"
+                | "british"
+                | "uk"
+                | "french"
+                | "german"
+                | "korean"
+                | "israeli"
+                | "indian"
+        ) && title(run[at + 1].lower.as_str()))
+}
+
+fn demonym_country(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "ukrainian" | "ukrainians" => "Ukraine",
+        "russian" | "russians" => "Russia",
+        "japanese" => "Japan",
+        "chinese" => "China",
+        "american" | "americans" => "United States",
+        "british" => "United Kingdom",
+        "german" | "germans" => "Germany",
+        "french" => "France",
+        "israeli" | "israelis" => "Israel",
+        "iranian" | "iranians" => "Iran",
+        "indian" => "India",
+        "italian" => "Italy",
+        "canadian" => "Canada",
+        "polish" => "Poland",
+        "turkish" => "Turkey",
+        "syrian" | "syrians" => "Syria",
+        "mexican" | "mexicans" => "Mexico",
+        "european" | "europeans" => "Europe",
+        _ => return None,
+    })
+}
+
+fn has_org_word(run: &[text::Word]) -> bool {
+    run.iter()
+        .any(|w| ORG_WORDS.contains(&w.lower.trim_end_matches("'s")))
+}
+
+fn join(sentence: &str, run: &[text::Word]) -> String {
+    match (run.first(), run.last()) {
+        (Some(f), Some(l)) => sentence[f.span.start..l.span.end].to_string(),
+        _ => String::new(),
+    }
+}
+
+fn guess_kind(sentence: &str, run: &[text::Word], titled: bool) -> Option<EntityKind> {
+    let k = key(&join(sentence, run));
+    let last = run.last().map_or("", |w| w.lower.trim_end_matches("'s"));
+    if has_org_word(run) {
+        return Some(EntityKind::Org);
+    }
+    if PLACES.contains(&k.as_str()) || PLACE_WORDS.contains(&last) {
+        return Some(EntityKind::Place);
+    }
+    if titled {
+        return Some(EntityKind::Person);
+    }
+    let raw = join(sentence, run);
+    if run.len() == 1
+        && raw.len() >= 2
+        && raw
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
+    {
+        return Some(EntityKind::Org); // acronym: NATO, CNN, JSDF
+    }
+    let after = &sentence[run.last().map_or(0, |w| w.span.end)..];
+    let after = after.trim_start_matches(['’', '\'', 's', ',', ' ']);
+    if after.starts_with("said") || after.starts_with("says") {
+        return Some(EntityKind::Person);
+    }
+    if (2..=3).contains(&run.len())
+        && run
+            .iter()
+            .all(|w| w.lower.chars().all(|c| c.is_alphabetic() || c == '-'))
+    {
+        return Some(EntityKind::Person);
+    }
+    None
+}
+
+fn push(sentence: &str, run: &[text::Word], hint: Option<EntityKind>, out: &mut Vec<Mention>) {
+    let (Some(f), Some(l)) = (run.first(), run.last()) else {
+        return;
+    };
+    let mut surface = sentence[f.span.start..l.span.end].to_string();
+    for s in ["'s", "’s"] {
+        if let Some(t) = surface.strip_suffix(s) {
+            surface = t.to_string();
+        }
+    }
+    if surface.chars().count() < 2 {
+        return;
+    }
+    out.push(Mention {
+        span: f.span.start..l.span.end,
+        surface,
+        hint,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::xref::model::EntityKind;
+
+    fn surfaces(s: &str) -> Vec<(String, Option<EntityKind>)> {
+        mentions(s)
+            .into_iter()
+            .map(|m| (m.surface, m.hint))
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_stripped_and_kinds_guessed() {
+        let m = surfaces(
+            "Ukrainian President Volodymyr Zelensky asked South Korea and the World Bank.",
+        );
+        assert!(
+            m.contains(&("Volodymyr Zelensky".into(), Some(EntityKind::Person))),
+            "{m:?}"
+        );
+        assert!(m.contains(&("South Korea".into(), Some(EntityKind::Place))));
+        assert!(m.contains(&("World Bank".into(), Some(EntityKind::Org))));
+        let m = surfaces("Prime Minister of Japan Fumio Kishida spoke.");
+        assert!(
+            m.contains(&("Japan".into(), Some(EntityKind::Place))),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&("Fumio Kishida".into(), Some(EntityKind::Person))),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn capitalised_function_words_are_not_names() {
+        let names = |s: &str| -> Vec<String> { surfaces(s).into_iter().map(|m| m.0).collect() };
+        // After an opening quote, or a sentence end inside a claim, "The" starts a clause.
+        let m = names("Trump tweeted on Saturday, \"The opinion of this judge is ridiculous!\"");
+        assert_eq!(m, ["Trump"].map(String::from).to_vec(), "{m:?}");
+        let m = names("It was settled. The Washington Post said so.");
+        assert!(m.contains(&"Washington Post".to_string()), "{m:?}");
+        // A heading glued to the paragraph leaves a lone "The" mid-sentence: not a name either.
+        let m = names("Easing psychological burden The efficiency saves time, Kelly said.");
+        assert!(
+            m.contains(&"Kelly".to_string()) && !m.contains(&"The".to_string()),
+            "{m:?}"
+        );
+        // Acronyms are kept: "WHO" is an organisation, "Who" a question.
+        assert!(names("The WHO warned on Monday.").contains(&"WHO".to_string()));
+        assert!(names("He asked: Who knew?").is_empty());
+    }
+}

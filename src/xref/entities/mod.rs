@@ -1,0 +1,9 @@
+//! Named entities: [`mentions`] finds the names in a sentence (per article, cached by `serve`);
+//! [`resolve`] merges their spellings across the corpus into entities.
+
+mod lexicon;
+mod mentions;
+mod resolve;
+
+pub use mentions::{Mention, mentions};
+pub use resolve::{Located, Resolved, Spellings, resolve, translit};
