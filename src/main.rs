@@ -114,72 +114,20 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let (quiet, verbose) = (cli.quiet, cli.verbose);
     match cli.command {
-        Command::Init { dir } => {
-            let files = init::init(&dir)
-                .with_context(|| format!("cannot create a site in {}", dir.display()))?;
-            if !quiet {
-                for f in files.iter().filter(|_| verbose) {
-                    println!("  {}", f.display());
-                }
-                println!(
-                    "created a site in {} ({} files); build it with: factsite build --root {}",
-                    dir.display(),
-                    files.len(),
-                    dir.display()
-                );
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Init { dir } => init(&dir, quiet, verbose),
         Command::Build {
             root,
             output,
             base_url,
-        } => {
-            let opts = factsite::BuildOptions {
+        } => build(
+            factsite::BuildOptions {
                 root,
                 output,
                 base_url,
-            };
-            if verbose {
-                eprintln!(
-                    "building {} (base URL {})",
-                    opts.root.display(),
-                    opts.base_url.as_deref().unwrap_or("from site.toml")
-                );
-            }
-            let progress = progress_bar(quiet);
-            let report = factsite::build_with(&opts, &|stage| {
-                progress.set_position(stage.index());
-                progress.set_message(stage.label());
-            });
-            progress.finish_and_clear();
-            let report = report?;
-            for w in report.warnings.iter().filter(|_| !quiet) {
-                eprintln!("warning: {w}");
-            }
-            if quiet {
-                return Ok(ExitCode::SUCCESS);
-            }
-            if verbose {
-                println!(
-                    "wrote {} files under {}",
-                    report.files,
-                    report.output.display()
-                );
-            }
-            println!(
-                "built {} articles, {} pages, {} verdicts, {} claims, {} flags ({} files) in {} ms → {}",
-                report.articles,
-                report.pages,
-                report.checks,
-                report.claims,
-                report.flags,
-                report.files,
-                report.elapsed.as_millis(),
-                report.output.display()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+            },
+            quiet,
+            verbose,
+        ),
         Command::Serve {
             root,
             watch,
@@ -204,26 +152,90 @@ fn run(cli: Cli) -> Result<ExitCode> {
             root,
             format,
             fail_on,
-        } => {
-            use factsite::xref::{Severity, report};
-            let format = if format == "json" {
-                report::Format::Json
-            } else {
-                report::Format::Text
-            };
-            let fail_on = Severity::parse(&fail_on).unwrap_or(Severity::Error);
-            let outcome = report::check(&root, format, fail_on)?;
-            for w in &outcome.warnings {
-                eprintln!("warning: {w}");
-            }
-            print!("{}", outcome.output);
-            Ok(if outcome.failed {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
+        } => check(&root, &format, &fail_on),
     }
+}
+
+/// `factsite init DIR`: a new site with sample content.
+fn init(dir: &std::path::Path, quiet: bool, verbose: bool) -> Result<ExitCode> {
+    let files =
+        init::init(dir).with_context(|| format!("cannot create a site in {}", dir.display()))?;
+    if !quiet {
+        for f in files.iter().filter(|_| verbose) {
+            println!("  {}", f.display());
+        }
+        println!(
+            "created a site in {} ({} files); build it with: factsite build --root {}",
+            dir.display(),
+            files.len(),
+            dir.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `factsite build`: the site, with a progress bar on a terminal and a one-line summary.
+fn build(opts: factsite::BuildOptions, quiet: bool, verbose: bool) -> Result<ExitCode> {
+    if verbose {
+        eprintln!(
+            "building {} (base URL {})",
+            opts.root.display(),
+            opts.base_url.as_deref().unwrap_or("from site.toml")
+        );
+    }
+    let progress = progress_bar(quiet);
+    let report = factsite::build_with(&opts, &|stage| {
+        progress.set_position(stage.index());
+        progress.set_message(stage.label());
+    });
+    progress.finish_and_clear();
+    let report = report?;
+    if quiet {
+        return Ok(ExitCode::SUCCESS);
+    }
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    if verbose {
+        println!(
+            "wrote {} files under {}",
+            report.files,
+            report.output.display()
+        );
+    }
+    println!(
+        "built {} articles, {} pages, {} verdicts, {} claims, {} flags ({} files) in {} ms → {}",
+        report.articles,
+        report.pages,
+        report.checks,
+        report.claims,
+        report.flags,
+        report.files,
+        report.elapsed.as_millis(),
+        report.output.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `factsite check`: the flags report; exit status 1 when a flag reaches `fail_on`.
+fn check(root: &std::path::Path, format: &str, fail_on: &str) -> Result<ExitCode> {
+    use factsite::xref::{Severity, report};
+    let format = if format == "json" {
+        report::Format::Json
+    } else {
+        report::Format::Text
+    };
+    let fail_on = Severity::parse(fail_on).unwrap_or(Severity::Error);
+    let outcome = report::check(root, format, fail_on)?;
+    for w in &outcome.warnings {
+        eprintln!("warning: {w}");
+    }
+    print!("{}", outcome.output);
+    Ok(if outcome.failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// A progress bar over the build's stages, with the elapsed time, on a terminal only (never in
