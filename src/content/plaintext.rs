@@ -193,29 +193,7 @@ fn read_header(lines: &[(usize, &str)], art: &mut PlainArticle) -> usize {
     let mut end = 0;
     for (idx, &(n, line)) in lines.iter().enumerate().take(HEADER_LINES) {
         if let Some(d) = parse_date_line(line) {
-            // The first date line is the publication date, unless it is an "Updated …" line and
-            // a plain or "Published …" date follows. Other date lines stay in the header.
-            let replace = art
-                .date
-                .as_ref()
-                .is_none_or(|old| UPDATE_LINE.is_match(&old.raw) && !UPDATE_LINE.is_match(line));
-            if replace {
-                if let Some(old) = &art.date
-                    && let Some(b) = art.blocks.iter_mut().find(|b| {
-                        b.kind == BlockKind::Metadata && Provenance::Line(b.line) == old.source
-                    })
-                {
-                    b.reason = "update date (the publication date is preferred)".into();
-                }
-                art.date = Some(Field {
-                    value: d,
-                    source: Provenance::Line(n),
-                    raw: line.to_string(),
-                });
-                art.blocks.push(meta(n, line, "date"));
-            } else {
-                art.blocks.push(meta(n, line, "another date (update)"));
-            }
+            take_date(art, n, line, d);
         } else if art.source_url.is_none()
             && let Some(c) = URL.captures(line)
         {
@@ -224,32 +202,7 @@ fn read_header(lines: &[(usize, &str)], art: &mut PlainArticle) -> usize {
         } else if art.byline.is_none()
             && let Some(c) = BYLINE.captures(line).filter(|_| line.len() < 200)
         {
-            // "By A and B | Reuters": the names, without the agency after the separator.
-            let names_end = c.name("agency").map_or(line.len(), |m| m.start());
-            art.byline = Some(field(
-                line[..names_end]
-                    .trim_start_matches(|c: char| c.is_alphabetic())
-                    .trim(),
-                n,
-                line,
-            ));
-            let agency = c
-                .name("agency")
-                .map(|m| {
-                    m.as_str()
-                        .trim_start_matches(|ch: char| ch.is_whitespace() || "|-–—".contains(ch))
-                        .trim()
-                })
-                .filter(|t| !t.is_empty());
-            if let Some(o) = c.name("outlet").map(|m| m.as_str().trim()).or(agency) {
-                art.outlet.get_or_insert_with(|| field(o, n, line));
-            }
-            if let Some(p) = c.name("place") {
-                art.place
-                    .get_or_insert_with(|| field(p.as_str().trim(), n, line));
-            }
-            let _ = c.name("who");
-            art.blocks.push(meta(n, line, "byline"));
+            take_byline(art, n, line, &c);
         } else if let Some((kind, reason)) = classify_line(line) {
             art.blocks.push(Block {
                 kind,
@@ -293,6 +246,62 @@ fn read_header(lines: &[(usize, &str)], art: &mut PlainArticle) -> usize {
         end = idx + 1;
     }
     end
+}
+
+/// A date line in the header. The first one is the publication date, unless it is an
+/// "Updated …" line and a plain or "Published …" date follows. Other date lines stay in the header.
+fn take_date(art: &mut PlainArticle, n: usize, line: &str, d: chrono::NaiveDate) {
+    let replace = art
+        .date
+        .as_ref()
+        .is_none_or(|old| UPDATE_LINE.is_match(&old.raw) && !UPDATE_LINE.is_match(line));
+    if replace {
+        if let Some(old) = &art.date
+            && let Some(b) = art
+                .blocks
+                .iter_mut()
+                .find(|b| b.kind == BlockKind::Metadata && Provenance::Line(b.line) == old.source)
+        {
+            b.reason = "update date (the publication date is preferred)".into();
+        }
+        art.date = Some(Field {
+            value: d,
+            source: Provenance::Line(n),
+            raw: line.to_string(),
+        });
+        art.blocks.push(meta(n, line, "date"));
+    } else {
+        art.blocks.push(meta(n, line, "another date (update)"));
+    }
+}
+
+/// A byline ("By A and B | Reuters"): the names, without the agency after the separator, and the
+/// outlet and place when it names them.
+fn take_byline(art: &mut PlainArticle, n: usize, line: &str, c: &regex::Captures) {
+    let names_end = c.name("agency").map_or(line.len(), |m| m.start());
+    art.byline = Some(field(
+        line[..names_end]
+            .trim_start_matches(|c: char| c.is_alphabetic())
+            .trim(),
+        n,
+        line,
+    ));
+    let agency = c
+        .name("agency")
+        .map(|m| {
+            m.as_str()
+                .trim_start_matches(|ch: char| ch.is_whitespace() || "|-–—".contains(ch))
+                .trim()
+        })
+        .filter(|t| !t.is_empty());
+    if let Some(o) = c.name("outlet").map(|m| m.as_str().trim()).or(agency) {
+        art.outlet.get_or_insert_with(|| field(o, n, line));
+    }
+    if let Some(p) = c.name("place") {
+        art.place
+            .get_or_insert_with(|| field(p.as_str().trim(), n, line));
+    }
+    art.blocks.push(meta(n, line, "byline"));
 }
 
 /// A date, URL or byline within the next two lines: the current line is still header (a
