@@ -141,69 +141,7 @@ fn month_range(y: i32, m: u32) -> Option<(NaiveDate, NaiveDate)> {
 fn relative(s: &str, a: NaiveDate, out: &mut Vec<DateRef>) {
     for c in RELATIVE.captures_iter(s) {
         let Some(w) = c.get(0) else { continue };
-        let has = |n: &str| c.name(n).is_some();
-        let (start, end, current) = if has("today") {
-            (a, a, true)
-        } else if has("yesterday") {
-            (sub(a, 1), sub(a, 1), true)
-        } else if has("tomorrow") {
-            (add(a, 1), add(a, 1), true)
-        } else if has("thisweek") {
-            let (m, _) = week_of(a);
-            (m, a, true)
-        } else if has("lastweek") {
-            let (m, e) = week_of(sub(a, 7));
-            (m, e, true)
-        } else if has("nextweek") {
-            let (m, e) = week_of(add(a, 7));
-            (m, e, true)
-        } else if has("thismonth") {
-            (a.with_day(1).unwrap_or(a), a, true)
-        } else if has("lastmonth") {
-            let p = a.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(a);
-            let Some((f, l)) = month_range(p.year(), p.month()) else {
-                continue;
-            };
-            (f, l, true)
-        } else if has("thisyear") {
-            (
-                NaiveDate::from_ymd_opt(a.year(), 1, 1).unwrap_or(a),
-                a,
-                false,
-            )
-        } else if has("lastyear") {
-            let f = NaiveDate::from_ymd_opt(a.year() - 1, 1, 1).unwrap_or(a);
-            let l = NaiveDate::from_ymd_opt(a.year() - 1, 12, 31).unwrap_or(a);
-            (f, l, false)
-        } else if has("recent") {
-            (sub(a, 30), a, true)
-        } else {
-            let n = c.name("n").map_or("", |m| m.as_str()).to_lowercase();
-            let n: u64 = match n.as_str() {
-                "a" | "one" => 1,
-                "a few" | "several" => 3,
-                "two" => 2,
-                "three" => 3,
-                "four" => 4,
-                "five" => 5,
-                "six" => 6,
-                "seven" => 7,
-                "eight" => 8,
-                "nine" => 9,
-                "ten" => 10,
-                x => x.parse().unwrap_or(1).min(5000),
-            };
-            let unit = c.name("unit").map_or("", |m| m.as_str()).to_lowercase();
-            let days = match unit.trim_end_matches('s') {
-                "day" => n,
-                "week" => n * 7,
-                "month" => n * 30,
-                _ => n * 365,
-            };
-            let d = sub(a, days);
-            let slack = (days / 7).min(30);
-            (sub(d, slack), add(d, slack), days <= 14)
-        };
+        let (start, end, current) = named_span(&c, a).unwrap_or_else(|| ago(&c, a));
         push(
             out,
             s,
@@ -215,6 +153,74 @@ fn relative(s: &str, a: NaiveDate, out: &mut Vec<DateRef>) {
             true,
         );
     }
+}
+
+/// (start, end, is current news) of a named relative date ("yesterday", "last month") before
+/// `a`; `None` for an "N units ago" match (see [`ago`]).
+fn named_span(c: &regex::Captures, a: NaiveDate) -> Option<(NaiveDate, NaiveDate, bool)> {
+    let has = |n: &str| c.name(n).is_some();
+    Some(if has("today") {
+        (a, a, true)
+    } else if has("yesterday") {
+        (sub(a, 1), sub(a, 1), true)
+    } else if has("tomorrow") {
+        (add(a, 1), add(a, 1), true)
+    } else if has("thisweek") {
+        (week_of(a).0, a, true)
+    } else if has("lastweek") {
+        let (m, e) = week_of(sub(a, 7));
+        (m, e, true)
+    } else if has("nextweek") {
+        let (m, e) = week_of(add(a, 7));
+        (m, e, true)
+    } else if has("thismonth") {
+        (a.with_day(1).unwrap_or(a), a, true)
+    } else if has("lastmonth") {
+        let p = a.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(a);
+        // (Only out of chrono's range, near year 262,000, is there no such month.)
+        let (f, l) = month_range(p.year(), p.month()).unwrap_or((p, p));
+        (f, l, true)
+    } else if has("thisyear") {
+        let f = NaiveDate::from_ymd_opt(a.year(), 1, 1).unwrap_or(a);
+        (f, a, false)
+    } else if has("lastyear") {
+        let f = NaiveDate::from_ymd_opt(a.year() - 1, 1, 1).unwrap_or(a);
+        let l = NaiveDate::from_ymd_opt(a.year() - 1, 12, 31).unwrap_or(a);
+        (f, l, false)
+    } else if has("recent") {
+        (sub(a, 30), a, true)
+    } else {
+        return None;
+    })
+}
+
+/// "N days/weeks/months/years ago" before `a`, with slack growing with the distance.
+fn ago(c: &regex::Captures, a: NaiveDate) -> (NaiveDate, NaiveDate, bool) {
+    let n = c.name("n").map_or("", |m| m.as_str()).to_lowercase();
+    let n: u64 = match n.as_str() {
+        "a" | "one" => 1,
+        "a few" | "several" => 3,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        x => x.parse().unwrap_or(1).min(5000),
+    };
+    let unit = c.name("unit").map_or("", |m| m.as_str()).to_lowercase();
+    let days = match unit.trim_end_matches('s') {
+        "day" => n,
+        "week" => n * 7,
+        "month" => n * 30,
+        _ => n * 365,
+    };
+    let d = sub(a, days);
+    let slack = (days / 7).min(30);
+    (sub(d, slack), add(d, slack), days <= 14)
 }
 
 fn weekdays(s: &str, a: NaiveDate, out: &mut Vec<DateRef>) {

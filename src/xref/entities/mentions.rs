@@ -81,27 +81,9 @@ fn opens_clause(before: &str) -> bool {
         .ends_with(['"', '“', '”', '‘', '(', ':', '—', '–', '.', '!', '?'])
 }
 
+/// Splits a capitalised run into mentions; `initial` when it starts a sentence or clause.
 fn split_run(sentence: &str, run: &[text::Word], initial: bool, out: &mut Vec<Mention>) {
-    let mut start = 0;
-    let mut titled = false;
-    while start < run.len() && is_title_or_demonym(run, start) {
-        titled |= TITLES.contains(&run[start].lower.as_str());
-        start += 1;
-    }
-    if start < run.len() && run[start].lower == "of" {
-        // "Prime Minister of Japan Fumio Kishida": the country, then the person.
-        start += 1;
-        let place_end = (start + 1..=run.len())
-            .rev()
-            .find(|&e| PLACES.contains(&key(&join(sentence, &run[start..e])).as_str()));
-        if let Some(e) = place_end {
-            push(sentence, &run[start..e], Some(EntityKind::Place), out);
-            start = e;
-        }
-        while start < run.len() && is_title_or_demonym(run, start) {
-            start += 1;
-        }
-    }
+    let (start, titled) = skip_titles(sentence, run, out);
     let rest = &run[start..];
     if rest.is_empty() {
         return;
@@ -146,13 +128,34 @@ fn split_run(sentence: &str, run: &[text::Word], initial: bool, out: &mut Vec<Me
         });
         return;
     }
-    let hint = guess_kind(sentence, rest, titled);
-    if rest.len() == 1 && initial && start == 0 && hint.is_none() {
-        // A lone capitalised first word may be an ordinary word; keep it only as unknown.
-        push(sentence, rest, None, out);
-        return;
+    // (A lone capitalised first word with no kind may be an ordinary word: it stays unknown.)
+    push(sentence, rest, guess_kind(sentence, rest, titled), out);
+}
+
+/// Skips the titles and demonyms a run starts with ("Ukrainian President"), and "of" with the
+/// country it names ("Prime Minister of Japan Fumio Kishida": the country becomes a mention).
+/// Returns where the name starts and whether a title preceded it.
+fn skip_titles(sentence: &str, run: &[text::Word], out: &mut Vec<Mention>) -> (usize, bool) {
+    let mut start = 0;
+    let mut titled = false;
+    while start < run.len() && is_title_or_demonym(run, start) {
+        titled |= TITLES.contains(&run[start].lower.as_str());
+        start += 1;
     }
-    push(sentence, rest, hint, out);
+    if start < run.len() && run[start].lower == "of" {
+        start += 1;
+        let place_end = (start + 1..=run.len())
+            .rev()
+            .find(|&e| PLACES.contains(&key(&join(sentence, &run[start..e])).as_str()));
+        if let Some(e) = place_end {
+            push(sentence, &run[start..e], Some(EntityKind::Place), out);
+            start = e;
+        }
+        while start < run.len() && is_title_or_demonym(run, start) {
+            start += 1;
+        }
+    }
+    (start, titled)
 }
 
 fn is_title_or_demonym(run: &[text::Word], at: usize) -> bool {
