@@ -80,15 +80,9 @@ fn transform<'a>(events: Vec<Event<'a>>, hl: &Highlighter, base: &LinkBase) -> V
                     CodeBlockKind::Fenced(l) => l.to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
-                let mut code = String::new();
-                i += 1;
-                while i < events.len() && !matches!(events[i], Event::End(TagEnd::CodeBlock)) {
-                    if let Event::Text(t) = &events[i] {
-                        code.push_str(t);
-                    }
-                    i += 1;
-                }
+                let (code, end) = code_text(&events, i + 1);
                 out.push(Event::Html(hl.highlight(&code, &lang).into()));
+                i = end;
             }
             Event::Start(Tag::Heading {
                 level,
@@ -107,37 +101,56 @@ fn transform<'a>(events: Vec<Event<'a>>, hl: &Highlighter, base: &LinkBase) -> V
                     attrs: attrs.clone(),
                 }));
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                out.push(Event::Start(Tag::Link {
-                    link_type: *link_type,
-                    dest_url: relink(dest_url, base),
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                out.push(Event::Start(Tag::Image {
-                    link_type: *link_type,
-                    dest_url: relink(dest_url, base),
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                out.push(Event::Start(relink_tag(tag, base)));
             }
             e => out.push(e.clone()),
         }
         i += 1;
     }
     out
+}
+
+/// The text of a code block whose contents start at `from`, and the index of its end event.
+fn code_text(events: &[Event], from: usize) -> (String, usize) {
+    let mut code = String::new();
+    let mut i = from;
+    while i < events.len() && !matches!(events[i], Event::End(TagEnd::CodeBlock)) {
+        if let Event::Text(t) = &events[i] {
+            code.push_str(t);
+        }
+        i += 1;
+    }
+    (code, i)
+}
+
+/// A link or image tag with its destination rewritten (see [`relink`]); other tags unchanged.
+fn relink_tag<'a>(tag: &Tag<'a>, base: &LinkBase) -> Tag<'a> {
+    match tag {
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => Tag::Link {
+            link_type: *link_type,
+            dest_url: relink(dest_url, base),
+            title: title.clone(),
+            id: id.clone(),
+        },
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => Tag::Image {
+            link_type: *link_type,
+            dest_url: relink(dest_url, base),
+            title: title.clone(),
+            id: id.clone(),
+        },
+        other => other.clone(),
+    }
 }
 
 fn heading_text(events: &[Event]) -> String {

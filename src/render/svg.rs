@@ -45,9 +45,10 @@ pub fn timeline(corpus: &Corpus, xref: &CrossRef, root: &str) -> String {
     let (Some(min), Some(max)) = (dates.iter().min().copied(), dates.iter().max().copied()) else {
         return String::new();
     };
-    let span = ((max - min).num_days().max(1)) as f64;
-    let x =
-        |d: NaiveDate| LABEL + 10.0 + (d - min).num_days() as f64 / span * (WIDTH - LABEL - 30.0);
+    let x = Scale {
+        min,
+        span: ((max - min).num_days().max(1)) as f64,
+    };
     let height = ROW * arts.len() as f64 + 50.0;
     let mut s = format!(
         "<svg class=\"timeline-svg\" viewBox=\"0 0 {WIDTH} {height}\" aria-labelledby=\"tl-title\"><title id=\"tl-title\">Timeline: articles by dateline (circles) and the events they describe (bars); red rings mark dateline anachronisms</title>"
@@ -63,55 +64,84 @@ pub fn timeline(corpus: &Corpus, xref: &CrossRef, root: &str) -> String {
         events.entry(e.article.as_str()).or_default().push(e);
     }
     for (i, a) in arts.iter().enumerate() {
-        let y = 20.0 + ROW * i as f64;
-        let anachronism = anachronistic.contains(a.slug.as_str());
-        let _ = write!(
-            s,
-            "<a href=\"{root}{}\"><text x=\"4\" y=\"{:.1}\" font-size=\"12\">{}</text></a>",
-            article_url(&a.slug),
-            y + 4.0,
-            escape(&short(&a.title.value, 38))
-        );
-        let _ = write!(
-            s,
-            "<line x1=\"{LABEL}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\" stroke=\"currentColor\" stroke-opacity=\"0.15\"/>",
-            WIDTH - 10.0
-        );
-        for e in events.get(a.slug.as_str()).into_iter().flatten() {
-            let (x1, x2) = (x(e.start), x(e.end).max(x(e.start) + 2.0));
-            let _ = write!(
-                s,
-                "<rect x=\"{x1:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"8\" fill=\"#3b82c4\" fill-opacity=\"0.6\"><title>{}: {}</title></rect>",
-                y - 4.0,
-                x2 - x1,
-                escape(&e.source),
-                escape(&short(&e.text, 120))
-            );
-        }
-        if let Some(d) = &a.date {
-            let stroke = if anachronism {
-                "stroke=\"#c62828\" stroke-width=\"3\""
-            } else {
-                "stroke=\"none\""
-            };
-            let _ = write!(
-                s,
-                "<circle cx=\"{:.1}\" cy=\"{y}\" r=\"6\" fill=\"#e0a100\" {stroke}><title>dateline {}</title></circle>",
-                x(d.value),
-                d.value
-            );
-        }
+        let row = Row {
+            y: 20.0 + ROW * i as f64,
+            events: events.get(a.slug.as_str()).map_or(&[], Vec::as_slice),
+            anachronism: anachronistic.contains(a.slug.as_str()),
+        };
+        timeline_row(&mut s, a, &row, &x, root);
     }
     let axis_y = height - 18.0;
     for (d, anchor) in [(min, "start"), (max, "end")] {
         let _ = write!(
             s,
             "<text x=\"{:.1}\" y=\"{axis_y}\" font-size=\"11\" text-anchor=\"{anchor}\">{d}</text>",
-            x(d)
+            x.at(d)
         );
     }
     s.push_str("</svg>");
     s
+}
+
+/// Dates to x positions on the timeline.
+struct Scale {
+    min: NaiveDate,
+    /// Days from the first date to the last (at least 1).
+    span: f64,
+}
+
+impl Scale {
+    fn at(&self, d: NaiveDate) -> f64 {
+        LABEL + 10.0 + (d - self.min).num_days() as f64 / self.span * (WIDTH - LABEL - 30.0)
+    }
+}
+
+/// What one timeline row shows besides its article.
+struct Row<'x> {
+    y: f64,
+    events: &'x [&'x TimelineEvent],
+    anachronism: bool,
+}
+
+/// One article's row: title link, rule, event bars and the dateline circle.
+fn timeline_row(s: &mut String, a: &Article, row: &Row, x: &Scale, root: &str) {
+    let y = row.y;
+    let _ = write!(
+        s,
+        "<a href=\"{root}{}\"><text x=\"4\" y=\"{:.1}\" font-size=\"12\">{}</text></a>",
+        article_url(&a.slug),
+        y + 4.0,
+        escape(&short(&a.title.value, 38))
+    );
+    let _ = write!(
+        s,
+        "<line x1=\"{LABEL}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\" stroke=\"currentColor\" stroke-opacity=\"0.15\"/>",
+        WIDTH - 10.0
+    );
+    for e in row.events {
+        let (x1, x2) = (x.at(e.start), x.at(e.end).max(x.at(e.start) + 2.0));
+        let _ = write!(
+            s,
+            "<rect x=\"{x1:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"8\" fill=\"#3b82c4\" fill-opacity=\"0.6\"><title>{}: {}</title></rect>",
+            y - 4.0,
+            x2 - x1,
+            escape(&e.source),
+            escape(&short(&e.text, 120))
+        );
+    }
+    if let Some(d) = &a.date {
+        let stroke = if row.anachronism {
+            "stroke=\"#c62828\" stroke-width=\"3\""
+        } else {
+            "stroke=\"none\""
+        };
+        let _ = write!(
+            s,
+            "<circle cx=\"{:.1}\" cy=\"{y}\" r=\"6\" fill=\"#e0a100\" {stroke}><title>dateline {}</title></circle>",
+            x.at(d.value),
+            d.value
+        );
+    }
 }
 
 /// Arc diagram: articles in date order down the left; an arc from each source to its copy,

@@ -95,34 +95,12 @@ fn file_response(
     let mime = mime_guess::from_path(path).first_or_octet_stream();
     let is_html = mime.essence_str() == "text/html";
     let bytes = if is_html && shared.live_reload {
-        let s = shared.status();
-        // A 404 page reloads on every build: the missing page may just have been made.
-        let page = path
-            .strip_prefix(&shared.out_dir)
-            .ok()
-            .filter(|_| status != StatusCode::NOT_FOUND)
-            .map(|p| p.to_string_lossy().replace('\\', "/"));
-        let provisional = page
-            .as_deref()
-            .is_some_and(|p| s.provisional.iter().any(|q| q == p));
-        livereload::inject(
-            &bytes,
-            s.generation,
-            page.as_deref(),
-            provisional,
-            s.error.as_ref(),
-        )
+        with_live_reload(shared, path, bytes, status)
     } else {
         bytes
     };
     let etag = format!("\"{}\"", &blake3::hash(&bytes).to_hex()[..16]);
-    let content_type = match mime.type_() {
-        mime_guess::mime::TEXT => format!("{}; charset=utf-8", mime.essence_str()),
-        _ if mime.essence_str() == "application/javascript" => {
-            "text/javascript; charset=utf-8".into()
-        }
-        _ => mime.essence_str().to_string(),
-    };
+    let content_type = content_type(&mime);
     let not_modified = status == StatusCode::OK
         && req
             .get(header::IF_NONE_MATCH)
@@ -148,6 +126,38 @@ fn file_response(
         Body::from(bytes)
     };
     builder.body(body).unwrap_or_default()
+}
+
+/// An HTML page with the live-reload script (and the error overlay, if the last build failed).
+fn with_live_reload(shared: &Shared, path: &Path, bytes: Vec<u8>, status: StatusCode) -> Vec<u8> {
+    let s = shared.status();
+    // A 404 page reloads on every build: the missing page may just have been made.
+    let page = path
+        .strip_prefix(&shared.out_dir)
+        .ok()
+        .filter(|_| status != StatusCode::NOT_FOUND)
+        .map(|p| p.to_string_lossy().replace('\\', "/"));
+    let provisional = page
+        .as_deref()
+        .is_some_and(|p| s.provisional.iter().any(|q| q == p));
+    livereload::inject(
+        &bytes,
+        s.generation,
+        page.as_deref(),
+        provisional,
+        s.error.as_ref(),
+    )
+}
+
+/// The Content-Type header for a file type: text in UTF-8, JavaScript as `text/javascript`.
+fn content_type(mime: &mime_guess::Mime) -> String {
+    match mime.type_() {
+        mime_guess::mime::TEXT => format!("{}; charset=utf-8", mime.essence_str()),
+        _ if mime.essence_str() == "application/javascript" => {
+            "text/javascript; charset=utf-8".into()
+        }
+        _ => mime.essence_str().to_string(),
+    }
 }
 
 fn html(status: StatusCode, method: &Method, page: Vec<u8>) -> Response {
