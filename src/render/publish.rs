@@ -5,13 +5,14 @@
 use super::OutFile;
 use super::context::{PageCtx, SiteCtx};
 use super::memo::{self, Round};
-use super::search::{SEARCH_PATH, SearchIndex};
+use super::search::{SEARCH_PATH, SearchDoc, SearchIndex};
 use super::templates::template_error;
 use super::{feeds, sitemap};
 use crate::config::Config;
 use crate::content::Corpus;
 use crate::error::Result;
-use crate::xref::CrossRef;
+use crate::xref::{Cluster, CrossRef, Entity};
+use std::collections::HashSet;
 use tera::{Context, Tera};
 
 /// The publishing files for a site whose pages are `rendered`.
@@ -38,59 +39,94 @@ pub fn files(
         || {
             rayon::join(
                 || feeds::files(config, corpus, xref),
-                || {
-                    let paths = rendered.iter().map(|f| f.path.as_str());
-                    sitemap::files(config, paths.chain([search_path.as_str()]))
+                || -> Result<Vec<OutFile>> {
+                    // Keyed by the HTML paths: an edit that adds or removes no page reuses it.
+                    let pages: Vec<&str> = (rendered.iter().map(|f| f.path.as_str()))
+                        .chain([search_path.as_str()])
+                        .filter(|p| p.ends_with(".html"))
+                        .collect();
+                    let xml = memo::file(memo, "sitemap.xml", &pages, || {
+                        Ok::<_, crate::error::Error>(sitemap::sitemap(
+                            config,
+                            pages.iter().copied(),
+                        ))
+                    })?;
+                    Ok(vec![xml, sitemap::robots(config)])
                 },
             )
         },
     );
     let mut out = search?;
     out.extend(feeds);
-    out.extend(sitemap);
+    out.extend(sitemap?);
     Ok(out)
 }
 
-/// Articles, then claim clusters and entities that have a page among `rendered`.
+/// Articles, then claim clusters and entities that have a page among `rendered` (each kind's
+/// entries made in parallel, added in order).
 fn search_index(corpus: &Corpus, xref: &CrossRef, rendered: &[OutFile]) -> SearchIndex {
-    let pages: std::collections::HashSet<&str> = rendered.iter().map(|f| f.path.as_str()).collect();
-    let mut index = SearchIndex::with_articles(corpus);
-    for c in &xref.clusters {
-        let url = format!("claims/{}/", c.id);
-        if !pages.contains(format!("{url}index.html").as_str()) {
-            continue;
-        }
-        let mut articles: Vec<&str> = c.appearances.iter().map(|a| a.article.as_str()).collect();
-        articles.sort_unstable();
-        articles.dedup();
-        let meta = match articles.len() {
-            1 => "in 1 article".to_string(),
-            n => format!("in {n} articles"),
-        };
-        // Every wording of the claim is searchable, the representative text first.
-        let mut text = c.text.clone();
-        for a in &c.appearances {
-            if a.text != c.text {
-                text.push(' ');
-                text.push_str(&a.text);
-            }
-        }
-        index.add_claim_with_text(&c.text, &text, &url, &meta);
-    }
-    for e in &xref.entities {
-        let url = format!("entities/{}/", e.id);
-        if !pages.contains(format!("{url}index.html").as_str()) {
-            continue;
-        }
-        let variants: Vec<String> = e
-            .variants
-            .iter()
-            .map(|v| v.name.clone())
-            .filter(|v| *v != e.name)
-            .collect();
-        index.add_entity(&e.name, &variants, &url);
+    use rayon::prelude::*;
+    let pages: HashSet<&str> = rendered.iter().map(|f| f.path.as_str()).collect();
+    let (mut index, (claims, entities)) = rayon::join(
+        || SearchIndex::with_articles(corpus),
+        || {
+            rayon::join(
+                || {
+                    let docs = xref.clusters.par_iter();
+                    docs.filter_map(|c| cluster_doc(c, &pages))
+                        .collect::<Vec<_>>()
+                },
+                || {
+                    let docs = xref.entities.par_iter();
+                    docs.filter_map(|e| entity_doc(e, &pages))
+                        .collect::<Vec<_>>()
+                },
+            )
+        },
+    );
+    for doc in claims.into_iter().chain(entities) {
+        index.add(doc);
     }
     index
+}
+
+/// A claim cluster's search entry, if it has a page: every wording is searchable, the
+/// representative text first.
+fn cluster_doc(c: &Cluster, pages: &HashSet<&str>) -> Option<SearchDoc> {
+    let url = format!("claims/{}/", c.id);
+    if !pages.contains(format!("{url}index.html").as_str()) {
+        return None;
+    }
+    let mut articles: Vec<&str> = c.appearances.iter().map(|a| a.article.as_str()).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    let meta = match articles.len() {
+        1 => "in 1 article".to_string(),
+        n => format!("in {n} articles"),
+    };
+    let mut text = c.text.clone();
+    for a in &c.appearances {
+        if a.text != c.text {
+            text.push(' ');
+            text.push_str(&a.text);
+        }
+    }
+    Some(SearchDoc::claim(&c.text, text, url, meta))
+}
+
+/// An entity's search entry, if it has a page: its name and other spellings.
+fn entity_doc(e: &Entity, pages: &HashSet<&str>) -> Option<SearchDoc> {
+    let url = format!("entities/{}/", e.id);
+    if !pages.contains(format!("{url}index.html").as_str()) {
+        return None;
+    }
+    let variants: Vec<String> = e
+        .variants
+        .iter()
+        .map(|v| v.name.clone())
+        .filter(|v| *v != e.name)
+        .collect();
+    Some(SearchDoc::entity(&e.name, &variants, url))
 }
 
 /// `search/index.html`, rendered with the `page.html` template (a site can override it).

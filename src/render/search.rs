@@ -33,6 +33,32 @@ pub struct SearchDoc {
     pub text: String,
 }
 
+impl SearchDoc {
+    /// A claim cluster's entry: its text as the title, `text` searchable (e.g. every wording).
+    pub fn claim(title: &str, text: String, url: String, meta: String) -> SearchDoc {
+        SearchDoc {
+            kind: "claim",
+            title: super::text::shorten(title, 160),
+            url,
+            meta,
+            date: None,
+            text,
+        }
+    }
+
+    /// An entity's entry: its name, other spellings (searchable) and page URL.
+    pub fn entity(name: &str, variants: &[String], url: String) -> SearchDoc {
+        SearchDoc {
+            kind: "entity",
+            title: name.into(),
+            url,
+            meta: variants.join(", "),
+            date: None,
+            text: variants.join(" "),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SearchIndex {
     version: u32,
@@ -111,26 +137,17 @@ impl SearchIndex {
 
     /// A claim cluster whose searchable text (e.g. every wording) differs from its title.
     pub fn add_claim_with_text(&mut self, title: &str, text: &str, url: &str, meta: &str) {
-        self.add(SearchDoc {
-            kind: "claim",
-            title: super::text::shorten(title, 160),
-            url: url.into(),
-            meta: meta.into(),
-            date: None,
-            text: text.into(),
-        });
+        self.add(SearchDoc::claim(
+            title,
+            text.into(),
+            url.into(),
+            meta.into(),
+        ));
     }
 
     /// An entity page: its name, other spellings (searchable) and page URL.
     pub fn add_entity(&mut self, name: &str, variants: &[String], url: &str) {
-        self.add(SearchDoc {
-            kind: "entity",
-            title: name.into(),
-            url: url.into(),
-            meta: variants.join(", "),
-            date: None,
-            text: variants.join(" "),
-        });
+        self.add(SearchDoc::entity(name, variants, url.into()));
     }
 
     pub fn docs(&self) -> &[SearchDoc] {

@@ -27,6 +27,11 @@ pub fn page_url(path: &str) -> Option<String> {
 
 /// `sitemap.xml` and `robots.txt` for the pages among `paths` (output paths of every file).
 pub fn files<'a>(config: &Config, paths: impl IntoIterator<Item = &'a str>) -> Vec<OutFile> {
+    vec![sitemap(config, paths), robots(config)]
+}
+
+/// `sitemap.xml` for the pages among `paths`.
+pub fn sitemap<'a>(config: &Config, paths: impl IntoIterator<Item = &'a str>) -> OutFile {
     let mut urls: Vec<String> = paths.into_iter().filter_map(page_url).collect();
     urls.sort();
     urls.dedup();
@@ -41,14 +46,16 @@ pub fn files<'a>(config: &Config, paths: impl IntoIterator<Item = &'a str>) -> V
         ));
     }
     xml.push_str("</urlset>\n");
+    OutFile::new("sitemap.xml", xml)
+}
+
+/// `robots.txt`, pointing at the sitemap.
+pub fn robots(config: &Config) -> OutFile {
     let robots = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
         config.base_url
     );
-    vec![
-        OutFile::new("sitemap.xml", xml),
-        OutFile::new("robots.txt", robots),
-    ]
+    OutFile::new("robots.txt", robots)
 }
 
 /// Percent-encodes what may not appear in a URL path (slugs are ASCII, asset names may not be).
