@@ -79,7 +79,7 @@ pub enum Format {
 }
 
 /// An ingested news article.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Article {
     /// Stable identifier: the slug (unique across the site).
     pub slug: String,
@@ -125,7 +125,7 @@ pub struct Page {
 }
 
 /// A fact-checker's verdict on a claim (`content/checks/*.md`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Check {
     pub slug: String,
     pub file: String,

@@ -367,18 +367,24 @@ fn print_outcome(outcome: &Outcome) {
             ingested,
             elapsed,
             phases,
+            cross_referenced,
         } => {
             let phases: Vec<String> = phases
                 .iter()
                 .map(|(name, d)| format!("{name} {} ms", d.as_millis()))
                 .collect();
             eprintln!(
-                "built in {} ms ({}): {} input(s) re-read, {} file(s) written, {} removed",
+                "built in {} ms ({}): {} input(s) re-read, {} file(s) written, {} removed{}",
                 elapsed.as_millis(),
                 phases.join(", "),
                 ingested.len(),
                 written.len(),
-                removed.len()
+                removed.len(),
+                if *cross_referenced {
+                    ""
+                } else {
+                    " (articles, verdicts and aliases unchanged: cross-references reused)"
+                }
             )
         }
     }

@@ -4,7 +4,7 @@
 
 use super::cache::{ClaimCache, FileHashes, Hash, SourceCache, hash_tree};
 use crate::config::Config;
-use crate::content::{Article, Corpus};
+use crate::content::{Article, Check, Corpus};
 use crate::error::{Error, Result};
 use crate::render::{OutFile, Renderer};
 use crate::xref::preview::{Baseline, Provisional};
@@ -87,6 +87,9 @@ pub enum Outcome {
         /// pages, with loading the config and the corpus), xref (the exact cross-reference with
         /// cached claims), render, write (hash outputs, write changed files).
         phases: Vec<(&'static str, Duration)>,
+        /// Whether the cross-reference pass ran: not when what it reads (articles, verdicts,
+        /// aliases) is unchanged, e.g. after editing a page, a template or the config.
+        cross_referenced: bool,
     },
 }
 
@@ -132,9 +135,41 @@ pub struct SiteBuilder {
     written: BTreeMap<String, Written>,
     /// `static/` file → output paths holding a copy of it.
     static_map: BTreeMap<String, Vec<String>>,
-    /// The last exact cross-reference pass, and the config and templates the site was rendered
-    /// with then: what an edited article is previewed against.
-    baseline: Option<(Baseline, Option<Hash>, BTreeMap<String, Hash>)>,
+    /// The last exact cross-reference pass, what it read, and the config and templates the site
+    /// was rendered with then: what an edited article is previewed against.
+    last_pass: Option<LastPass>,
+}
+
+/// The last exact cross-reference pass and what it was made from.
+struct LastPass {
+    baseline: Baseline,
+    inputs: XrefInputs,
+    config: Option<Hash>,
+    templates: BTreeMap<String, Hash>,
+}
+
+/// What the cross-reference pass reads of the corpus (articles, verdicts, the aliases file).
+/// While these are equal, its last result still holds.
+struct XrefInputs {
+    articles: Vec<Article>,
+    checks: Vec<Check>,
+    aliases: Option<(String, String)>,
+}
+
+impl XrefInputs {
+    fn of(corpus: Corpus) -> XrefInputs {
+        XrefInputs {
+            articles: corpus.articles,
+            checks: corpus.checks,
+            aliases: corpus.aliases,
+        }
+    }
+
+    fn same_as(&self, corpus: &Corpus) -> bool {
+        self.articles == corpus.articles
+            && self.checks == corpus.checks
+            && self.aliases == corpus.aliases
+    }
 }
 
 impl SiteBuilder {
@@ -153,7 +188,7 @@ impl SiteBuilder {
             last: None,
             written: BTreeMap::new(),
             static_map: BTreeMap::new(),
-            baseline: None,
+            last_pass: None,
         }
     }
 
@@ -266,30 +301,25 @@ impl SiteBuilder {
         let config = load_config(&self.opts)?;
         self.prepare_renderer(root, &inputs.templates)?;
         let corpus = self.sources.corpus()?;
+        let reuse = (self.last_pass.as_ref()).is_some_and(|p| p.inputs.same_as(&corpus));
         // A preview that fails is skipped: the exact pass reports whatever is wrong.
-        if let Ok(Some(pages)) = self.preview(&config, &corpus, inputs) {
+        if !reuse && let Ok(Some(pages)) = self.preview(&config, &corpus, inputs) {
             on_preview(&Preview {
                 pages,
                 elapsed: start.elapsed(),
             });
         }
         let previewed = start.elapsed();
-        let claims = self.claims.claims_for(&corpus);
-        let baseline = xref::baseline_with_claims(&corpus, claims);
+        let fresh = (!reuse).then(|| {
+            let claims = self.claims.claims_for(&corpus);
+            xref::baseline_with_claims(&corpus, claims)
+        });
         let crossed = start.elapsed();
-        let renderer = self
-            .renderer
-            .as_deref()
-            .ok_or_else(|| Error::Output("internal: no renderer after preparing one".into()))?;
-        let files = renderer.render_files(&config, &corpus, &baseline.xref)?;
+        let files = self.render(&config, &corpus, fresh.as_ref())?;
         let rendered = start.elapsed();
         let (written, removed) = self.write_changed(&files)?;
         self.static_map = map_statics(&inputs.statics, &self.written);
-        let kept = (baseline, inputs.config, inputs.templates.clone());
-        if let Some(old) = self.baseline.replace(kept) {
-            // Freeing a large pass takes tens of milliseconds: not on the way to the browser.
-            std::thread::spawn(move || drop(old));
-        }
+        self.keep_pass(fresh, corpus, inputs);
         Ok(Outcome::Built {
             written,
             removed,
@@ -302,7 +332,51 @@ impl SiteBuilder {
                 ("render", rendered - crossed),
                 ("write", start.elapsed() - rendered),
             ],
+            cross_referenced: !reuse,
         })
+    }
+
+    /// Renders every output from `fresh`, or from the last pass when there is no fresh one.
+    fn render(
+        &self,
+        config: &Config,
+        corpus: &Corpus,
+        fresh: Option<&Baseline>,
+    ) -> Result<Vec<OutFile>> {
+        let internal = |what: &str| Error::Output(format!("internal: no {what} to render with"));
+        let last = self.last_pass.as_ref().map(|p| &p.baseline);
+        let baseline = fresh
+            .or(last)
+            .ok_or_else(|| internal("cross-reference pass"))?;
+        let renderer = self
+            .renderer
+            .as_deref()
+            .ok_or_else(|| internal("renderer"))?;
+        renderer.render_files(config, corpus, &baseline.xref)
+    }
+
+    /// Keeps a new pass (with what it read) for previews and reuse, or notes the config and
+    /// templates the reused one was rendered with this time.
+    fn keep_pass(&mut self, fresh: Option<Baseline>, corpus: Corpus, inputs: &Inputs) {
+        let (config, templates) = (inputs.config, inputs.templates.clone());
+        match (fresh, &mut self.last_pass) {
+            (None, Some(last)) => {
+                last.config = config;
+                last.templates = templates;
+            }
+            (fresh, _) => {
+                let kept = fresh.map(|baseline| LastPass {
+                    baseline,
+                    inputs: XrefInputs::of(corpus),
+                    config,
+                    templates,
+                });
+                if let Some(old) = std::mem::replace(&mut self.last_pass, kept) {
+                    // Freeing a large pass takes tens of milliseconds: not on the way to the browser.
+                    std::thread::spawn(move || drop(old));
+                }
+            }
+        }
     }
 
     /// Writes the pages of the edited articles from provisional data (see
@@ -314,10 +388,10 @@ impl SiteBuilder {
         corpus: &Corpus,
         inputs: &Inputs,
     ) -> Result<Option<Vec<String>>> {
-        let (Some((base, conf, templates)), Some(renderer)) = (&self.baseline, &self.renderer)
-        else {
+        let (Some(last), Some(renderer)) = (&self.last_pass, &self.renderer) else {
             return Ok(None);
         };
+        let (base, conf, templates) = (&last.baseline, &last.config, &last.templates);
         let edited = &self.sources.last_ingested;
         let same_site = *conf == inputs.config
             && *templates == inputs.templates
