@@ -54,7 +54,7 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 }
 
 /// Rebuilds incrementally and checks the result against a build from scratch; returns whether
-/// the cross-reference pass ran (it is reused while articles, verdicts and aliases are unchanged).
+/// the cross-reference pass ran (it is reused while the articles and aliases are unchanged).
 fn rebuild_matches_fresh(step: &str, root: &Path, live: &mut SiteBuilder, live_out: &Path) -> bool {
     let outcome = live.rebuild(&HashSet::new()).unwrap();
     let Outcome::Built {
@@ -201,12 +201,42 @@ fn incremental_rebuilds_equal_fresh_builds() {
     edit(root, "content/checks/japan-600-million.md", |t| {
         t.replace("rating = \"True\"", "rating = \"Mostly true\"")
     });
-    assert!(rebuild_matches_fresh(
+    // A verdict: linked again to the last pass's claims, without running the pass.
+    assert!(!rebuild_matches_fresh(
         "verdict",
         root,
         &mut live,
         out.path()
     ));
+
+    // The verdict's claim becomes the other verdict's: it links to other claims.
+    let check_page = out.path().join("checks/japan-600-million/index.html");
+    let before = read(&check_page);
+    let other = read(&root.join("content/checks/zelensky-asked-south-korea-for-arms.md"));
+    let claim = other
+        .lines()
+        .find_map(|l| l.strip_prefix("claim: "))
+        .unwrap();
+    edit(root, "content/checks/japan-600-million.md", |t| {
+        (t.lines())
+            .map(|l| match l.starts_with("claim = ") {
+                true => format!("claim = {claim}"),
+                false => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    assert!(!rebuild_matches_fresh(
+        "verdict's claim",
+        root,
+        &mut live,
+        out.path()
+    ));
+    let (was, now) = (
+        links(&before, "articles/"),
+        links(&read(&check_page), "articles/"),
+    );
+    assert!(!now.is_empty() && now != was, "{was:?} -> {now:?}");
 
     // A page: nothing the cross-reference pass reads changed, so its last result is reused.
     edit(root, "content/pages/about.md", |t| {

@@ -383,7 +383,7 @@ fn print_outcome(outcome: &Outcome) {
                 if *cross_referenced {
                     ""
                 } else {
-                    " (articles, verdicts and aliases unchanged: cross-references reused)"
+                    " (articles unchanged: cross-references reused)"
                 }
             )
         }

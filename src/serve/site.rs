@@ -87,8 +87,9 @@ pub enum Outcome {
         /// pages, with loading the config and the corpus), xref (the exact cross-reference with
         /// cached claims), render, write (hash outputs, write changed files).
         phases: Vec<(&'static str, Duration)>,
-        /// Whether the cross-reference pass ran: not when what it reads (articles, verdicts,
-        /// aliases) is unchanged, e.g. after editing a page, a template or the config.
+        /// Whether the cross-reference pass ran: not when the articles and aliases are unchanged
+        /// (after editing a page, a template, the config or a verdict: verdicts are linked to
+        /// the last pass's claims again).
         cross_referenced: bool,
     },
 }
@@ -149,7 +150,8 @@ struct LastPass {
 }
 
 /// What the cross-reference pass reads of the corpus (articles, verdicts, the aliases file).
-/// While these are equal, its last result still holds.
+/// While the articles and aliases are equal, its last result still holds, with the verdicts
+/// linked again if they changed.
 struct XrefInputs {
     articles: Vec<Article>,
     checks: Vec<Check>,
@@ -165,10 +167,23 @@ impl XrefInputs {
         }
     }
 
-    fn same_as(&self, corpus: &Corpus) -> bool {
-        self.articles == corpus.articles
-            && self.checks == corpus.checks
-            && self.aliases == corpus.aliases
+    fn same_articles(&self, corpus: &Corpus) -> bool {
+        self.articles == corpus.articles && self.aliases == corpus.aliases
+    }
+}
+
+impl LastPass {
+    /// Brings the pass up to date with `corpus` without running it, if its articles and aliases
+    /// are unchanged (relinking the verdicts if they changed); `false` if it must run again.
+    fn catch_up(&mut self, corpus: &Corpus) -> bool {
+        if !self.inputs.same_articles(corpus) {
+            return false;
+        }
+        if self.inputs.checks != corpus.checks {
+            self.baseline.relink_verdicts(&corpus.checks);
+            self.inputs.checks = corpus.checks.clone();
+        }
+        true
     }
 }
 
@@ -301,7 +316,7 @@ impl SiteBuilder {
         let config = load_config(&self.opts)?;
         self.prepare_renderer(root, &inputs.templates)?;
         let corpus = self.sources.corpus()?;
-        let reuse = (self.last_pass.as_ref()).is_some_and(|p| p.inputs.same_as(&corpus));
+        let reuse = (self.last_pass.as_mut()).is_some_and(|p| p.catch_up(&corpus));
         // A preview that fails is skipped: the exact pass reports whatever is wrong.
         if !reuse && let Ok(Some(pages)) = self.preview(&config, &corpus, inputs) {
             on_preview(&Preview {

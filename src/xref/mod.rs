@@ -76,7 +76,7 @@ fn finish<'a>(corpus: &Corpus, mut w: Work<'a>) -> (CrossRef, Work<'a>, Vec<Opti
     );
     let timeline = timeline::events(&w, &cl);
     let figure_timelines = mismatch::figure_timelines(&w, &copied(&reuse));
-    let verdicts = verdicts::link(&w, &cl);
+    let verdicts = verdicts::link(&verdicts::Pass { w: &w, cl: &cl }, &corpus.checks);
     let warnings = w
         .alias_problems
         .iter()

@@ -9,9 +9,11 @@ use super::aliases::key;
 use super::claims::ArticleClaims;
 use super::corpus::{self, Work};
 use super::matching::{self, Index, Interner, Item};
-use super::model::{ArticleXref, Claim, CrossRef, Flag, FlagKind};
+use super::model::{Appearance, ArticleXref, Claim, CrossRef, Flag, FlagKind};
 use super::text;
-use crate::content::Article;
+use super::verdicts;
+use crate::content::{Article, Check};
+use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap};
 
 /// The exact pass's result and the matching state an edited article is previewed against.
@@ -22,6 +24,10 @@ pub struct Baseline {
     items: Vec<Item>,
     /// Cluster index of each item (into `xref.clusters`).
     cluster: Vec<Option<u32>>,
+    /// Claims of each cluster (global claim numbers, ascending).
+    members: Vec<Vec<usize>>,
+    /// Global claim number → (article index, claim index in the article).
+    gid: Vec<(usize, usize)>,
     /// Surface key → entity index (into `xref.entities`).
     entity_of_key: HashMap<String, usize>,
     /// Article slug → index.
@@ -47,8 +53,16 @@ impl Baseline {
             .enumerate()
             .map(|(i, a)| (a.slug.clone(), i))
             .collect();
+        let mut members = vec![Vec::new(); xref.clusters.len()];
+        for (g, k) in of_claim.iter().enumerate() {
+            if let Some(k) = k {
+                members[*k].push(g);
+            }
+        }
         Baseline {
             cluster: of_claim.into_iter().map(|k| k.map(|k| k as u32)).collect(),
+            members,
+            gid: w.gid,
             interner: w.interner,
             index: w.index,
             items: w.items,
@@ -56,6 +70,12 @@ impl Baseline {
             article_of,
             xref,
         }
+    }
+
+    /// Links `checks` (edited since the pass; the articles are not) to the pass's claims, as
+    /// the full pass would: see [`verdicts::link`].
+    pub fn relink_verdicts(&mut self, checks: &[Check]) {
+        self.xref.verdicts = verdicts::link(&*self, checks);
     }
 
     /// The provisional data of `article` (edited since the baseline, same slug) from its freshly
@@ -177,5 +197,37 @@ impl Baseline {
             })
             .cloned()
             .collect()
+    }
+}
+
+impl verdicts::Matched for Baseline {
+    fn term(&self, t: &str) -> Option<u32> {
+        self.interner.get(t)
+    }
+    fn index(&self) -> &Index {
+        &self.index
+    }
+    fn items(&self) -> &[Item] {
+        &self.items
+    }
+    fn cluster(&self, g: usize) -> Option<(&str, &[usize])> {
+        let k = self.cluster[g]? as usize;
+        Some((&self.xref.clusters[k].id, &self.members[k]))
+    }
+    fn order_key(&self, g: usize) -> (NaiveDate, usize, usize) {
+        let (a, c) = self.gid[g];
+        (self.xref.articles[a].date.unwrap_or(NaiveDate::MAX), a, c)
+    }
+    fn appearance(&self, g: usize) -> Appearance {
+        let (a, c) = self.gid[g];
+        let (art, claim) = (&self.xref.articles[a], &self.xref.articles[a].claims[c]);
+        Appearance {
+            article: art.slug.clone(),
+            file: art.file.clone(),
+            claim: claim.id.clone(),
+            line: claim.line,
+            text: claim.text.clone(),
+            date: art.date,
+        }
     }
 }
