@@ -167,23 +167,19 @@ impl XrefInputs {
         }
     }
 
+    /// Whether the pass still holds for `corpus`, up to its verdicts (see [`LastPass::relink_verdicts`]).
     fn same_articles(&self, corpus: &Corpus) -> bool {
         self.articles == corpus.articles && self.aliases == corpus.aliases
     }
 }
 
 impl LastPass {
-    /// Brings the pass up to date with `corpus` without running it, if its articles and aliases
-    /// are unchanged (relinking the verdicts if they changed); `false` if it must run again.
-    fn catch_up(&mut self, corpus: &Corpus) -> bool {
-        if !self.inputs.same_articles(corpus) {
-            return false;
+    /// Links the verdicts again if they changed (the articles must be unchanged).
+    fn relink_verdicts(&mut self, checks: &[Check]) {
+        if self.inputs.checks != checks {
+            self.baseline.relink_verdicts(checks);
+            self.inputs.checks = checks.to_vec();
         }
-        if self.inputs.checks != corpus.checks {
-            self.baseline.relink_verdicts(&corpus.checks);
-            self.inputs.checks = corpus.checks.clone();
-        }
-        true
     }
 }
 
@@ -316,7 +312,7 @@ impl SiteBuilder {
         let config = load_config(&self.opts)?;
         self.prepare_renderer(root, &inputs.templates)?;
         let corpus = self.sources.corpus()?;
-        let reuse = (self.last_pass.as_mut()).is_some_and(|p| p.catch_up(&corpus));
+        let reuse = (self.last_pass.as_ref()).is_some_and(|p| p.inputs.same_articles(&corpus));
         // A preview that fails is skipped: the exact pass reports whatever is wrong.
         if !reuse && let Ok(Some(pages)) = self.preview(&config, &corpus, inputs) {
             on_preview(&Preview {
@@ -325,10 +321,16 @@ impl SiteBuilder {
             });
         }
         let previewed = start.elapsed();
-        let fresh = (!reuse).then(|| {
-            let claims = self.claims.claims_for(&corpus);
-            xref::baseline_with_claims(&corpus, claims)
-        });
+        let fresh = match &mut self.last_pass {
+            Some(last) if reuse => {
+                last.relink_verdicts(&corpus.checks);
+                None
+            }
+            _ => {
+                let claims = self.claims.claims_for(&corpus);
+                Some(xref::baseline_with_claims(&corpus, claims))
+            }
+        };
         let crossed = start.elapsed();
         let files = self.render(&config, &corpus, fresh.as_ref())?;
         let rendered = start.elapsed();
