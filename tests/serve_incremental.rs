@@ -92,6 +92,16 @@ fn edit(root: &Path, rel: &str, f: impl FnOnce(String) -> String) {
     std::fs::write(&path, f(text)).unwrap();
 }
 
+/// Replaces the lines of `rel` that start with `prefix` by `line`.
+fn set_line(root: &Path, rel: &str, prefix: &str, line: &str) {
+    edit(root, rel, |t| {
+        (t.lines())
+            .map(|l| if l.starts_with(prefix) { line } else { l })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+}
+
 /// The entry of the article from `rel` (`content/…`) in the site's `data/articles.json`.
 fn entry_of(out: &Path, rel: &str) -> serde_json::Value {
     let json = std::fs::read_to_string(out.join("data/articles.json")).unwrap();
@@ -217,15 +227,13 @@ fn incremental_rebuilds_equal_fresh_builds() {
         .lines()
         .find_map(|l| l.strip_prefix("claim: "))
         .unwrap();
-    edit(root, "content/checks/japan-600-million.md", |t| {
-        (t.lines())
-            .map(|l| match l.starts_with("claim = ") {
-                true => format!("claim = {claim}"),
-                false => l.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    });
+    let claim = format!("claim = {claim}");
+    set_line(
+        root,
+        "content/checks/japan-600-million.md",
+        "claim = ",
+        &claim,
+    );
     assert!(!rebuild_matches_fresh(
         "verdict's claim",
         root,
@@ -243,18 +251,7 @@ fn incremental_rebuilds_equal_fresh_builds() {
         format!("{t}\nOne more paragraph.\n")
     });
     assert!(!rebuild_matches_fresh("page", root, &mut live, out.path()));
-    edit(root, "site.toml", |t| {
-        t.lines()
-            .map(|l| {
-                if l.starts_with("title") {
-                    "title = \"Renamed desk\"".to_string()
-                } else {
-                    l.to_string()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    });
+    set_line(root, "site.toml", "title", "title = \"Renamed desk\"");
     assert!(!rebuild_matches_fresh(
         "site title",
         root,
