@@ -4,6 +4,10 @@
 //! only the flags that still cite the same sentences. `serve` shows it at once and the exact pass
 //! replaces it right after (word weights and entity merging depend on every article, so only the
 //! full pass is exact); `build` never uses it.
+//!
+//! The same [`Baseline`] also serves when only verdicts changed: they are linked again to its
+//! claims ([`Baseline::relink_verdicts`], the full pass's own linking code), which is exact
+//! because the claims and clusters depend on the articles alone.
 
 use super::aliases::key;
 use super::claims::ArticleClaims;
@@ -16,7 +20,8 @@ use crate::content::{Article, Check};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap};
 
-/// The exact pass's result and the matching state an edited article is previewed against.
+/// The exact pass's result and the matching state an edited article is previewed against (and
+/// edited verdicts are linked again with).
 pub struct Baseline {
     pub xref: CrossRef,
     interner: Interner,
