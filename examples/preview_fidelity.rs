@@ -7,7 +7,7 @@
 //!
 //! `cargo run --release --example preview_fidelity -- ROOT [K] [figure|reword|append]` (K defaults
 //! to 40; all three kinds of edit unless one is named).
-use factsite::serve::{SiteBuilder, site::default_renderer};
+use factsite::serve::{SiteBuilder, site::Preview, site::default_renderer};
 use std::collections::HashSet;
 use std::path::Path;
 use std::time::Duration;
@@ -87,7 +87,7 @@ fn main() {
 /// Rebuilds; the previewed page's path and bytes, and how long the preview took.
 fn previewed(b: &mut SiteBuilder, out: &Path) -> Option<((String, Vec<u8>), Duration)> {
     let mut got = None;
-    b.rebuild_with(&HashSet::new(), &mut |p| {
+    b.rebuild_with(&HashSet::new(), &mut |p: &Preview| {
         if let [page] = p.pages.as_slice() {
             let bytes = std::fs::read(out.join(page)).expect("preview page");
             got = Some(((page.clone(), bytes), p.elapsed));

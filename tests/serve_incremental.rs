@@ -7,7 +7,8 @@
 mod common;
 
 use factsite::BuildOptions;
-use factsite::serve::{SiteBuilder, site::Outcome, site::Preview, site::default_renderer};
+use factsite::serve::SiteBuilder;
+use factsite::serve::site::{OpenPages, Outcome, Preview, Progress, default_renderer};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -300,7 +301,7 @@ fn links(html: &str, what: &str) -> BTreeSet<String> {
 /// Rebuilds, returning the previews made on the way and each previewed page as it was then.
 fn rebuild_collecting(live: &mut SiteBuilder, out: &Path) -> Vec<(Preview, Vec<String>)> {
     let mut seen = Vec::new();
-    live.rebuild_with(&HashSet::new(), &mut |p| {
+    live.rebuild_with(&HashSet::new(), &mut |p: &Preview| {
         let pages = p.pages.iter().map(|f| read(&out.join(f))).collect();
         seen.push((p.clone(), pages))
     })
@@ -432,4 +433,98 @@ fn a_markdown_article_is_previewed_as_its_exact_page() {
     assert!(seen[0].1[0].contains("<em>desk</em> counted 41 corrections"));
     assert_eq!(seen[0].1[0], read(&out.path().join(&page)));
     matches_fresh("edited Markdown article", root, out.path());
+}
+
+/// A browser's view of a rebuild: some pages open; what the open pages were when reported.
+struct Viewer<'a> {
+    open: Vec<String>,
+    out: &'a Path,
+    seen: Vec<(OpenPages, BTreeMap<String, Vec<u8>>)>,
+}
+
+impl Progress for Viewer<'_> {
+    fn open_pages(&self) -> Vec<String> {
+        self.open.clone()
+    }
+
+    fn opened(&mut self, p: &OpenPages) {
+        let now = (p.rendered.iter())
+            .map(|f| (f.clone(), std::fs::read(self.out.join(f)).unwrap()))
+            .collect();
+        self.seen.push((p.clone(), now));
+    }
+}
+
+#[test]
+fn open_pages_are_written_first_as_the_exact_site_has_them() {
+    let site = demo_site();
+    let root = site.path();
+    let out = tempfile::tempdir().unwrap();
+    let mut live = builder(root, out.path());
+    live.rebuild(&HashSet::new()).unwrap();
+    let s1 = seed(root, "001_");
+    let article = page_of(out.path(), &s1);
+    let files: Vec<String> = (tree(out.path()).into_keys())
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let first = |prefix: &str| {
+        files
+            .iter()
+            .find(|p| p.starts_with(prefix))
+            .unwrap()
+            .clone()
+    };
+    // One page of each kind, and a path that is no page.
+    let mut open: Vec<String> = [
+        "index.html",
+        "404.html",
+        "about/index.html",
+        "claims/index.html",
+        "flags/index.html",
+        "timeline/index.html",
+        "checks/japan-600-million/index.html",
+        "no/such/index.html",
+    ]
+    .map(String::from)
+    .to_vec();
+    open.extend([article.clone(), first("entities/e-"), first("claims/c-")]);
+    let mut viewer = Viewer {
+        open,
+        out: out.path(),
+        seen: Vec::new(),
+    };
+    edit(root, &s1, |t| {
+        format!("{t}\nThe port said 7,654 trucks crossed the border in one week.\n")
+    });
+    live.rebuild_with(&HashSet::new(), &mut viewer).unwrap();
+    let fresh = tempfile::tempdir().unwrap();
+    builder(root, fresh.path())
+        .rebuild(&HashSet::new())
+        .unwrap();
+
+    assert_eq!(viewer.seen.len(), 1, "reported once");
+    let (open, then) = &viewer.seen[0];
+    let mut expected: Vec<&String> = viewer
+        .open
+        .iter()
+        .filter(|p| !p.starts_with("no/"))
+        .collect();
+    expected.sort();
+    assert_eq!(open.rendered.iter().collect::<Vec<_>>(), expected);
+    assert!(
+        open.written.contains(&article),
+        "the edited article's page changed"
+    );
+    for (path, bytes) in then {
+        let want = std::fs::read(fresh.path().join(path)).unwrap();
+        assert!(
+            *bytes == want,
+            "{path}: written first, but not as a fresh build has it"
+        );
+    }
+    assert!(
+        String::from_utf8_lossy(&then[&article]).contains("7,654 trucks"),
+        "the open article shows the edit"
+    );
+    matches_fresh("after open pages", root, out.path());
 }

@@ -54,6 +54,47 @@ fn edit_rebuilds_page_and_sends_reload() {
     server.stop();
 }
 
+/// The `reload` events up to the one for the whole site, parsed.
+fn reloads_until_site(events: &Events) -> Vec<serde_json::Value> {
+    let mut seen = Vec::new();
+    loop {
+        let d = events.expect_where("reload", SECS, |_| true);
+        let d: serde_json::Value = serde_json::from_str(&d).unwrap();
+        let site = d["stage"] == "site";
+        seen.push(d);
+        if site {
+            return seen;
+        }
+    }
+}
+
+fn listed(v: &serde_json::Value, page: &str) -> bool {
+    v.as_array().is_some_and(|a| a.iter().any(|p| p == page))
+}
+
+#[test]
+fn open_pages_are_written_before_the_rest_of_the_site() {
+    let site = TestSite::new();
+    let server = site.serve(true);
+    // A browser shows the home page, which lists every article's title.
+    let viewer = Events::connect_viewing(server.addr(), "index.html");
+    site.write(
+        "content/aid.txt",
+        &article("Aid package doubled", "The package is large."),
+    );
+    let seen = reloads_until_site(&viewer);
+    let stages: Vec<&str> = seen.iter().map(|d| d["stage"].as_str().unwrap()).collect();
+    assert_eq!(stages, ["preview", "open", "site"], "{seen:?}");
+    // The home page was rendered from the exact pass and written before the rest of the site,
+    // so the site's own notice no longer lists it.
+    let (open, done) = (&seen[1], &seen[2]);
+    assert!(listed(&open["exact"], "index.html"), "{open}");
+    assert!(listed(&open["pages"], "index.html"), "{open}");
+    assert!(!listed(&done["pages"], "index.html"), "{done}");
+    assert!(page(&server, "/").1.contains("Aid package doubled"));
+    server.stop();
+}
+
 #[test]
 fn create_delete_and_rename_articles() {
     let site = TestSite::new();

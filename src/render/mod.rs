@@ -10,6 +10,7 @@ pub mod highlight;
 pub mod jsonld;
 pub mod markdown;
 pub mod memo;
+mod page_list;
 mod pages;
 pub mod publish;
 pub mod search;
@@ -125,6 +126,20 @@ impl Renderer {
             )));
         }
         Ok(files)
+    }
+
+    /// The HTML pages written to `files` (output paths such as `articles/x/index.html`; paths
+    /// that are no page are skipped), rendered without the memo: `serve` writes the pages open in
+    /// a browser before the rest of the site.
+    pub fn render_pages(
+        &self,
+        config: &Config,
+        corpus: &Corpus,
+        xref: &CrossRef,
+        files: &std::collections::BTreeSet<String>,
+    ) -> Result<Vec<OutFile>> {
+        let r = self.page_renderer(config, corpus, xref, pages::link_targets(corpus), None);
+        r.only(files)
     }
 
     /// The page of `article` from its provisional cross-reference data (see

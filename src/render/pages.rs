@@ -6,6 +6,7 @@ use super::context::*;
 use super::highlight::Highlighter;
 use super::markdown::{self, LinkBase};
 use super::memo::Round;
+use super::page_list::{PageId, out_path};
 use super::templates::template_error;
 use super::text::escape;
 use crate::config::Config;
@@ -117,34 +118,6 @@ impl PageRenderer<'_> {
         }
     }
 
-    /// Every HTML page. Pages are independent, so all of them render in parallel.
-    pub fn all(&self) -> Result<Vec<OutFile>> {
-        use rayon::prelude::*;
-        let (head, (articles, xref)) = rayon::join(
-            || -> Result<Vec<OutFile>> {
-                let mut files = vec![self.index()?, self.not_found()?];
-                for p in &self.corpus.pages {
-                    files.push(self.page(p)?);
-                }
-                Ok(files)
-            },
-            || {
-                rayon::join(
-                    || {
-                        (self.corpus.articles.par_iter())
-                            .map(|a| self.article(a))
-                            .collect::<Result<Vec<OutFile>>>()
-                    },
-                    || self.xref_pages(),
-                )
-            },
-        );
-        let mut files = head?;
-        files.extend(articles?);
-        files.extend(xref?);
-        Ok(files)
-    }
-
     /// Renders `template` into `<path>index.html` with the common values plus `vars` (a struct
     /// whose fields become template variables). With a memo, unchanged inputs reuse the last bytes.
     pub(super) fn page_file(
@@ -203,7 +176,7 @@ impl PageRenderer<'_> {
         list
     }
 
-    fn index(&self) -> Result<OutFile> {
+    pub(super) fn index(&self) -> Result<OutFile> {
         #[derive(Serialize)]
         struct Vars {
             articles: Vec<ArticleSummary>,
@@ -236,8 +209,8 @@ impl PageRenderer<'_> {
 
     /// An article's page; its memo key is the article and its share of the cross-reference data,
     /// so the costly part (annotating every sentence) is skipped when none of them changed.
-    fn article(&self, a: &Article) -> Result<OutFile> {
-        let path = article_url(&a.slug);
+    pub(super) fn article(&self, a: &Article) -> Result<OutFile> {
+        let path = PageId::Article(a).path();
         let axref = self.lookup.xref(&a.slug);
         let flags = self.lookup.flags(&a.slug);
         let verdicts = self.verdicts_on(axref);
@@ -370,7 +343,7 @@ impl PageRenderer<'_> {
             .collect()
     }
 
-    fn page(&self, p: &crate::content::Page) -> Result<OutFile> {
+    pub(super) fn page(&self, p: &crate::content::Page) -> Result<OutFile> {
         if RESERVED.contains(&p.slug.as_str()) {
             return Err(crate::error::Error::Input {
                 file: p.file.clone(),
@@ -381,7 +354,7 @@ impl PageRenderer<'_> {
                 ),
             });
         }
-        let path = format!("{}/", p.slug);
+        let path = PageId::Page(p).path();
         let root = "../".repeat(path.matches('/').count());
         let html = markdown::render(
             strip_title_heading(&p.markdown),
@@ -401,7 +374,7 @@ impl PageRenderer<'_> {
     }
 
     /// GitHub Pages serves `404.html` at any depth, so its links are absolute paths from base_url.
-    fn not_found(&self) -> Result<OutFile> {
+    pub(super) fn not_found(&self) -> Result<OutFile> {
         let mut page = PageCtx::new(
             self.config,
             "404.html",
@@ -486,15 +459,6 @@ fn description_of(a: &Article) -> String {
         out.push('…');
     }
     out
-}
-
-/// The file a page path is written to: folders get an `index.html`.
-fn out_path(path: &str) -> String {
-    if path.ends_with(".html") {
-        path.to_string()
-    } else {
-        format!("{path}index.html")
-    }
 }
 
 /// The path part of an absolute URL: `https://x.github.io/repo/` → `/repo/`.

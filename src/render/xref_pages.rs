@@ -7,6 +7,7 @@ use super::annotate::{anchor, diff_html};
 use super::context::{PageCtx, article_url};
 use super::markdown;
 use super::memo;
+use super::page_list::PageId;
 use super::pages::PageRenderer;
 use super::text::shorten;
 use crate::error::Result;
@@ -24,6 +25,10 @@ pub struct ArticleRef {
     pub date: Option<String>,
     pub file: String,
 }
+
+/// Per article slug, a hash of what entity pages show of it (see
+/// [`PageRenderer::entity_claim_hashes`]).
+pub(super) type EntityKeys<'a> = HashMap<&'a str, Option<[u8; 32]>>;
 
 #[derive(Serialize)]
 struct AppearanceView<'a> {
@@ -91,49 +96,7 @@ impl PageRenderer<'_> {
             .collect()
     }
 
-    pub(super) fn xref_pages(&self) -> Result<Vec<OutFile>> {
-        let refs = self.article_refs();
-        // Every page here is independent: the four overview pages (each a long list) render
-        // beside the many claim and entity pages (order is restored by the final sort in
-        // `Renderer::render`).
-        let (overviews, (clusters, entities)) = rayon::join(
-            || {
-                (0..4)
-                    .into_par_iter()
-                    .map(|i| match i {
-                        0 => self.claims_index(&refs),
-                        1 => self.flags_report(&refs),
-                        2 => self.entities_index(),
-                        _ => self.timeline(&refs),
-                    })
-                    .collect::<Result<Vec<OutFile>>>()
-            },
-            || {
-                rayon::join(
-                    || {
-                        (self.xref.clusters.par_iter())
-                            .map(|c| self.cluster_page(c, &refs))
-                            .collect::<Result<Vec<OutFile>>>()
-                    },
-                    || {
-                        let claim_hashes = self.entity_claim_hashes(&refs);
-                        (self.xref.entities.par_iter())
-                            .map(|e| self.entity_page(e, &refs, &claim_hashes))
-                            .collect::<Result<Vec<OutFile>>>()
-                    },
-                )
-            },
-        );
-        let mut files = overviews?;
-        files.extend(clusters?);
-        files.extend(entities?);
-        for check in &self.corpus.checks {
-            files.push(self.check_page(check, &refs)?);
-        }
-        Ok(files)
-    }
-
-    fn claims_index(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
+    pub(super) fn claims_index(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
         #[derive(Serialize)]
         struct Vars<'v> {
             clusters: &'v [Cluster],
@@ -157,8 +120,12 @@ impl PageRenderer<'_> {
 
     /// A claim's page, keyed by the cluster and the few things it shows from elsewhere (article
     /// titles, verdicts, flags, entity names): the diffs are only turned into HTML when one changed.
-    fn cluster_page(&self, c: &Cluster, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
-        let path = format!("claims/{}/", c.id);
+    pub(super) fn cluster_page(
+        &self,
+        c: &Cluster,
+        refs: &BTreeMap<String, ArticleRef>,
+    ) -> Result<OutFile> {
+        let path = PageId::Cluster(c).path();
         let titles: Vec<Option<&str>> = c
             .appearances
             .iter()
@@ -206,7 +173,7 @@ impl PageRenderer<'_> {
             .collect()
     }
 
-    fn flags_report(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
+    pub(super) fn flags_report(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
         let kinds = [
             (FlagKind::Republished, "Republished copies"),
             (FlagKind::DatelineAnachronism, "Dateline anachronisms"),
@@ -250,7 +217,7 @@ impl PageRenderer<'_> {
         self.page_file("flags.html", "flags/", page, &vars)
     }
 
-    fn entities_index(&self) -> Result<OutFile> {
+    pub(super) fn entities_index(&self) -> Result<OutFile> {
         #[derive(Serialize)]
         struct Vars<'v> {
             entities: &'v [crate::xref::Entity],
@@ -270,10 +237,10 @@ impl PageRenderer<'_> {
 
     /// Per article, a hash of what entity pages show of it: its reference (title, date, link)
     /// and its claims (id, text, entities named).
-    fn entity_claim_hashes(
+    pub(super) fn entity_claim_hashes(
         &self,
         refs: &BTreeMap<String, ArticleRef>,
-    ) -> HashMap<&str, Option<[u8; 32]>> {
+    ) -> EntityKeys<'_> {
         self.xref
             .articles
             .par_iter()
@@ -294,13 +261,13 @@ impl PageRenderer<'_> {
 
     /// An entity's page. Its memo key is the entity and a hash of each article naming it (see
     /// [`Self::entity_claim_hashes`]), so the list of claims is only gathered when one changed.
-    fn entity_page(
+    pub(super) fn entity_page(
         &self,
         e: &crate::xref::Entity,
         refs: &BTreeMap<String, ArticleRef>,
-        claim_hashes: &HashMap<&str, Option<[u8; 32]>>,
+        claim_hashes: Option<&EntityKeys>,
     ) -> Result<OutFile> {
-        let path = format!("entities/{}/", e.id);
+        let path = PageId::Entity(e).path();
         let make = || {
             // Only the articles this page names: the whole map per page would be quadratic.
             let mentioned: BTreeMap<&String, &ArticleRef> = e
@@ -329,11 +296,12 @@ impl PageRenderer<'_> {
             );
             self.render_page("entity.html", &path, &page, &vars)
         };
-        let hashes: Option<Vec<[u8; 32]>> = e
-            .articles
-            .iter()
-            .map(|s| claim_hashes.get(s.as_str()).copied().flatten())
-            .collect();
+        let hashes: Option<Vec<[u8; 32]>> = claim_hashes.and_then(|claim_hashes| {
+            e.articles
+                .iter()
+                .map(|s| claim_hashes.get(s.as_str()).copied().flatten())
+                .collect()
+        });
         match hashes {
             Some(hashes) => self.memoized(&path, &(e, hashes), make),
             None => make(),
@@ -359,7 +327,7 @@ impl PageRenderer<'_> {
     /// The timeline page. The SVGs are drawn from the articles (keyed through `refs`), the events,
     /// the anachronism flags and the reuse records: those make the memo key, so an edit that
     /// touches none of them does not redraw.
-    fn timeline(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
+    pub(super) fn timeline(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
         let anachronistic: Vec<&str> = self
             .xref
             .flags
@@ -393,12 +361,12 @@ impl PageRenderer<'_> {
         })
     }
 
-    fn check_page(
+    pub(super) fn check_page(
         &self,
         check: &crate::content::Check,
         refs: &BTreeMap<String, ArticleRef>,
     ) -> Result<OutFile> {
-        let path = format!("checks/{}/", check.slug);
+        let path = PageId::Check(check).path();
         let root = "../../";
         let html = markdown::render(&check.markdown, self.hl, &self.link_base(root, &check.file));
         let link = self.xref.verdicts.iter().find(|v| v.check == check.slug);

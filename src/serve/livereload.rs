@@ -2,8 +2,8 @@
 //! that script (and of the build-error overlay) into served HTML. Nothing here touches the built
 //! files: `factsite build` output never contains the script.
 
-use super::state::{BuildError, Notice, Shared};
-use axum::extract::State;
+use super::state::{BuildError, Notice, Shared, Stage};
+use axum::extract::{Query, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use futures_util::stream::{self, Stream};
@@ -48,17 +48,20 @@ const SCRIPT: &str = r#"// factsite serve: live reload (injected while serving o
       l.href = u.toString();
     });
   }
-  var es = new EventSource("/__factsite/events");
+  // The server writes the pages open in a browser first: say which one this is.
+  var es = new EventSource("/__factsite/events" + (page ? "?page=" + encodeURIComponent(page) : ""));
   es.addEventListener("hello", function (e) {
     var d = JSON.parse(e.data);
     if (generation !== null && String(d.generation) !== generation) location.reload();
   });
   // A build lists the pages it changed: reload if this is one of them (or if none are listed).
+  // The badge goes once this page is exact: the whole site is written, or this open page is.
   es.addEventListener("reload", function (e) {
     var d = e.data ? JSON.parse(e.data) : {};
     if (!d.pages || !page || d.pages.indexOf(page) >= 0) location.reload();
     else generation = String(d.generation);
-    if (badge && !d.provisional) { badge.remove(); badge = null; }
+    var exact = d.stage === "site" || (d.exact && d.exact.indexOf(page) >= 0);
+    if (badge && exact) { badge.remove(); badge = null; }
   });
   es.addEventListener("css", function (e) {
     generation = String(JSON.parse(e.data).generation);
@@ -80,19 +83,34 @@ pub async fn script() -> Response {
         .into_response()
 }
 
-/// `GET /__factsite/events`: a `hello` with the current generation, then one event per notice.
-/// Ends when the server shuts down, so graceful shutdown does not wait on open tabs.
+/// The query of the events endpoint: the output path of the page the script runs on.
+#[derive(serde::Deserialize)]
+pub struct Viewer {
+    page: Option<String>,
+}
+
+/// Longest page path counted as open (a longer one is no page factsite writes).
+const MAX_PAGE_LEN: usize = 512;
+
+/// `GET /__factsite/events[?page=articles/x/index.html]`: a `hello` with the current generation,
+/// then one event per notice. The page counts as open while the stream lives. Ends when the
+/// server shuts down, so graceful shutdown does not wait on open tabs.
 pub async fn events(
     State(shared): State<Arc<Shared>>,
+    Query(viewer): Query<Viewer>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let status = shared.status();
     let mut first = vec![hello(status.generation)];
     if let Some(err) = &status.error {
         first.push(failed(err));
     }
+    let open = viewer
+        .page
+        .filter(|p| !p.is_empty() && p.len() <= MAX_PAGE_LEN && !p.contains(char::is_control))
+        .map(|p| shared.open_page(&p));
     let rx = shared.subscribe();
     let stop = shared.shutdown_signal();
-    let rest = stream::unfold((rx, stop), |(mut rx, mut stop)| async move {
+    let rest = stream::unfold((rx, stop, open), |(mut rx, mut stop, open)| async move {
         if *stop.borrow() {
             return None;
         }
@@ -104,7 +122,7 @@ pub async fn events(
             },
             _ = stop.changed() => return None,
         };
-        Some((Ok(event), (rx, stop)))
+        Some((Ok(event), (rx, stop, open)))
     });
     let head = stream::iter(first.into_iter().map(Ok));
     Sse::new(futures_util::StreamExt::chain(head, rest))
@@ -116,15 +134,24 @@ fn to_event(n: &Notice) -> Event {
         Notice::Reload {
             generation,
             pages,
-            provisional,
-        } => Event::default().event("reload").data(
-            serde_json::json!({
-                "generation": generation,
-                "pages": pages,
-                "provisional": provisional,
-            })
-            .to_string(),
-        ),
+            stage,
+        } => {
+            let (name, exact) = match stage {
+                Stage::Preview => ("preview", None),
+                Stage::Open { exact } => ("open", Some(exact)),
+                Stage::Site => ("site", None),
+            };
+            Event::default().event("reload").data(
+                serde_json::json!({
+                    "generation": generation,
+                    "pages": pages,
+                    "stage": name,
+                    "provisional": *stage == Stage::Preview,
+                    "exact": exact,
+                })
+                .to_string(),
+            )
+        }
         Notice::Css { generation, paths } => Event::default()
             .event("css")
             .data(serde_json::json!({ "generation": generation, "paths": paths }).to_string()),
@@ -143,7 +170,7 @@ fn reload_all(generation: u64) -> Event {
     to_event(&Notice::Reload {
         generation,
         pages: None,
-        provisional: false,
+        stage: Stage::Site,
     })
 }
 

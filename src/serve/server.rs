@@ -4,8 +4,10 @@
 
 use super::ServeOptions;
 use super::http::router;
-use super::site::{MakeRenderer, Outcome, Preview, SiteBuilder, default_renderer};
-use super::state::{BuildError, Notice, Shared};
+use super::site::{
+    MakeRenderer, OpenPages, Outcome, Preview, Progress, SiteBuilder, default_renderer,
+};
+use super::state::{BuildError, Notice, Shared, Stage};
 use super::watch::{Message, Watcher};
 use crate::BuildOptions;
 use crate::error::{Error, Result};
@@ -272,8 +274,25 @@ fn build_loop(
         if rewatch && let Err(e) = watcher.rewatch() {
             eprintln!("warning: {e}");
         }
-        let result = builder.rebuild_with(&hinted, &mut |p| report_preview(&shared, p));
+        let result = builder.rebuild_with(&hinted, &mut Reporter(&shared));
         let _ = report(&shared, result);
+    }
+}
+
+/// Tells the browsers how a rebuild goes, and the rebuild which pages they show.
+struct Reporter<'a>(&'a Shared);
+
+impl Progress for Reporter<'_> {
+    fn open_pages(&self) -> Vec<String> {
+        self.0.open_pages()
+    }
+
+    fn previewed(&mut self, p: &Preview) {
+        report_preview(self.0, p)
+    }
+
+    fn opened(&mut self, p: &OpenPages) {
+        report_open(self.0, p)
     }
 }
 
@@ -290,7 +309,27 @@ fn report_preview(shared: &Shared, p: &Preview) {
         Some(Notice::Reload {
             generation: s.generation,
             pages: Some(p.pages.clone()),
-            provisional: true,
+            stage: Stage::Preview,
+        })
+    });
+}
+
+/// Prints the open pages written from the exact pass and tells their browsers.
+fn report_open(shared: &Shared, p: &OpenPages) {
+    eprintln!(
+        "open page(s) exact in {} ms ({} rewritten); writing the rest of the site",
+        p.elapsed.as_millis(),
+        p.written.len()
+    );
+    shared.publish(|s| {
+        s.generation += 1;
+        s.provisional.retain(|q| !p.rendered.contains(q));
+        Some(Notice::Reload {
+            generation: s.generation,
+            pages: Some(p.written.clone()),
+            stage: Stage::Open {
+                exact: p.rendered.clone(),
+            },
         })
     });
 }
@@ -318,12 +357,12 @@ fn report(shared: &Shared, result: Result<Outcome>) -> Result<()> {
                     } if !recovered => Notice::Reload {
                         generation: s.generation + 1,
                         pages: changed_pages(written, removed),
-                        provisional: false,
+                        stage: Stage::Site,
                     },
                     _ => Notice::Reload {
                         generation: s.generation + 1,
                         pages: None,
-                        provisional: false,
+                        stage: Stage::Site,
                     },
                 };
                 s.generation += 1;

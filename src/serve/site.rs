@@ -10,7 +10,7 @@ use crate::render::{OutFile, Renderer};
 use crate::xref::preview::{Baseline, Provisional};
 use crate::xref::{self, CrossRef};
 use crate::{BuildOptions, load_config};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -32,6 +32,14 @@ pub trait SiteRender: Send {
         article: &Article,
         provisional: &Provisional,
     ) -> Result<OutFile>;
+    /// The HTML pages written to `files` (see [`Renderer::render_pages`]).
+    fn render_pages(
+        &self,
+        config: &Config,
+        corpus: &Corpus,
+        xref: &CrossRef,
+        files: &BTreeSet<String>,
+    ) -> Result<Vec<OutFile>>;
     /// Re-reads `templates/` (keeping the rest, e.g. syntect's sets, loaded).
     fn reload_templates(&mut self) -> Result<()>;
 }
@@ -55,6 +63,16 @@ impl SiteRender for Renderer {
         provisional: &Provisional,
     ) -> Result<OutFile> {
         Renderer::render_provisional(self, config, corpus, xref, article, provisional)
+    }
+
+    fn render_pages(
+        &self,
+        config: &Config,
+        corpus: &Corpus,
+        xref: &CrossRef,
+        files: &BTreeSet<String>,
+    ) -> Result<Vec<OutFile>> {
+        Renderer::render_pages(self, config, corpus, xref, files)
     }
 
     fn reload_templates(&mut self) -> Result<()> {
@@ -102,6 +120,40 @@ pub struct Preview {
     /// Time from the start of the rebuild.
     pub elapsed: Duration,
 }
+
+/// Open pages written from the exact pass before the rest of the site (see [`Progress`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenPages {
+    /// Output paths of the open pages that were rendered: they are now what `build` gives.
+    pub rendered: Vec<String>,
+    /// Those of them whose bytes changed, and were written.
+    pub written: Vec<String>,
+    /// Time from the start of the rebuild.
+    pub elapsed: Duration,
+}
+
+/// What a rebuild asks and reports on its way to the exact site (`serve`'s build loop implements
+/// it; a closure taking a [`Preview`] is one that has no open pages).
+pub trait Progress {
+    /// Output paths (`articles/x/index.html`) of the pages open in a browser: once the
+    /// cross-reference pass has run they are rendered and written before the rest of the site.
+    fn open_pages(&self) -> Vec<String> {
+        Vec::new()
+    }
+    /// Pages were written from a preview.
+    fn previewed(&mut self, _: &Preview) {}
+    /// The open pages were written from the exact pass; the rest of the site follows.
+    fn opened(&mut self, _: &OpenPages) {}
+}
+
+impl<F: FnMut(&Preview)> Progress for F {
+    fn previewed(&mut self, p: &Preview) {
+        self(p)
+    }
+}
+
+/// More open pages than this are not written first (the whole site follows soon anyway).
+const MAX_OPEN: usize = 16;
 
 /// At most this many edited articles are previewed before the exact pass; more is a bulk change
 /// (a checkout, a search-and-replace) where the exact site is what matters.
@@ -209,16 +261,17 @@ impl SiteBuilder {
 
     /// Rebuilds what `hinted` (paths the watcher reported; may be empty) and the rescan say changed.
     pub fn rebuild(&mut self, hinted: &HashSet<PathBuf>) -> Result<Outcome> {
-        self.rebuild_with(hinted, &mut |_| {})
+        self.rebuild_with(hinted, &mut |_: &Preview| {})
     }
 
     /// [`Self::rebuild`]; when only a few articles' text changed, first writes their pages from
-    /// provisional cross-reference data and calls `on_preview`, then runs the exact pass (whose
-    /// output is what `build` gives; pages the preview got right are not rewritten).
+    /// provisional cross-reference data and reports them, then runs the exact pass (whose output
+    /// is what `build` gives; pages the preview got right are not rewritten), writes the pages
+    /// open in a browser and reports them, then writes the rest of the site (see [`Progress`]).
     pub fn rebuild_with(
         &mut self,
         hinted: &HashSet<PathBuf>,
-        on_preview: &mut dyn FnMut(&Preview),
+        progress: &mut dyn Progress,
     ) -> Result<Outcome> {
         let start = Instant::now();
         let root = self.opts.root.clone();
@@ -244,7 +297,7 @@ impl SiteBuilder {
             self.last = Some((fingerprint, true));
             return Ok(outcome);
         }
-        let result = self.full(&root, &inputs, start, scanned, on_preview);
+        let result = self.full(&root, &inputs, start, scanned, progress);
         self.last = Some((fingerprint, result.is_ok()));
         result
     }
@@ -307,7 +360,7 @@ impl SiteBuilder {
         inputs: &Inputs,
         start: Instant,
         scanned: Duration,
-        on_preview: &mut dyn FnMut(&Preview),
+        progress: &mut dyn Progress,
     ) -> Result<Outcome> {
         let config = load_config(&self.opts)?;
         self.prepare_renderer(root, &inputs.templates)?;
@@ -315,7 +368,7 @@ impl SiteBuilder {
         let reuse = (self.last_pass.as_ref()).is_some_and(|p| p.inputs.same_articles(&corpus));
         // A preview that fails is skipped: the exact pass reports whatever is wrong.
         if !reuse && let Ok(Some(pages)) = self.preview(&config, &corpus, inputs) {
-            on_preview(&Preview {
+            progress.previewed(&Preview {
                 pages,
                 elapsed: start.elapsed(),
             });
@@ -332,6 +385,11 @@ impl SiteBuilder {
             }
         };
         let crossed = start.elapsed();
+        let opened = progress.open_pages();
+        if let Some(open) = self.write_open(&config, &corpus, fresh.as_ref(), &opened, start)? {
+            progress.opened(&open);
+        }
+        let open_done = start.elapsed();
         let files = self.render(&config, &corpus, fresh.as_ref())?;
         let rendered = start.elapsed();
         let (written, removed) = self.write_changed(&files)?;
@@ -346,7 +404,8 @@ impl SiteBuilder {
                 ("scan", scanned),
                 ("preview", previewed - scanned),
                 ("xref", crossed - previewed),
-                ("render", rendered - crossed),
+                ("open pages", open_done - crossed),
+                ("render", rendered - open_done),
                 ("write", start.elapsed() - rendered),
             ],
             cross_referenced: !reuse,
@@ -360,6 +419,15 @@ impl SiteBuilder {
         corpus: &Corpus,
         fresh: Option<&Baseline>,
     ) -> Result<Vec<OutFile>> {
+        let (renderer, xref) = self.render_with(fresh)?;
+        renderer.render_files(config, corpus, xref)
+    }
+
+    /// The renderer, and the cross-reference data to render: `fresh`, or the last pass's.
+    fn render_with<'s>(
+        &'s self,
+        fresh: Option<&'s Baseline>,
+    ) -> Result<(&'s dyn SiteRender, &'s CrossRef)> {
         let internal = |what: &str| Error::Output(format!("internal: no {what} to render with"));
         let last = self.last_pass.as_ref().map(|p| &p.baseline);
         let baseline = fresh
@@ -369,7 +437,47 @@ impl SiteBuilder {
             .renderer
             .as_deref()
             .ok_or_else(|| internal("renderer"))?;
-        renderer.render_files(config, corpus, &baseline.xref)
+        Ok((renderer, &baseline.xref))
+    }
+
+    /// Renders the pages open in a browser (`open`) from the exact pass and writes those that
+    /// changed, before the rest of the site is rendered. Skipped (`None`) when no page is open,
+    /// when too many are, or when the last build failed (every page then reloads anyway). A render
+    /// error here is left for the whole render to report.
+    fn write_open(
+        &mut self,
+        config: &Config,
+        corpus: &Corpus,
+        fresh: Option<&Baseline>,
+        open: &[String],
+        start: Instant,
+    ) -> Result<Option<OpenPages>> {
+        let last_ok = self.last.is_some_and(|(_, ok)| ok);
+        if open.is_empty() || open.len() > MAX_OPEN || !last_ok {
+            return Ok(None);
+        }
+        let open: BTreeSet<String> = open.iter().cloned().collect();
+        let (renderer, xref) = self.render_with(fresh)?;
+        let Ok(mut pages) = renderer.render_pages(config, corpus, xref, &open) else {
+            return Ok(None);
+        };
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        let (mut rendered, mut written) = (Vec::new(), Vec::new());
+        for f in pages {
+            check_rel(&f.path)?;
+            let hash = blake3::hash(&f.bytes);
+            if self.written.get(&f.path).is_none_or(|(h, _)| *h != hash) {
+                write_atomic(&self.out_dir, &f.path, &f.bytes)?;
+                self.written.insert(f.path.clone(), (hash, f.bytes));
+                written.push(f.path.clone());
+            }
+            rendered.push(f.path);
+        }
+        Ok(Some(OpenPages {
+            rendered,
+            written,
+            elapsed: start.elapsed(),
+        }))
     }
 
     /// Keeps a new pass (with what it read) for previews and reuse, or notes the config and

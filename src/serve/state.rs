@@ -1,10 +1,11 @@
 //! State shared between the build thread and the HTTP tasks: the build generation, the current
-//! build error (if any), the reload channel and the shutdown signal.
+//! build error (if any), the reload channel, the shutdown signal and the pages open in browsers.
 
 use crate::error::Error;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::RwLock;
+use std::sync::{Arc, Mutex, RwLock};
 use tokio::sync::{broadcast, watch};
 
 /// A build failure as shown in the terminal and the browser overlay.
@@ -48,18 +49,30 @@ fn line_in(message: &str) -> Option<usize> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     /// Pages changed: reload those open on one of `pages` (output paths such as
-    /// `articles/x/index.html`), or every page when `pages` is `None`. `provisional`: the pages
-    /// were written from a preview and the exact build follows (see [`crate::xref::preview`]).
+    /// `articles/x/index.html`), or every page when `pages` is `None`.
     Reload {
         generation: u64,
         pages: Option<Vec<String>>,
-        provisional: bool,
+        stage: Stage,
     },
 
     /// Only stylesheets changed: swap them without reloading.
     Css { generation: u64, paths: Vec<String> },
     /// The build failed: show the overlay.
     Failed(BuildError),
+}
+
+/// How far a rebuild is when it sends a [`Notice::Reload`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stage {
+    /// The pages were written from a preview; the exact build follows (see
+    /// [`crate::xref::preview`]).
+    Preview,
+    /// The pages open in a browser (`exact`, output paths) are now exact; the rest of the site
+    /// follows.
+    Open { exact: Vec<String> },
+    /// The whole site is written.
+    Site,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -81,6 +94,26 @@ pub struct Shared {
     status: RwLock<Status>,
     notices: broadcast::Sender<Notice>,
     shutdown: watch::Sender<bool>,
+    /// Output path of each page open in a browser → number of tabs showing it.
+    open: Mutex<BTreeMap<String, usize>>,
+}
+
+/// Keeps a page counted as open while it lives (see [`Shared::open_page`]).
+pub struct OpenPage {
+    shared: Arc<Shared>,
+    page: String,
+}
+
+impl Drop for OpenPage {
+    fn drop(&mut self) {
+        let mut open = self.shared.lock_open();
+        if let Some(n) = open.get_mut(&self.page) {
+            *n -= 1;
+            if *n == 0 {
+                open.remove(&self.page);
+            }
+        }
+    }
 }
 
 impl Shared {
@@ -91,7 +124,26 @@ impl Shared {
             status: RwLock::new(Status::default()),
             notices: broadcast::channel(64).0,
             shutdown: watch::channel(false).0,
+            open: Mutex::default(),
         }
+    }
+
+    /// Counts `page` (an output path) as open in a browser until the guard is dropped.
+    pub fn open_page(self: &Arc<Self>, page: &str) -> OpenPage {
+        *self.lock_open().entry(page.to_string()).or_default() += 1;
+        OpenPage {
+            shared: self.clone(),
+            page: page.to_string(),
+        }
+    }
+
+    /// The pages open in a browser, sorted.
+    pub fn open_pages(&self) -> Vec<String> {
+        self.lock_open().keys().cloned().collect()
+    }
+
+    fn lock_open(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, usize>> {
+        self.open.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn status(&self) -> Status {
@@ -125,6 +177,20 @@ impl Shared {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_is_open_while_a_guard_lives() {
+        let shared = Arc::new(Shared::new(PathBuf::from("out"), true));
+        let a = shared.open_page("articles/x/index.html");
+        let b = shared.open_page("articles/x/index.html");
+        let c = shared.open_page("index.html");
+        assert_eq!(shared.open_pages(), ["articles/x/index.html", "index.html"]);
+        drop(a);
+        drop(c);
+        assert_eq!(shared.open_pages(), ["articles/x/index.html"]);
+        drop(b);
+        assert!(shared.open_pages().is_empty());
+    }
 
     #[test]
     fn template_error_line() {

@@ -173,10 +173,19 @@ pub struct Events {
 
 impl Events {
     pub fn connect(addr: SocketAddr) -> Events {
+        Self::open("/__factsite/events", addr)
+    }
+
+    /// The stream a browser showing `page` (an output path) opens: the server writes that page
+    /// first after an edit.
+    pub fn connect_viewing(addr: SocketAddr, page: &str) -> Events {
+        Self::open(&format!("/__factsite/events?page={page}"), addr)
+    }
+
+    fn open(path: &str, addr: SocketAddr) -> Events {
         let mut s = TcpStream::connect(addr).expect("connect");
-        let req = format!(
-            "GET /__factsite/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
-        );
+        let req =
+            format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n");
         s.write_all(req.as_bytes()).unwrap();
         let reader = BufReader::new(s.try_clone().unwrap());
         let (tx, rx) = mpsc::channel();
@@ -216,7 +225,7 @@ impl Events {
         self.expect_where("reload", timeout, is_provisional)
     }
 
-    fn expect_where(&self, name: &str, timeout: Duration, ok: impl Fn(&str) -> bool) -> String {
+    pub fn expect_where(&self, name: &str, timeout: Duration, ok: impl Fn(&str) -> bool) -> String {
         let end = Instant::now() + timeout;
         while let Some(left) = end.checked_duration_since(Instant::now()) {
             match self.next(left) {

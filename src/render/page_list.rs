@@ -1,0 +1,139 @@
+//! Every HTML page of the site as a value ([`PageId`]) with its path, so that the whole site and a
+//! chosen few pages (those open in a browser while `serve` rebuilds) are rendered from one list.
+
+use super::OutFile;
+use super::context::article_url;
+use super::pages::PageRenderer;
+use super::xref_pages::{ArticleRef, EntityKeys};
+use crate::content::{Article, Check, Page};
+use crate::error::Result;
+use crate::xref::{Cluster, Entity};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One HTML page.
+#[derive(Clone, Copy)]
+pub(super) enum PageId<'a> {
+    Index,
+    NotFound,
+    Page(&'a Page),
+    Article(&'a Article),
+    Claims,
+    Flags,
+    Entities,
+    Timeline,
+    Cluster(&'a Cluster),
+    Entity(&'a Entity),
+    Check(&'a Check),
+}
+
+impl PageId<'_> {
+    /// The page's path below the site root (`claims/c-1/`, `404.html`).
+    pub(super) fn path(&self) -> String {
+        match self {
+            PageId::Index => String::new(),
+            PageId::NotFound => "404.html".into(),
+            PageId::Page(p) => format!("{}/", p.slug),
+            PageId::Article(a) => article_url(&a.slug),
+            PageId::Claims => "claims/".into(),
+            PageId::Flags => "flags/".into(),
+            PageId::Entities => "entities/".into(),
+            PageId::Timeline => "timeline/".into(),
+            PageId::Cluster(c) => format!("claims/{}/", c.id),
+            PageId::Entity(e) => format!("entities/{}/", e.id),
+            PageId::Check(c) => format!("checks/{}/", c.slug),
+        }
+    }
+}
+
+/// The file a page path is written to: folders get an `index.html`.
+pub(super) fn out_path(path: &str) -> String {
+    if path.ends_with(".html") {
+        path.to_string()
+    } else {
+        format!("{path}index.html")
+    }
+}
+
+impl<'a> PageRenderer<'a> {
+    /// Every page, the overview pages (the longest lists) first so that they start early.
+    fn page_ids(&self) -> Vec<PageId<'a>> {
+        let (corpus, xref) = (self.corpus, self.xref);
+        let mut ids = vec![
+            PageId::Claims,
+            PageId::Flags,
+            PageId::Entities,
+            PageId::Timeline,
+            PageId::Index,
+            PageId::NotFound,
+        ];
+        ids.extend(corpus.pages.iter().map(PageId::Page));
+        ids.extend(corpus.articles.iter().map(PageId::Article));
+        ids.extend(xref.clusters.iter().map(PageId::Cluster));
+        ids.extend(xref.entities.iter().map(PageId::Entity));
+        ids.extend(corpus.checks.iter().map(PageId::Check));
+        ids
+    }
+
+    /// Every HTML page. Pages are independent, so all of them render in parallel.
+    pub fn all(&self) -> Result<Vec<OutFile>> {
+        self.render_ids(self.page_ids())
+    }
+
+    /// The pages written to `files` (output paths such as `articles/x/index.html`); paths that
+    /// are no page of this site are skipped.
+    pub fn only(&self, files: &BTreeSet<String>) -> Result<Vec<OutFile>> {
+        let ids = self.page_ids().into_iter();
+        self.render_ids(
+            ids.filter(|id| files.contains(&out_path(&id.path())))
+                .collect(),
+        )
+    }
+
+    /// Renders `ids` in parallel. Entity pages' memo keys need each article's claims hashed once
+    /// for all of them: that runs beside the other pages.
+    fn render_ids(&self, ids: Vec<PageId<'a>>) -> Result<Vec<OutFile>> {
+        let refs = self.article_refs();
+        let (entities, rest): (Vec<PageId>, Vec<PageId>) = ids
+            .into_iter()
+            .partition(|id| matches!(id, PageId::Entity(_)));
+        let (files, others) = rayon::join(
+            || {
+                let keys = (self.memo.is_some() && !entities.is_empty())
+                    .then(|| self.entity_claim_hashes(&refs));
+                (entities.into_par_iter())
+                    .map(|id| self.render_id(id, &refs, keys.as_ref()))
+                    .collect::<Result<Vec<OutFile>>>()
+            },
+            || {
+                (rest.into_par_iter())
+                    .map(|id| self.render_id(id, &refs, None))
+                    .collect::<Result<Vec<OutFile>>>()
+            },
+        );
+        let mut files = files?;
+        files.extend(others?);
+        Ok(files)
+    }
+
+    fn render_id(
+        &self,
+        id: PageId,
+        refs: &BTreeMap<String, ArticleRef>,
+        entity_keys: Option<&EntityKeys>,
+    ) -> Result<OutFile> {
+        match id {
+            PageId::Index => self.index(),
+            PageId::NotFound => self.not_found(),
+            PageId::Page(p) => self.page(p),
+            PageId::Article(a) => self.article(a),
+            PageId::Claims => self.claims_index(refs),
+            PageId::Flags => self.flags_report(refs),
+            PageId::Entities => self.entities_index(),
+            PageId::Timeline => self.timeline(refs),
+            PageId::Cluster(c) => self.cluster_page(c, refs),
+            PageId::Entity(e) => self.entity_page(e, refs, entity_keys),
+            PageId::Check(c) => self.check_page(c, refs),
+        }
+    }
+}
