@@ -379,22 +379,21 @@ impl SiteBuilder {
                 last.relink_verdicts(&corpus.checks);
                 None
             }
-            _ => {
+            last => {
                 let claims = self.claims.claims_for(&corpus);
-                Some(xref::baseline_with_claims(&corpus, claims))
+                // The last pass's term ids and items: only changed articles are interned again.
+                let carried = last.as_mut().map(|p| p.baseline.take_carried());
+                let carried = carried.unwrap_or_default();
+                Some(xref::baseline_with_claims(&corpus, claims, carried))
             }
         };
         let crossed = start.elapsed();
-        let opened = progress.open_pages();
-        if let Some(open) = self.write_open(&config, &corpus, fresh.as_ref(), &opened, start)? {
-            progress.opened(&open);
+        let made = self.write_site(&config, &corpus, fresh.as_ref(), inputs, start, progress);
+        // A fresh pass is kept even when rendering failed: the last one handed it its term state.
+        if made.is_ok() || fresh.is_some() {
+            self.keep_pass(fresh, corpus, inputs);
         }
-        let open_done = start.elapsed();
-        let files = self.render(&config, &corpus, fresh.as_ref())?;
-        let rendered = start.elapsed();
-        let (written, removed) = self.write_changed(&files)?;
-        self.static_map = map_statics(&inputs.statics, &self.written);
-        self.keep_pass(fresh, corpus, inputs);
+        let (written, removed, [open_done, rendered]) = made?;
         Ok(Outcome::Built {
             written,
             removed,
@@ -410,6 +409,29 @@ impl SiteBuilder {
             ],
             cross_referenced: !reuse,
         })
+    }
+
+    /// Writes the open pages (see [`Self::write_open`]), then renders the whole site and writes
+    /// what changed; returns the written and removed paths and when the two steps ended.
+    fn write_site(
+        &mut self,
+        config: &Config,
+        corpus: &Corpus,
+        fresh: Option<&Baseline>,
+        inputs: &Inputs,
+        start: Instant,
+        progress: &mut dyn Progress,
+    ) -> Result<(Vec<String>, Vec<String>, [Duration; 2])> {
+        let opened = progress.open_pages();
+        if let Some(open) = self.write_open(config, corpus, fresh, &opened, start)? {
+            progress.opened(&open);
+        }
+        let open_done = start.elapsed();
+        let files = self.render(config, corpus, fresh)?;
+        let rendered = start.elapsed();
+        let (written, removed) = self.write_changed(&files)?;
+        self.static_map = map_statics(&inputs.statics, &self.written);
+        Ok((written, removed, [open_done, rendered]))
     }
 
     /// Renders every output from `fresh`, or from the last pass when there is no fresh one.

@@ -10,7 +10,7 @@ use super::model::{Entity, FigureKind};
 use crate::content::{Article, Corpus};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Everything the later steps share.
 pub struct Work<'a> {
@@ -33,6 +33,15 @@ pub struct Work<'a> {
     pub surface_keys: Vec<(String, usize)>,
 }
 
+/// What one pass hands the next (`serve`): the term interner, whose ids are never reassigned,
+/// and each article's matching items by (file, content hash), so an unchanged article's claims
+/// are not interned again.
+#[derive(Default)]
+pub struct Carried {
+    pub interner: Interner,
+    pub items: HashMap<(String, String), Vec<Item>>,
+}
+
 impl<'a> Work<'a> {
     /// Extracts claims, resolves entities and scores candidate pairs.
     pub fn new(corpus: &'a Corpus) -> Work<'a> {
@@ -42,7 +51,17 @@ impl<'a> Work<'a> {
 
     /// Like [`Work::new`] with every article's [`claims::extract`] result given, in corpus order
     /// (`serve` caches them by article hash, so an edit re-extracts one article).
-    pub fn with_claims(corpus: &'a Corpus, mut per_article: Vec<ArticleClaims>) -> Work<'a> {
+    pub fn with_claims(corpus: &'a Corpus, per_article: Vec<ArticleClaims>) -> Work<'a> {
+        Self::with_carried(corpus, per_article, Carried::default())
+    }
+
+    /// Like [`Work::with_claims`], continuing from what the last pass left (see [`Carried`]).
+    /// The result does not depend on `carried`: only the time it takes does.
+    pub fn with_carried(
+        corpus: &'a Corpus,
+        mut per_article: Vec<ArticleClaims>,
+        carried: Carried,
+    ) -> Work<'a> {
         assert_eq!(
             per_article.len(),
             corpus.articles.len(),
@@ -59,7 +78,7 @@ impl<'a> Work<'a> {
         // (each is partly sequential), then write the entity ids into the claims.
         let (resolved, (interner, items, index, pairs)) = rayon::join(
             || resolve_entities(corpus, &per_article, &aliases),
-            || score_pairs(&per_article, &gid),
+            || score_pairs(corpus, &per_article, carried),
         );
         set_all_entities(&mut per_article, &resolved);
         Work {
@@ -100,28 +119,31 @@ impl<'a> Work<'a> {
     }
 }
 
-/// Interns every claim's terms (in claim order, so term ids do not depend on thread timing),
-/// indexes them and scores candidate pairs.
+/// Every claim's matching item, in global claim order (an article's carried items when its text
+/// is unchanged, else its claims' terms interned), the index over them and the scored pairs.
 fn score_pairs(
+    corpus: &Corpus,
     per_article: &[ArticleClaims],
-    gid: &[(usize, usize)],
+    carried: Carried,
 ) -> (Interner, Vec<Item>, Index, Vec<Pair>) {
-    let mut interner = Interner::default();
-    let items: Vec<Item> = gid
-        .iter()
-        .map(|&(a, c)| item(&per_article[a].claims[c], |t| interner.id(t)))
-        .collect();
-    let index = Index::new(&items, interner_len(&items));
+    let Carried {
+        mut interner,
+        items: mut kept,
+    } = carried;
+    let mut items: Vec<Item> = Vec::with_capacity(per_article.iter().map(|a| a.claims.len()).sum());
+    for (a, ac) in corpus.articles.iter().zip(per_article) {
+        match kept.remove(&(a.file.clone(), a.hash.clone())) {
+            Some(its) if its.len() == ac.claims.len() => items.extend(its),
+            _ => items.extend(ac.claims.iter().map(|e| item(e, |t| interner.id(t)))),
+        }
+    }
+    // Freeing what no article uses any more is not on the way to the result.
+    if !kept.is_empty() {
+        std::thread::spawn(move || drop(kept));
+    }
+    let index = Index::new(&items, &interner);
     let pairs = matching::pairs(&index, &items);
     (interner, items, index, pairs)
-}
-
-fn interner_len(items: &[Item]) -> usize {
-    items
-        .iter()
-        .flat_map(|i| i.terms.iter())
-        .max()
-        .map_or(0, |&m| m as usize + 1)
 }
 
 /// A claim's matching item, with `id` numbering its terms.

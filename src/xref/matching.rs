@@ -40,11 +40,16 @@ pub struct Pair {
     pub cosine: f64,
 }
 
-/// Interns terms; ids follow first appearance so they are deterministic (the map is only
-/// looked up, never iterated, so its hasher does not matter for the output).
+/// Interns terms. Ids follow first appearance and are never reassigned, so `serve` keeps one
+/// interner from pass to pass; nothing in the output depends on the ids themselves (ties between
+/// terms break on [`Interner::order_keys`], sums are exact: see [`Index`]). The map is only looked
+/// up, never iterated, so its hasher does not matter for the output.
 #[derive(Default)]
 pub struct Interner {
     ids: HashMap<String, u32, ahash::RandomState>,
+    /// Per id, a hash of the term's text (FNV-1a): an order of terms that does not depend on
+    /// which article was read first.
+    order: Vec<u64>,
 }
 
 impl Interner {
@@ -55,7 +60,13 @@ impl Interner {
         }
         let next = self.ids.len() as u32;
         self.ids.insert(t.to_string(), next);
+        self.order.push(fnv1a(t));
         next
+    }
+
+    /// Per id, the key that orders terms independently of their ids.
+    pub fn order_keys(&self) -> &[u64] {
+        &self.order
     }
 
     /// Number of terms interned.
@@ -73,29 +84,46 @@ impl Interner {
     }
 }
 
+/// 64-bit FNV-1a hash of a term: stable across runs and machines.
+fn fnv1a(t: &str) -> u64 {
+    t.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Squared weights are summed in fixed point (this many fractional bits) so that a sum does not
+/// depend on the order of its terms, and so not on term ids.
+const FIXED: f64 = (1u64 << 40) as f64;
+
 /// Term statistics and postings for a set of items.
 pub struct Index {
     pub df: Vec<u32>,
     pub weight: Vec<f64>,
+    /// Squared weights in fixed point (see [`FIXED`]).
+    w2: Vec<u64>,
+    /// Per term id, its [`Interner::order_keys`] entry.
+    order: Vec<u64>,
     postings: Vec<Vec<u32>>,
     n: usize,
 }
 
 impl Index {
-    /// Builds the index over `items` with `n_terms` distinct term ids.
-    pub fn new(items: &[Item], n_terms: usize) -> Index {
-        let mut df = vec![0u32; n_terms];
+    /// Builds the index over `items`, whose term ids come from `interner`. A term no item holds
+    /// (interned by an earlier pass) is unknown to the index, as if never interned.
+    pub fn new(items: &[Item], interner: &Interner) -> Index {
+        let mut df = vec![0u32; interner.len()];
         for it in items {
             for &t in &it.terms {
                 df[t as usize] += 1;
             }
         }
         let n = items.len();
-        let weight = df
+        let weight: Vec<f64> = df
             .iter()
             .map(|&d| (((n as f64) + 1.0) / (f64::from(d) + 0.5)).ln().max(0.1))
             .collect();
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
+        let w2 = weight.iter().map(|w| fixed(w * w)).collect();
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); df.len()];
         for (i, it) in items.iter().enumerate() {
             for &t in &it.terms {
                 if (df[t as usize] as usize) <= MAX_DF {
@@ -106,17 +134,34 @@ impl Index {
         Index {
             df,
             weight,
+            w2,
+            order: interner.order_keys().to_vec(),
             postings,
             n,
         }
     }
 
+    /// Whether some item holds the term.
+    pub fn knows(&self, t: u32) -> bool {
+        self.df.get(t as usize).is_some_and(|&d| d > 0)
+    }
+
     /// Weight of a term id (idf); unknown terms weigh like a term seen once.
     pub fn w(&self, t: u32) -> f64 {
-        self.weight
-            .get(t as usize)
-            .copied()
-            .unwrap_or_else(|| ((self.n as f64 + 1.0) / 1.5).ln())
+        if self.knows(t) {
+            self.weight[t as usize]
+        } else {
+            ((self.n as f64 + 1.0) / 1.5).ln()
+        }
+    }
+
+    /// Squared weight in fixed point.
+    fn w2(&self, t: u32) -> u64 {
+        if self.knows(t) {
+            self.w2[t as usize]
+        } else {
+            fixed(self.w(t).powi(2))
+        }
     }
 
     /// The rare terms of a claim that are worth looking up.
@@ -129,7 +174,7 @@ impl Index {
                 (1..=MAX_DF).contains(&d)
             })
             .collect();
-        r.sort_by_key(|&t| (self.df[t as usize], t));
+        r.sort_by_key(|&t| (self.df[t as usize], self.order[t as usize], t));
         r.truncate(RARE_PER_CLAIM);
         r
     }
@@ -165,30 +210,36 @@ pub fn score_parts(ix: &Index, a: &Item, b: &Item) -> (f64, f64) {
     score_with(ix, a, b, Norms::of(ix, a), Norms::of(ix, b))
 }
 
+/// A squared weight in fixed point.
+fn fixed(w2: f64) -> u64 {
+    (w2 * FIXED).round() as u64
+}
+
 /// The squared term weights of an item summed over all its terms and over its terms outside
-/// names, in term order (what [`score_parts`] divides by); [`pairs`] computes them once per item.
+/// names, in fixed point (what [`score_parts`] divides by); [`pairs`] computes them once per item.
 #[derive(Debug, Clone, Copy)]
 struct Norms {
-    all: f64,
-    content: f64,
+    all: u64,
+    content: u64,
 }
 
 impl Norms {
     fn of(ix: &Index, it: &Item) -> Norms {
-        let all = it.terms.iter().map(|&t| ix.w(t).powi(2)).sum::<f64>();
-        let content = it
-            .terms
-            .iter()
-            .filter(|t| it.names.binary_search(t).is_err())
-            .map(|&t| ix.w(t).powi(2))
-            .sum::<f64>();
+        let (mut all, mut content) = (0u64, 0u64);
+        for &t in &it.terms {
+            let w2 = ix.w2(t);
+            all = all.saturating_add(w2);
+            if it.names.binary_search(&t).is_err() {
+                content = content.saturating_add(w2);
+            }
+        }
         Norms { all, content }
     }
 }
 
 /// [`score_parts`] with both items' [`Norms`] given.
 fn score_with(ix: &Index, a: &Item, b: &Item, norm_a: Norms, norm_b: Norms) -> (f64, f64) {
-    let (mut shared, mut shared_content, mut n_content) = (0.0, 0.0, 0usize);
+    let (mut shared, mut shared_content, mut n_content) = (0u64, 0u64, 0usize);
     let (mut i, mut j) = (0, 0);
     while i < a.terms.len() && j < b.terms.len() {
         match a.terms[i].cmp(&b.terms[j]) {
@@ -196,10 +247,10 @@ fn score_with(ix: &Index, a: &Item, b: &Item, norm_a: Norms, norm_b: Norms) -> (
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 let t = a.terms[i];
-                let w2 = ix.w(t).powi(2);
-                shared += w2;
+                let w2 = ix.w2(t);
+                shared = shared.saturating_add(w2);
                 if a.names.binary_search(&t).is_err() && b.names.binary_search(&t).is_err() {
-                    shared_content += w2;
+                    shared_content = shared_content.saturating_add(w2);
                     n_content += 1;
                 }
                 i += 1;
@@ -207,13 +258,15 @@ fn score_with(ix: &Index, a: &Item, b: &Item, norm_a: Norms, norm_b: Norms) -> (
             }
         }
     }
-    let (na, nb) = (norm_a.all, norm_b.all);
-    if na == 0.0 || nb == 0.0 {
+    if norm_a.all == 0 || norm_b.all == 0 {
         return (0.0, 0.0);
     }
+    // Ratios of sums: the fixed-point scale cancels.
+    let (shared, na, nb) = (shared as f64, norm_a.all as f64, norm_b.all as f64);
     let cos = shared / (na * nb).sqrt();
     let related = cos.max(0.6 * shared / na.min(nb));
-    let dice = 2.0 * shared_content / (norm_a.content + norm_b.content).max(1e-9);
+    let content = norm_a.content.saturating_add(norm_b.content).max(1);
+    let dice = 2.0 * shared_content as f64 / content as f64;
     if dice < 0.3 || n_content < 2 {
         return (0.0, related);
     }
@@ -294,10 +347,16 @@ pub fn pairs(ix: &Index, items: &[Item]) -> Vec<Pair> {
 mod tests {
     use super::*;
     use crate::xref::text;
+    use std::collections::BTreeSet;
 
     fn items(texts: &[&str]) -> (Vec<Item>, Interner) {
         let mut inter = Interner::default();
-        let items = texts
+        (items_with(texts, &mut inter), inter)
+    }
+
+    /// Items of `texts`, their terms numbered by `inter`.
+    fn items_with(texts: &[&str], inter: &mut Interner) -> Vec<Item> {
+        texts
             .iter()
             .map(|t| {
                 let mut terms: Vec<u32> = text::terms(t).iter().map(|s| inter.id(s)).collect();
@@ -317,8 +376,7 @@ mod tests {
                     figures: vec![],
                 }
             })
-            .collect();
-        (items, inter)
+            .collect()
     }
 
     #[test]
@@ -329,8 +387,7 @@ mod tests {
             "Zelensky met South Korea's president in Seoul to discuss trade in semiconductors.",
             "Unrelated filler about football transfers and a pre-match prank by a famous striker.",
         ]);
-        let n = inter.ids.len();
-        let ix = Index::new(&it, n);
+        let ix = Index::new(&it, &inter);
         assert!(
             score(&ix, &it[0], &it[1]) >= MATCH,
             "{}",
@@ -343,13 +400,82 @@ mod tests {
     }
 
     #[test]
+    fn scores_do_not_depend_on_term_ids() {
+        let texts = [
+            "Zelensky last month publicly asked South Korea to provide arms to force Russia to relinquish territorial gains.",
+            "Zelensky last month publicly called on South Korea to provide weapons to force Russia to give up territorial gains.",
+            "South Korea will provide weapons, the defence ministry in Seoul said last month.",
+            "Russia asked South Korea last month to stop the arms exports to Ukraine.",
+        ];
+        let (a, ia) = items(&texts);
+        // The same texts after an earlier pass interned other words and these in another order.
+        let mut ib = Interner::default();
+        let mut earlier: Vec<&str> = texts.iter().rev().copied().collect();
+        earlier.insert(0, "Quokkas and wallabies were counted.");
+        items_with(&earlier, &mut ib);
+        let b = items_with(&texts, &mut ib);
+        assert_ne!(a[0].terms, b[0].terms, "the ids differ");
+        let (pa, pb) = (
+            pairs(&Index::new(&a, &ia), &a),
+            pairs(&Index::new(&b, &ib), &b),
+        );
+        assert!(!pa.is_empty());
+        assert_eq!(pa, pb, "same pairs, bit-for-bit the same scores");
+    }
+
+    #[test]
+    fn rare_terms_looked_up_do_not_depend_on_term_ids() {
+        // Twelve terms, each in both claims: which 8 are looked up is decided by a tie.
+        let texts = [
+            "Harbour cranes loaded grain, barley, maize, sunflower oil, wheat, rapeseed, soybeans, sorghum, millet and oats.",
+            "Grain, barley, maize, sunflower oil, wheat, rapeseed, soybeans, sorghum, millet and oats left by harbour cranes loaded.",
+        ];
+        let words = |inter: &Interner, ids: Vec<u32>| -> BTreeSet<String> {
+            let by_id: HashMap<u32, &String> = inter.ids.iter().map(|(k, v)| (*v, k)).collect();
+            ids.iter().map(|id| by_id[id].clone()).collect()
+        };
+        let (a, ia) = items(&texts);
+        let mut ib = Interner::default();
+        items_with(
+            &[texts[0].split(',').rev().collect::<String>().as_str()],
+            &mut ib,
+        );
+        let b = items_with(&texts, &mut ib);
+        assert!(a[0].terms.len() > RARE_PER_CLAIM);
+        let (ra, rb) = (
+            Index::new(&a, &ia).rare(&a[0].terms),
+            Index::new(&b, &ib).rare(&b[0].terms),
+        );
+        assert_eq!(ra.len(), RARE_PER_CLAIM);
+        assert_eq!(words(&ia, ra), words(&ib, rb));
+    }
+
+    #[test]
+    fn a_term_no_item_holds_is_unknown() {
+        let (it, inter) = items(&[
+            "Rangers counted quokkas on the island.",
+            "Rangers counted wallabies on the island.",
+            "Marguerite Xanthopoulos studies quokkas.",
+        ]);
+        let ix = Index::new(&it[..2], &inter);
+        let xanthopoulos = inter.get(&text::term("xanthopoulos").unwrap()).unwrap();
+        let rangers = inter.get(&text::term("rangers").unwrap()).unwrap();
+        assert!(!ix.knows(xanthopoulos) && ix.knows(rangers));
+        assert_eq!(
+            ix.w(xanthopoulos),
+            ix.w(u32::MAX),
+            "weighs like a never-seen term"
+        );
+    }
+
+    #[test]
     fn best_match_finds_the_reworded_claim_within_what_it_may_keep() {
         let (it, inter) = items(&[
             "Zelensky last month publicly asked South Korea to provide arms to force Russia to relinquish territorial gains.",
             "Zelensky met South Korea's president in Seoul to discuss trade in semiconductors.",
             "Zelensky last month publicly called on South Korea to provide weapons to force Russia to give up territorial gains.",
         ]);
-        let ix = Index::new(&it[..2], inter.ids.len());
+        let ix = Index::new(&it[..2], &inter);
         let probe = &it[2];
         let found = best_match(&ix, &it[..2], probe, MATCH, |_| true);
         assert_eq!(found.map(|(j, _)| j), Some(0));

@@ -52,13 +52,16 @@ pub fn cross_reference_with_claims(
     finish(corpus, Work::with_claims(corpus, per_article)).0
 }
 
-/// [`cross_reference_with_claims`], keeping what a [`preview`] of an edited article is matched
-/// against (`serve`).
+/// [`cross_reference_with_claims`], continuing from what the last pass left (`carried`, see
+/// [`corpus::Carried`]) and keeping what a [`preview`] of an edited article is matched against
+/// (`serve`).
 pub fn baseline_with_claims(
     corpus: &Corpus,
     per_article: Vec<claims::ArticleClaims>,
+    carried: corpus::Carried,
 ) -> preview::Baseline {
-    let (xref, w, of_claim) = finish(corpus, Work::with_claims(corpus, per_article));
+    let w = Work::with_carried(corpus, per_article, carried);
+    let (xref, w, of_claim) = finish(corpus, w);
     preview::Baseline::new(xref, w, of_claim)
 }
 

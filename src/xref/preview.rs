@@ -37,6 +37,8 @@ pub struct Baseline {
     entity_of_key: HashMap<String, usize>,
     /// Article slug → index.
     article_of: HashMap<String, usize>,
+    /// Per article index, its (file, content hash): which items the next pass may reuse.
+    article_keys: Vec<(String, String)>,
 }
 
 /// One article's provisional share of the cross-reference data.
@@ -64,7 +66,11 @@ impl Baseline {
                 members[*k].push(g);
             }
         }
+        let article_keys = (w.corpus.articles.iter())
+            .map(|a| (a.file.clone(), a.hash.clone()))
+            .collect();
         Baseline {
+            article_keys,
             cluster: of_claim.into_iter().map(|k| k.map(|k| k as u32)).collect(),
             members,
             gid: w.gid,
@@ -74,6 +80,25 @@ impl Baseline {
             entity_of_key,
             article_of,
             xref,
+        }
+    }
+
+    /// Hands the term interner and the matching items to the next pass (see
+    /// [`corpus::Carried`]). The baseline can no longer preview or relink afterwards: the next
+    /// pass's baseline replaces it.
+    pub fn take_carried(&mut self) -> corpus::Carried {
+        // Claims are numbered article by article: each article's items are a run.
+        let mut claims_of = vec![0; self.article_keys.len()];
+        for &(a, _) in &self.gid {
+            claims_of[a] += 1;
+        }
+        let mut all = std::mem::take(&mut self.items).into_iter();
+        let items = (self.article_keys.drain(..).zip(claims_of))
+            .map(|(key, n)| (key, all.by_ref().take(n).collect()))
+            .collect();
+        corpus::Carried {
+            interner: std::mem::take(&mut self.interner),
+            items,
         }
     }
 
@@ -207,7 +232,7 @@ impl Baseline {
 
 impl verdicts::Matched for Baseline {
     fn term(&self, t: &str) -> Option<u32> {
-        self.interner.get(t)
+        self.interner.get(t).filter(|&id| self.index.knows(id))
     }
     fn index(&self) -> &Index {
         &self.index

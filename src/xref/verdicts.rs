@@ -38,7 +38,7 @@ pub struct Pass<'a> {
 
 impl Matched for Pass<'_> {
     fn term(&self, t: &str) -> Option<u32> {
-        self.w.interner.get(t)
+        (self.w.interner.get(t)).filter(|&id| self.w.index.knows(id))
     }
     fn index(&self) -> &Index {
         &self.w.index

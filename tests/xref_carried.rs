@@ -1,0 +1,102 @@
+//! A pass that continues from the last one's term state (`serve`: the interner is kept and an
+//! unchanged article's matching items are reused) must give what a pass from scratch gives, also
+//! when terms die (no article holds them any more), new ones appear, and articles come and go.
+
+mod common;
+
+use factsite::content::{Corpus, load};
+use factsite::xref::{self, claims, corpus::Carried, preview::Baseline};
+use std::path::Path;
+
+/// The pass `serve` runs: claims given, continuing from `carried`.
+fn continued(corpus: &Corpus, carried: Carried) -> Baseline {
+    let per = corpus.articles.iter().map(claims::extract).collect();
+    xref::baseline_with_claims(corpus, per, carried)
+}
+
+fn json(x: &xref::CrossRef) -> String {
+    serde_json::to_string_pretty(x).unwrap()
+}
+
+/// Checks the continued pass against a fresh one, and returns it.
+fn same_as_fresh(step: &str, content: &Path, last: &mut Baseline) -> Baseline {
+    let corpus = load(content).unwrap();
+    let next = continued(&corpus, last.take_carried());
+    let fresh = xref::cross_reference(&corpus);
+    assert!(
+        json(&next.xref) == json(&fresh),
+        "{step}: the continued pass differs from a fresh one"
+    );
+    next
+}
+
+fn edit(path: &Path, f: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, f(text)).unwrap();
+}
+
+#[test]
+fn continued_passes_equal_fresh_passes() {
+    let tmp = common::tempdir();
+    let content = tmp.path().join("content");
+    common::copy_dir(&common::repo_root().join("content"), &content);
+    let file = |prefix: &str| {
+        let name = std::fs::read_dir(&content)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .find(|n| n.starts_with(prefix))
+            .unwrap();
+        content.join(name)
+    };
+    let mut last = continued(&load(&content).unwrap(), Carried::default());
+
+    // A new article whose words are new to the corpus, and that repeats a claim of another.
+    let repeated = std::fs::read_to_string(file("000_"))
+        .unwrap()
+        .lines()
+        .filter(|l| l.split_whitespace().count() > 12)
+        .nth(2)
+        .unwrap()
+        .to_string();
+    let new = content.join("quokka.txt");
+    std::fs::write(
+        &new,
+        format!(
+            "Quokka census finds 4,812 animals\n2023-06-01\n\nRangers on Rottnest counted 4,812 quokkas, \
+             the zoologist Marguerite Xanthopoulos said.\n{repeated}\n"
+        ),
+    )
+    .unwrap();
+    last = same_as_fresh("article added", &content, &mut last);
+
+    // Its words die: the article is rewritten without them (the interner still holds them).
+    edit(&new, |_| {
+        format!("Island report\n2023-06-02\n\n{repeated}\n")
+    });
+    last = same_as_fresh("terms died", &content, &mut last);
+
+    // A verdict on the repeated claim that also uses the dead words: unknown to the corpus, they
+    // must not weigh in its matching (a fresh pass never interned them).
+    let claim = format!(
+        "{} Rottnest quokkas Marguerite Xanthopoulos zoologist rangers.",
+        repeated.replace('"', "")
+    );
+    std::fs::write(
+        content.join("checks/quokkas.md"),
+        format!(
+            "+++\nclaim = \"{claim}\"\nrating = \"False\"\nreviewed = 2023-06-03\n+++\n\nChecked.\n"
+        ),
+    )
+    .unwrap();
+    last = same_as_fresh("verdict on dead words", &content, &mut last);
+
+    // The words come back, an article goes, another is edited in place.
+    edit(&new, |t| {
+        format!(
+            "{t}Rangers on Rottnest counted 4,812 quokkas, the zoologist Marguerite Xanthopoulos said.\n"
+        )
+    });
+    std::fs::remove_file(file("004_")).unwrap();
+    edit(&file("002_"), |t| t.replacen(" the ", " a ", 3));
+    same_as_fresh("words back, article gone", &content, &mut last);
+}
