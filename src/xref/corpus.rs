@@ -4,7 +4,7 @@
 
 use super::aliases::{Aliases, key};
 use super::claims::{self, ArticleClaims};
-use super::entities::{self, Located};
+use super::entities::{self, Located, SurfaceCache};
 use super::matching::{self, Index, Interner, Item, Pair};
 use super::model::{Entity, FigureKind};
 use crate::content::{Article, Corpus};
@@ -31,15 +31,20 @@ pub struct Work<'a> {
     pub spellings: Vec<BTreeMap<String, BTreeMap<String, usize>>>,
     /// Key of each distinct surface that became an entity, and that entity's index.
     pub surface_keys: Vec<(String, usize)>,
+    /// What was learnt of each surface, for the next pass (see [`Carried`]).
+    pub surfaces: SurfaceCache,
 }
 
 /// What one pass hands the next (`serve`): the term interner, whose ids are never reassigned,
-/// and each article's matching items by (file, content hash), so an unchanged article's claims
-/// are not interned again.
+/// each article's matching items by (file, content hash), so an unchanged article's claims are
+/// not interned again, and what entity resolution knows of each surface under the alias table
+/// `aliases` (the text of `aliases.toml`, if any).
 #[derive(Default)]
 pub struct Carried {
     pub interner: Interner,
     pub items: HashMap<(String, String), Vec<Item>>,
+    pub surfaces: SurfaceCache,
+    pub aliases: Option<String>,
 }
 
 impl<'a> Work<'a> {
@@ -60,7 +65,7 @@ impl<'a> Work<'a> {
     pub fn with_carried(
         corpus: &'a Corpus,
         mut per_article: Vec<ArticleClaims>,
-        carried: Carried,
+        mut carried: Carried,
     ) -> Work<'a> {
         assert_eq!(
             per_article.len(),
@@ -74,10 +79,17 @@ impl<'a> Work<'a> {
             .enumerate()
             .flat_map(|(a, ac)| (0..ac.claims.len()).map(move |c| (a, c)))
             .collect();
+        let same_aliases =
+            carried.aliases.as_deref() == corpus.aliases.as_ref().map(|(_, t)| t.as_str());
+        let mut surfaces = if same_aliases {
+            std::mem::take(&mut carried.surfaces)
+        } else {
+            SurfaceCache::default()
+        };
         // Entity resolution and pair scoring read the claims independently: run them side by side
         // (each is partly sequential), then write the entity ids into the claims.
         let (resolved, (interner, items, index, pairs)) = rayon::join(
-            || resolve_entities(corpus, &per_article, &aliases),
+            || resolve_entities(corpus, &per_article, &aliases, &mut surfaces),
             || score_pairs(corpus, &per_article, carried),
         );
         set_all_entities(&mut per_article, &resolved);
@@ -94,6 +106,7 @@ impl<'a> Work<'a> {
             alias_problems,
             spellings: resolved.spellings,
             surface_keys: resolved.surface_keys,
+            surfaces,
         }
     }
 
@@ -129,6 +142,7 @@ fn score_pairs(
     let Carried {
         mut interner,
         items: mut kept,
+        ..
     } = carried;
     let mut items: Vec<Item> = Vec::with_capacity(per_article.iter().map(|a| a.claims.len()).sum());
     for (a, ac) in corpus.articles.iter().zip(per_article) {
@@ -180,6 +194,7 @@ fn resolve_entities(
     corpus: &Corpus,
     per_article: &[ArticleClaims],
     aliases: &Aliases,
+    surfaces: &mut SurfaceCache,
 ) -> entities::Resolved {
     let located: Vec<Located> = per_article
         .iter()
@@ -192,7 +207,7 @@ fn resolve_entities(
         })
         .collect();
     let slugs: Vec<String> = corpus.articles.iter().map(|a| a.slug.clone()).collect();
-    entities::resolve(&located, &slugs, aliases)
+    entities::resolve_with(&located, &slugs, aliases, surfaces)
 }
 
 /// Writes the entity ids (and speaker ids) of `resolved` into the claims.

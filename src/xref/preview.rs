@@ -12,6 +12,7 @@
 use super::aliases::key;
 use super::claims::ArticleClaims;
 use super::corpus::{self, Work};
+use super::entities::SurfaceCache;
 use super::matching::{self, Index, Interner, Item};
 use super::model::{Appearance, ArticleXref, Claim, CrossRef, Flag, FlagKind};
 use super::text;
@@ -39,6 +40,10 @@ pub struct Baseline {
     article_of: HashMap<String, usize>,
     /// Per article index, its (file, content hash): which items the next pass may reuse.
     article_keys: Vec<(String, String)>,
+    /// Entity resolution's surface facts and the alias table they hold for (see
+    /// [`corpus::Carried`]).
+    surfaces: SurfaceCache,
+    aliases: Option<String>,
 }
 
 /// One article's provisional share of the cross-reference data.
@@ -70,6 +75,8 @@ impl Baseline {
             .map(|a| (a.file.clone(), a.hash.clone()))
             .collect();
         Baseline {
+            aliases: w.corpus.aliases.as_ref().map(|(_, t)| t.clone()),
+            surfaces: w.surfaces,
             article_keys,
             cluster: of_claim.into_iter().map(|k| k.map(|k| k as u32)).collect(),
             members,
@@ -99,6 +106,8 @@ impl Baseline {
         corpus::Carried {
             interner: std::mem::take(&mut self.interner),
             items,
+            surfaces: std::mem::take(&mut self.surfaces),
+            aliases: self.aliases.take(),
         }
     }
 

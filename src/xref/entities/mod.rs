@@ -6,4 +6,4 @@ mod mentions;
 mod resolve;
 
 pub use mentions::{Mention, mentions};
-pub use resolve::{Located, Resolved, Spellings, resolve, translit};
+pub use resolve::{Located, Resolved, Spellings, SurfaceCache, resolve, resolve_with, translit};

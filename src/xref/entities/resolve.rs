@@ -65,7 +65,18 @@ pub type Spellings = BTreeMap<String, BTreeMap<String, usize>>;
 /// Everything but the entity kinds depends only on a mention's surface, so the work is done
 /// once per distinct surface and once per distinct group key; mentions only carry indices.
 pub fn resolve(mentions: &[Located<'_>], slugs: &[String], aliases: &Aliases) -> Resolved {
-    let surfaces = Surfaces::new(mentions, aliases);
+    resolve_with(mentions, slugs, aliases, &mut SurfaceCache::default())
+}
+
+/// [`resolve`], taking what is known of each surface from `cache` (made with the same `aliases`)
+/// and leaving there what it learnt of this corpus's surfaces.
+pub fn resolve_with(
+    mentions: &[Located<'_>],
+    slugs: &[String],
+    aliases: &Aliases,
+    cache: &mut SurfaceCache,
+) -> Resolved {
+    let surfaces = Surfaces::new(mentions, aliases, cache);
     let groups = Groups::new(&surfaces.list);
     // Pass 1: multi-word names and hinted single words define groups.
     let mut defined = vec![false; groups.names.len()];
@@ -105,9 +116,9 @@ pub fn resolve(mentions: &[Located<'_>], slugs: &[String], aliases: &Aliases) ->
     )
 }
 
-/// What the passes need to know about one distinct surface.
-struct Surface<'m> {
-    text: &'m str,
+/// What the passes need to know about one distinct surface: a function of its text and the
+/// alias table only.
+pub struct Facts {
     key: String,
     /// Transliteration key of the canonical key.
     group: String,
@@ -117,14 +128,55 @@ struct Surface<'m> {
     spelling: Option<String>,
 }
 
+impl Facts {
+    fn of(text: &str, aliases: &Aliases) -> Facts {
+        let key = key(text);
+        let canon = aliases.canonical(&key);
+        Facts {
+            group: translit(&canon),
+            multi: canon.contains(' '),
+            known: aliases.display.contains_key(&canon),
+            display_kind: display_kind(aliases, &canon),
+            spelling: spelling_key(aliases, &key),
+            key,
+        }
+    }
+}
+
+/// [`Facts`] by surface text, kept from pass to pass by `serve` (emptied when the alias table
+/// changes, see [`crate::xref::corpus::Carried`]).
+#[derive(Default)]
+pub struct SurfaceCache {
+    facts: HashMap<String, Facts, ahash::RandomState>,
+}
+
+/// One distinct surface and its facts.
+struct Surface<'m, 'c> {
+    text: &'m str,
+    facts: &'c Facts,
+}
+
+impl std::ops::Deref for Surface<'_, '_> {
+    type Target = Facts;
+    fn deref(&self) -> &Facts {
+        self.facts
+    }
+}
+
 /// Distinct surfaces (first-seen order) and, per mention, its surface index.
-struct Surfaces<'m> {
-    list: Vec<Surface<'m>>,
+struct Surfaces<'m, 'c> {
+    list: Vec<Surface<'m, 'c>>,
     of_mention: Vec<usize>,
 }
 
-impl<'m> Surfaces<'m> {
-    fn new(mentions: &[Located<'m>], aliases: &Aliases) -> Surfaces<'m> {
+impl<'m, 'c> Surfaces<'m, 'c> {
+    /// Learns the facts of surfaces `cache` does not know (and forgets those of surfaces no
+    /// mention has any more).
+    fn new(
+        mentions: &[Located<'m>],
+        aliases: &Aliases,
+        cache: &'c mut SurfaceCache,
+    ) -> Surfaces<'m, 'c> {
         let mut index: ahash::HashMap<&str, usize> = ahash::HashMap::default();
         let mut texts: Vec<&str> = Vec::new();
         let of_mention = mentions
@@ -136,20 +188,18 @@ impl<'m> Surfaces<'m> {
                 })
             })
             .collect();
-        let list = texts
-            .par_iter()
-            .map(|&text| {
-                let key = key(text);
-                let canon = aliases.canonical(&key);
-                Surface {
-                    text,
-                    group: translit(&canon),
-                    multi: canon.contains(' '),
-                    known: aliases.display.contains_key(&canon),
-                    display_kind: display_kind(aliases, &canon),
-                    spelling: spelling_key(aliases, &key),
-                    key,
-                }
+        let facts = &mut cache.facts;
+        facts.retain(|t, _| index.contains_key(t.as_str()));
+        let new: Vec<(String, Facts)> = (texts.par_iter())
+            .filter(|t| !facts.contains_key(**t))
+            .map(|&t| (t.to_string(), Facts::of(t, aliases)))
+            .collect();
+        facts.extend(new);
+        let facts = &cache.facts;
+        let list = (texts.iter())
+            .map(|&text| Surface {
+                text,
+                facts: &facts[text],
             })
             .collect();
         Surfaces { list, of_mention }
@@ -163,7 +213,7 @@ struct Groups<'s> {
 }
 
 impl<'s> Groups<'s> {
-    fn new(surfaces: &'s [Surface]) -> Groups<'s> {
+    fn new(surfaces: &'s [Surface<'_, 's>]) -> Groups<'s> {
         let mut index: ahash::HashMap<&str, usize> = ahash::HashMap::default();
         let mut names = Vec::new();
         let of_surface = surfaces
