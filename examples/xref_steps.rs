@@ -1,6 +1,8 @@
 //! Times the steps of the cross-reference pass on a content folder, with the claims extracted
-//! beforehand (as `serve --watch` has them cached): `Work::with_claims`, clustering, reuse, and
-//! the whole `cross_reference_with_claims`. Prints each run, then the medians.
+//! beforehand (as `serve --watch` has them cached): `Work::with_claims`, clustering, reuse, the
+//! whole `cross_reference_with_claims`, and the whole pass continued from the last one's term and
+//! surface state as `serve` runs it (`baseline_with_claims` with `corpus::Carried`). Prints each
+//! run, then the medians.
 //!
 //! `cargo run --release --example xref_steps -- DIR/content [RUNS]` (RUNS defaults to 7).
 use factsite::xref::{self, claims, clusters, corpus::Work, reuse};
@@ -13,7 +15,8 @@ fn main() {
     let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(7);
     let corpus = factsite::content::load(std::path::Path::new(&dir)).expect("load");
     let per: Vec<_> = corpus.articles.par_iter().map(claims::extract).collect();
-    let mut times: [Vec<Duration>; 4] = Default::default();
+    let mut times: [Vec<Duration>; 5] = Default::default();
+    let mut pass = xref::baseline_with_claims(&corpus, per.clone(), Default::default());
     for _ in 0..runs {
         let w = timed(&mut times[0], || Work::with_claims(&corpus, per.clone()));
         let cl = timed(&mut times[1], || clusters::cluster(&w));
@@ -22,20 +25,25 @@ fn main() {
         let x = timed(&mut times[3], || {
             xref::cross_reference_with_claims(&corpus, per.clone())
         });
+        let carried = pass.take_carried();
+        pass = timed(&mut times[4], || {
+            xref::baseline_with_claims(&corpus, per.clone(), carried)
+        });
         println!(
-            "work {:?} clusters {:?} ({}) reuse {:?} ({}) whole {:?} ({} flags)",
+            "work {:?} clusters {:?} ({}) reuse {:?} ({}) whole {:?} ({} flags) continued {:?}",
             last(&times[0]),
             last(&times[1]),
             cl.clusters.len(),
             last(&times[2]),
             r.len(),
             last(&times[3]),
-            x.flags.len()
+            x.flags.len(),
+            last(&times[4]),
         );
     }
-    let [work, cl, reuse, whole] = times.map(median);
+    let [work, cl, reuse, whole, continued] = times.map(median);
     println!(
-        "median of {runs}: work {work:.1} ms, clusters {cl:.1} ms, reuse {reuse:.1} ms, whole {whole:.1} ms"
+        "median of {runs}: work {work:.1} ms, clusters {cl:.1} ms, reuse {reuse:.1} ms, whole {whole:.1} ms, continued {continued:.1} ms"
     );
 }
 
