@@ -32,6 +32,15 @@ fn demo_site() -> tempfile::TempDir {
     dir
 }
 
+/// The demo site, its serve output folder and the builder, after a first build.
+fn built_demo() -> (tempfile::TempDir, tempfile::TempDir, SiteBuilder) {
+    let site = demo_site();
+    let out = tempfile::tempdir().unwrap();
+    let mut live = builder(site.path(), out.path());
+    live.rebuild(&HashSet::new()).unwrap();
+    (site, out, live)
+}
+
 fn builder(root: &Path, out: &Path) -> SiteBuilder {
     let opts = BuildOptions {
         root: root.to_path_buf(),
@@ -133,11 +142,8 @@ fn seed(root: &Path, prefix: &str) -> String {
 
 #[test]
 fn incremental_rebuilds_equal_fresh_builds() {
-    let site = demo_site();
+    let (site, out, mut live) = built_demo();
     let root = site.path();
-    let out = tempfile::tempdir().unwrap();
-    let mut live = builder(root, out.path());
-    live.rebuild(&HashSet::new()).unwrap();
     let (s0, s2) = (seed(root, "000_"), seed(root, "002_"));
 
     // A sentence copied from another article: a new cluster, new links on both article pages.
@@ -315,11 +321,8 @@ fn read(path: &Path) -> String {
 
 #[test]
 fn an_edited_article_is_previewed_then_built_exactly() {
-    let site = demo_site();
+    let (site, out, mut live) = built_demo();
     let root = site.path();
-    let out = tempfile::tempdir().unwrap();
-    let mut live = builder(root, out.path());
-    live.rebuild(&HashSet::new()).unwrap();
     let (s1, s4) = (seed(root, "001_"), seed(root, "004_"));
     let page = page_of(out.path(), &s1);
     let before = read(&out.path().join(&page));
@@ -457,11 +460,8 @@ impl Progress for Viewer<'_> {
 
 #[test]
 fn open_pages_are_written_first_as_the_exact_site_has_them() {
-    let site = demo_site();
+    let (site, out, mut live) = built_demo();
     let root = site.path();
-    let out = tempfile::tempdir().unwrap();
-    let mut live = builder(root, out.path());
-    live.rebuild(&HashSet::new()).unwrap();
     let s1 = seed(root, "001_");
     let article = page_of(out.path(), &s1);
     let files: Vec<String> = (tree(out.path()).into_keys())
