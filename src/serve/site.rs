@@ -1,8 +1,11 @@
 //! The incremental builder behind `serve`: rescans inputs cheaply (stat, then hash), skips the
 //! rebuild when no file's content changed, re-ingests only changed articles, copies a changed
-//! stylesheet without a full rebuild, and writes only the output files whose bytes changed.
+//! stylesheet without a full rebuild, and writes only the output files whose bytes changed. On
+//! the way it writes an edited article's page from a preview, then the pages open in a browser
+//! from the exact pass, then the rest (see [`Progress`]).
 
 use super::cache::{ClaimCache, FileHashes, Hash, SourceCache, hash_tree};
+pub use super::progress::{OpenPages, Preview, Progress};
 use crate::config::Config;
 use crate::content::{Article, Check, Corpus};
 use crate::error::{Error, Result};
@@ -110,46 +113,6 @@ pub enum Outcome {
         /// the last pass's claims again).
         cross_referenced: bool,
     },
-}
-
-/// Pages written from provisional data before the exact pass (see [`SiteBuilder::rebuild_with`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Preview {
-    /// Output paths of the pages written.
-    pub pages: Vec<String>,
-    /// Time from the start of the rebuild.
-    pub elapsed: Duration,
-}
-
-/// Open pages written from the exact pass before the rest of the site (see [`Progress`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OpenPages {
-    /// Output paths of the open pages that were rendered: they are now what `build` gives.
-    pub rendered: Vec<String>,
-    /// Those of them whose bytes changed, and were written.
-    pub written: Vec<String>,
-    /// Time from the start of the rebuild.
-    pub elapsed: Duration,
-}
-
-/// What a rebuild asks and reports on its way to the exact site (`serve`'s build loop implements
-/// it; a closure taking a [`Preview`] is one that has no open pages).
-pub trait Progress {
-    /// Output paths (`articles/x/index.html`) of the pages open in a browser: once the
-    /// cross-reference pass has run they are rendered and written before the rest of the site.
-    fn open_pages(&self) -> Vec<String> {
-        Vec::new()
-    }
-    /// Pages were written from a preview.
-    fn previewed(&mut self, _: &Preview) {}
-    /// The open pages were written from the exact pass; the rest of the site follows.
-    fn opened(&mut self, _: &OpenPages) {}
-}
-
-impl<F: FnMut(&Preview)> Progress for F {
-    fn previewed(&mut self, p: &Preview) {
-        self(p)
-    }
 }
 
 /// More open pages than this are not written first (the whole site follows soon anyway).

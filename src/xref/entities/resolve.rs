@@ -118,7 +118,7 @@ pub fn resolve_with(
 
 /// What the passes need to know about one distinct surface: a function of its text and the
 /// alias table only.
-pub struct Facts {
+struct Facts {
     key: String,
     /// Transliteration key of the canonical key.
     group: String,
@@ -143,8 +143,9 @@ impl Facts {
     }
 }
 
-/// [`Facts`] by surface text, kept from pass to pass by `serve` (emptied when the alias table
-/// changes, see [`crate::xref::corpus::Carried`]).
+/// What is known of each surface (its key, group and spelling) by surface text, kept from pass
+/// to pass by `serve` (emptied when the alias table changes, see
+/// [`crate::xref::corpus::Carried`]).
 #[derive(Default)]
 pub struct SurfaceCache {
     facts: HashMap<String, Facts, ahash::RandomState>,
