@@ -375,9 +375,10 @@ impl PageRenderer<'_> {
 
     /// GitHub Pages serves `404.html` at any depth, so its links are absolute paths from base_url.
     pub(super) fn not_found(&self) -> Result<OutFile> {
+        let path = PageId::NotFound.path();
         let mut page = PageCtx::new(
             self.config,
-            "404.html",
+            &path,
             "Page not found".into(),
             "This page does not exist.".into(),
             "404",
@@ -385,7 +386,7 @@ impl PageRenderer<'_> {
         page.root = url_path(&self.config.base_url);
         #[derive(Serialize)]
         struct NoVars {}
-        self.page_file("404.html", "404.html", page, &NoVars {})
+        self.page_file("404.html", &path, page, &NoVars {})
     }
 }
 

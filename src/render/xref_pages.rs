@@ -97,6 +97,7 @@ impl PageRenderer<'_> {
     }
 
     pub(super) fn claims_index(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
+        let path = PageId::Claims.path();
         #[derive(Serialize)]
         struct Vars<'v> {
             clusters: &'v [Cluster],
@@ -110,12 +111,12 @@ impl PageRenderer<'_> {
         };
         let page = PageCtx::new(
             self.config,
-            "claims/",
+            &path,
             "Claims that appear more than once".into(),
             "Every claim found in more than one place, verbatim or reworded.".into(),
             "claims",
         );
-        self.page_file("claims.html", "claims/", page, &vars)
+        self.page_file("claims.html", &path, page, &vars)
     }
 
     /// A claim's page, keyed by the cluster and the few things it shows from elsewhere (article
@@ -174,6 +175,7 @@ impl PageRenderer<'_> {
     }
 
     pub(super) fn flags_report(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
+        let path = PageId::Flags.path();
         let kinds = [
             (FlagKind::Republished, "Republished copies"),
             (FlagKind::DatelineAnachronism, "Dateline anachronisms"),
@@ -209,15 +211,16 @@ impl PageRenderer<'_> {
         };
         let page = PageCtx::new(
             self.config,
-            "flags/",
+            &path,
             "Flags report".into(),
             "Inconsistencies found across the articles, grouped by kind.".into(),
             "flags",
         );
-        self.page_file("flags.html", "flags/", page, &vars)
+        self.page_file("flags.html", &path, page, &vars)
     }
 
     pub(super) fn entities_index(&self) -> Result<OutFile> {
+        let path = PageId::Entities.path();
         #[derive(Serialize)]
         struct Vars<'v> {
             entities: &'v [crate::xref::Entity],
@@ -227,12 +230,12 @@ impl PageRenderer<'_> {
         };
         let page = PageCtx::new(
             self.config,
-            "entities/",
+            &path,
             "People, places and organisations".into(),
             "Named entities with their spellings merged.".into(),
             "entities",
         );
-        self.page_file("entities.html", "entities/", page, &vars)
+        self.page_file("entities.html", &path, page, &vars)
     }
 
     /// Per article, a hash of what entity pages show of it: its reference (title, date, link)
@@ -328,6 +331,7 @@ impl PageRenderer<'_> {
     /// the anachronism flags and the reuse records: those make the memo key, so an edit that
     /// touches none of them does not redraw.
     pub(super) fn timeline(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
+        let path = PageId::Timeline.path();
         let anachronistic: Vec<&str> = self
             .xref
             .flags
@@ -336,7 +340,7 @@ impl PageRenderer<'_> {
             .map(|f| f.article.as_str())
             .collect();
         let key = (&self.xref.timeline, refs, anachronistic, &self.xref.reuse);
-        self.memoized("timeline/", &key, || {
+        self.memoized(&path, &key, || {
             #[derive(Serialize)]
             struct Vars<'v> {
                 events: &'v [crate::xref::TimelineEvent],
@@ -352,12 +356,12 @@ impl PageRenderer<'_> {
             };
             let page = PageCtx::new(
                 self.config,
-                "timeline/",
+                &path,
                 "Timeline".into(),
                 "Articles and the events they describe, by date.".into(),
                 "timeline",
             );
-            self.render_page("timeline.html", "timeline/", &page, &vars)
+            self.render_page("timeline.html", &path, &page, &vars)
         })
     }
 
