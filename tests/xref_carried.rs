@@ -110,3 +110,69 @@ fn continued_passes_equal_fresh_passes() {
     std::fs::remove_file(content.join("aliases.toml")).unwrap();
     same_as_fresh("aliases removed", &content, &mut last);
 }
+
+/// Writes `articles` as plain-text files (title, date, paragraphs) into `dir`.
+fn write_articles(dir: &Path, articles: &[factsite::content::Article]) {
+    std::fs::create_dir_all(dir).unwrap();
+    for a in articles {
+        let date = a.date.as_ref().unwrap().value;
+        let body: Vec<&str> = a.body().map(|b| b.text.as_str()).collect();
+        let text = format!("{}\n{date}\n\n{}\n", a.title.value, body.join("\n\n"));
+        std::fs::write(dir.join(&a.file), text).unwrap();
+    }
+}
+
+#[test]
+fn an_edit_in_a_larger_corpus_rescores_only_the_claims_it_touches() {
+    let tmp = common::tempdir();
+    let content = tmp.path().join("content");
+    write_articles(&content, &factsite::testgen::synthetic_corpus(120, 5));
+    let mut last = continued(&load(&content).unwrap(), Carried::default());
+    assert_eq!(last.rescored(), None, "the first pass scores every claim");
+    let claims = last.xref.claim_count();
+    assert!(claims > 2000, "{claims} claims");
+
+    // One sentence of an article reworded, and one of another article's sentences repeated at
+    // its end: the claims of that article, and those sharing the changed words, are scored again.
+    let sentence = |file: &str, n: usize| -> String {
+        let text = std::fs::read_to_string(content.join(file)).unwrap();
+        let para = text.split("\n\n").nth(n).unwrap().to_string();
+        para.split(". ")
+            .next()
+            .unwrap()
+            .trim_end_matches('.')
+            .to_string()
+    };
+    let repeated = sentence("gen00007.txt", 2);
+    let edited = content.join("gen00042.txt");
+    let reworded = sentence("gen00042.txt", 3);
+    edit(&edited, |t| {
+        let words: Vec<&str> = reworded.split(' ').collect();
+        let new = format!(
+            "{} {}",
+            words[..words.len() - 2].join(" "),
+            "harbour quokkas"
+        );
+        format!(
+            "{}\n\n{repeated}.\n",
+            t.replacen(&reworded, &new, 1).trim_end()
+        )
+    });
+    let next = same_as_fresh("one article edited", &content, &mut last);
+    let rescored = next.rescored().expect("continued from the last pass");
+    assert!(
+        rescored < claims / 4,
+        "{rescored} of {claims} claims rescored"
+    );
+    let copies = next.xref.articles.iter().filter(|a| {
+        a.file == "gen00042.txt"
+            && a.claims
+                .iter()
+                .any(|c| c.cluster.is_some() && c.text.starts_with(&repeated[..20]))
+    });
+    assert_eq!(
+        copies.count(),
+        1,
+        "the repeated sentence is linked to its original"
+    );
+}

@@ -5,8 +5,9 @@
 use super::aliases::{Aliases, key};
 use super::claims::{self, ArticleClaims};
 use super::entities::{self, Located, SurfaceCache};
-use super::matching::{self, Index, Interner, Item, Pair};
+use super::matching::{self, Index, Interner, Item, Lookup, Pair};
 use super::model::{Entity, FigureKind};
+use super::pairs::{self, Found, Scoring, Since};
 use crate::content::{Article, Corpus};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -23,6 +24,10 @@ pub struct Work<'a> {
     pub interner: Interner,
     /// Pairs scoring at least [`matching::RELATED`].
     pub pairs: Vec<Pair>,
+    /// Per item, the rare terms it looked up (kept for the next pass, see [`Carried`]).
+    pub lookups: Vec<Lookup>,
+    /// How many claims the pair search scored again when it continued from the last pass.
+    pub rescored: Option<usize>,
     pub entities: Vec<Entity>,
     pub aliases: Aliases,
     /// Problems with the aliases file.
@@ -36,13 +41,16 @@ pub struct Work<'a> {
 }
 
 /// What one pass hands the next (`serve`): the term interner, whose ids are never reassigned,
-/// each article's matching items by (file, content hash), so an unchanged article's claims are
-/// not interned again, and what entity resolution knows of each surface under the alias table
-/// `aliases` (the text of `aliases.toml`, if any).
+/// each article's matching items by (file, content hash) with the number of its first item in
+/// that pass, so an unchanged article's claims are not interned again, the pass's pair search
+/// (so that only the claims an edit touched are scored again, see [`pairs`]), and what entity
+/// resolution knows of each surface under the alias table `aliases` (the text of
+/// `aliases.toml`, if any).
 #[derive(Default)]
 pub struct Carried {
     pub interner: Interner,
-    pub items: HashMap<(String, String), Vec<Item>>,
+    pub items: HashMap<(String, String), (usize, Vec<Item>)>,
+    pub scoring: Scoring,
     pub surfaces: SurfaceCache,
     pub aliases: Option<String>,
 }
@@ -88,7 +96,7 @@ impl<'a> Work<'a> {
         };
         // Entity resolution and pair scoring read the claims independently: run them side by side
         // (each is partly sequential), then write the entity ids into the claims.
-        let (resolved, (interner, items, index, pairs)) = rayon::join(
+        let (resolved, (interner, items, index, found)) = rayon::join(
             || resolve_entities(corpus, &per_article, &aliases, &mut surfaces),
             || score_pairs(corpus, &per_article, carried),
         );
@@ -100,7 +108,9 @@ impl<'a> Work<'a> {
             items,
             index,
             interner,
-            pairs,
+            pairs: found.pairs,
+            lookups: found.lookups,
+            rescored: found.rescored,
             entities: resolved.entities,
             aliases,
             alias_problems,
@@ -133,31 +143,43 @@ impl<'a> Work<'a> {
 }
 
 /// Every claim's matching item, in global claim order (an article's carried items when its text
-/// is unchanged, else its claims' terms interned), the index over them and the scored pairs.
+/// is unchanged, else its claims' terms interned), the index over them and the scored pairs with
+/// each item's lookup (continuing from the carried pair search).
 fn score_pairs(
     corpus: &Corpus,
     per_article: &[ArticleClaims],
     carried: Carried,
-) -> (Interner, Vec<Item>, Index, Vec<Pair>) {
+) -> (Interner, Vec<Item>, Index, Found) {
     let Carried {
         mut interner,
         items: mut kept,
+        scoring,
         ..
     } = carried;
-    let mut items: Vec<Item> = Vec::with_capacity(per_article.iter().map(|a| a.claims.len()).sum());
+    let n = per_article.iter().map(|a| a.claims.len()).sum();
+    let (mut items, mut old_of): (Vec<Item>, Vec<Option<u32>>) =
+        (Vec::with_capacity(n), Vec::with_capacity(n));
     for (a, ac) in corpus.articles.iter().zip(per_article) {
         match kept.remove(&(a.file.clone(), a.hash.clone())) {
-            Some(its) if its.len() == ac.claims.len() => items.extend(its),
-            _ => items.extend(ac.claims.iter().map(|e| item(e, |t| interner.id(t)))),
+            Some((first, its)) if its.len() == ac.claims.len() => {
+                old_of.extend((first..first + its.len()).map(|o| Some(o as u32)));
+                items.extend(its);
+            }
+            _ => {
+                old_of.extend(ac.claims.iter().map(|_| None));
+                items.extend(ac.claims.iter().map(|e| item(e, |t| interner.id(t))));
+            }
         }
     }
-    // Freeing what no article uses any more is not on the way to the result.
-    if !kept.is_empty() {
-        std::thread::spawn(move || drop(kept));
-    }
     let index = Index::new(&items, &interner);
-    let pairs = matching::pairs(&index, &items);
-    (interner, items, index, pairs)
+    let since = Since {
+        last: &scoring,
+        old_of: &old_of,
+    };
+    let found = pairs::pairs_since(&index, &items, Some(since));
+    // Freeing what no article uses any more is not on the way to the result.
+    std::thread::spawn(move || drop((kept, scoring)));
+    (interner, items, index, found)
 }
 
 /// A claim's matching item, with `id` numbering its terms.

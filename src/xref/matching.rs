@@ -5,7 +5,6 @@
 //! precisely: idf-weighted cosine of the term sets, with the overlap outside names required (two
 //! sentences that only share names are not the same claim) and a bonus for equal figures.
 
-use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// A term in more claims than this is not indexed (still scored).
@@ -96,6 +95,7 @@ fn fnv1a(t: &str) -> u64 {
 const FIXED: f64 = (1u64 << 40) as f64;
 
 /// Term statistics and postings for a set of items.
+#[derive(Default)]
 pub struct Index {
     pub df: Vec<u32>,
     pub weight: Vec<f64>,
@@ -103,8 +103,10 @@ pub struct Index {
     w2: Vec<u64>,
     /// Per term id, its [`Interner::order_keys`] entry.
     order: Vec<u64>,
+    /// Per term id, the items holding it when it is rare enough to be looked up.
     postings: Vec<Vec<u32>>,
-    n: usize,
+    /// The number of items, to [`N_BITS`] significant bits.
+    n: f64,
 }
 
 impl Index {
@@ -117,11 +119,8 @@ impl Index {
                 df[t as usize] += 1;
             }
         }
-        let n = items.len();
-        let weight: Vec<f64> = df
-            .iter()
-            .map(|&d| (((n as f64) + 1.0) / (f64::from(d) + 0.5)).ln().max(0.1))
-            .collect();
+        let n = coarse(items.len(), N_BITS);
+        let weight: Vec<f64> = df.iter().map(|&d| idf(n, d)).collect();
         let w2 = weight.iter().map(|w| fixed(w * w)).collect();
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); df.len()];
         for (i, it) in items.iter().enumerate() {
@@ -141,6 +140,25 @@ impl Index {
         }
     }
 
+    /// Per term id, whether a claim holding the term may score or look up differently under
+    /// `self` than under `old` (an index of an earlier pass over the same interner): its weight
+    /// changed, or its count did while it is rare enough to be looked up. `None` when every
+    /// weight changed (the claim count moved to another step of [`coarse`]).
+    pub(super) fn changed_since(&self, old: &Index) -> Option<Vec<bool>> {
+        if self.n.to_bits() != old.n.to_bits() {
+            return None;
+        }
+        let changed = (0..self.df.len())
+            .map(|t| {
+                let (now, was) = (self.df[t], old.df.get(t).copied().unwrap_or(0));
+                now != was
+                    && (now.min(was) as usize <= MAX_DF
+                        || old.w2.get(t).is_none_or(|&w| w != self.w2[t]))
+            })
+            .collect();
+        Some(changed)
+    }
+
     /// Whether some item holds the term.
     pub fn knows(&self, t: u32) -> bool {
         self.df.get(t as usize).is_some_and(|&d| d > 0)
@@ -151,7 +169,7 @@ impl Index {
         if self.knows(t) {
             self.weight[t as usize]
         } else {
-            ((self.n as f64 + 1.0) / 1.5).ln()
+            idf(self.n, 1)
         }
     }
 
@@ -164,8 +182,9 @@ impl Index {
         }
     }
 
-    /// The rare terms of a claim that are worth looking up.
-    fn rare(&self, terms: &[u32]) -> Vec<u32> {
+    /// The rare terms a claim looks up: at most [`RARE_PER_CLAIM`] of `terms` held by at most
+    /// [`MAX_DF`] items, rarest first (ties broken by [`Interner::order_keys`]).
+    pub(super) fn lookup(&self, terms: &[u32]) -> Lookup {
         let mut r: Vec<u32> = terms
             .iter()
             .copied()
@@ -175,16 +194,22 @@ impl Index {
             })
             .collect();
         r.sort_by_key(|&t| (self.df[t as usize], self.order[t as usize], t));
-        r.truncate(RARE_PER_CLAIM);
-        r
+        let mut out = [NO_TERM; RARE_PER_CLAIM];
+        for (o, t) in out.iter_mut().zip(r) {
+            *o = t;
+        }
+        out
     }
 
-    /// Items sharing at least two looked-up rare terms with `terms` (one when it has only one),
-    /// in no particular order. `seen` is scratch space with a zero per item, left all zero.
-    fn candidates(&self, terms: &[u32], seen: &mut [u8]) -> Vec<u32> {
-        let rare = self.rare(terms);
-        let need = if rare.len() <= 1 { 1 } else { 2 };
-        let postings = || rare.iter().flat_map(|&t| &self.postings[t as usize]);
+    /// Items sharing at least [`needed`] of the terms `lookup` looks up, in no particular order.
+    /// `seen` is scratch space with a zero per item, left all zero.
+    pub(super) fn candidates(&self, lookup: &Lookup, seen: &mut [u8]) -> Vec<u32> {
+        let need = needed(lookup);
+        let postings = || {
+            looked_up(lookup)
+                .iter()
+                .flat_map(|&t| &self.postings[t as usize])
+        };
         let mut out = Vec::new();
         for &i in postings() {
             let n = &mut seen[i as usize];
@@ -198,6 +223,50 @@ impl Index {
         }
         out
     }
+
+    /// The reverse of [`Index::candidates`]: the items `j` whose own lookup (`lookups[j]`)
+    /// finds an item holding `terms`, in no particular order. `seen` as there.
+    pub(super) fn finders(&self, terms: &[u32], lookups: &[Lookup], seen: &mut [u8]) -> Vec<u32> {
+        let holders = || {
+            terms.iter().flat_map(|&t| {
+                let held = self.postings.get(t as usize).map_or(&[][..], Vec::as_slice);
+                held.iter()
+                    .filter(move |&&j| looked_up(&lookups[j as usize]).contains(&t))
+            })
+        };
+        let mut out = Vec::new();
+        for &j in holders() {
+            let n = &mut seen[j as usize];
+            *n += 1;
+            if *n == needed(&lookups[j as usize]) {
+                out.push(j);
+            }
+        }
+        for &j in holders() {
+            seen[j as usize] = 0;
+        }
+        out
+    }
+}
+
+/// The rare terms one claim looks up (see [`Index::lookup`]), padded with [`NO_TERM`].
+pub type Lookup = [u32; RARE_PER_CLAIM];
+
+/// Padding of a [`Lookup`].
+pub const NO_TERM: u32 = u32::MAX;
+
+/// The terms a lookup holds.
+fn looked_up(lookup: &Lookup) -> &[u32] {
+    let n = lookup
+        .iter()
+        .position(|&t| t == NO_TERM)
+        .unwrap_or(RARE_PER_CLAIM);
+    &lookup[..n]
+}
+
+/// How many looked-up terms a candidate must share: two, or one when only one is looked up.
+fn needed(lookup: &Lookup) -> u8 {
+    if looked_up(lookup).len() <= 1 { 1 } else { 2 }
 }
 
 /// Similarity of two claims in 0..=1 (0 when they only share names or little content).
@@ -210,21 +279,49 @@ pub fn score_parts(ix: &Index, a: &Item, b: &Item) -> (f64, f64) {
     score_with(ix, a, b, Norms::of(ix, a), Norms::of(ix, b))
 }
 
+/// Inverse document frequency of a term held by `df` of `n` claims (`n` already coarse). A
+/// common term's count is coarse too ([`DF_BITS`]): its weight does not move when an edit changes
+/// its count by a few, so `serve` rescores only the claims an edit really touches.
+fn idf(n: f64, df: u32) -> f64 {
+    let df = if df < 128 {
+        f64::from(df)
+    } else {
+        coarse(df as usize, DF_BITS)
+    };
+    ((n + 1.0) / (df + 0.5)).ln().max(0.1)
+}
+
+/// Significant bits kept of the claim count (within 0.4 %; steps of 128–256 claims at 24,000).
+const N_BITS: u32 = 7;
+/// Significant bits kept of a common term's count (within 1.6 %, 0.016 in its weight; steps of
+/// 256 claims for a term in 5,000).
+const DF_BITS: u32 = 5;
+
+/// `x` to `bits` significant bits: the middle of its step of 2^k.
+fn coarse(x: usize, bits: u32) -> f64 {
+    let used = usize::BITS - x.leading_zeros();
+    if used <= bits {
+        return x as f64;
+    }
+    let shift = used - bits;
+    ((x >> shift) << shift) as f64 + (((1usize << shift) - 1) as f64) / 2.0
+}
+
 /// A squared weight in fixed point.
 fn fixed(w2: f64) -> u64 {
     (w2 * FIXED).round() as u64
 }
 
 /// The squared term weights of an item summed over all its terms and over its terms outside
-/// names, in fixed point (what [`score_parts`] divides by); [`pairs`] computes them once per item.
+/// names, in fixed point (what [`score_parts`] divides by); [`super::pairs`] computes them once per item.
 #[derive(Debug, Clone, Copy)]
-struct Norms {
+pub(super) struct Norms {
     all: u64,
     content: u64,
 }
 
 impl Norms {
-    fn of(ix: &Index, it: &Item) -> Norms {
+    pub(super) fn of(ix: &Index, it: &Item) -> Norms {
         let (mut all, mut content) = (0u64, 0u64);
         for &t in &it.terms {
             let w2 = ix.w2(t);
@@ -238,7 +335,13 @@ impl Norms {
 }
 
 /// [`score_parts`] with both items' [`Norms`] given.
-fn score_with(ix: &Index, a: &Item, b: &Item, norm_a: Norms, norm_b: Norms) -> (f64, f64) {
+pub(super) fn score_with(
+    ix: &Index,
+    a: &Item,
+    b: &Item,
+    norm_a: Norms,
+    norm_b: Norms,
+) -> (f64, f64) {
     let (mut shared, mut shared_content, mut n_content) = (0u64, 0u64, 0usize);
     let (mut i, mut j) = (0, 0);
     while i < a.terms.len() && j < b.terms.len() {
@@ -296,7 +399,7 @@ pub fn best_match(
     let mut seen = vec![0u8; items.len()];
     let norm = Norms::of(ix, probe);
     let mut best: Option<(usize, f64)> = None;
-    for j in ix.candidates(&probe.terms, &mut seen) {
+    for j in ix.candidates(&ix.lookup(&probe.terms), &mut seen) {
         let j = j as usize;
         if !keep(j) {
             continue;
@@ -310,42 +413,10 @@ pub fn best_match(
     best
 }
 
-/// All pairs scoring at least [`RELATED`], sorted by (a, b).
-pub fn pairs(ix: &Index, items: &[Item]) -> Vec<Pair> {
-    let mut cands: Vec<(u32, u32)> = (0..items.len())
-        .into_par_iter()
-        .map_init(
-            || vec![0u8; items.len()],
-            |seen, i| (i, ix.candidates(&items[i].terms, seen)),
-        )
-        .flat_map_iter(|(i, found)| {
-            found
-                .into_iter()
-                .filter(move |&j| j as usize != i)
-                .map(move |j| (i.min(j as usize) as u32, i.max(j as usize) as u32))
-        })
-        .collect();
-    cands.par_sort_unstable();
-    cands.dedup();
-    let norms: Vec<Norms> = items.par_iter().map(|it| Norms::of(ix, it)).collect();
-    cands
-        .into_par_iter()
-        .filter_map(|(a, b)| {
-            let (a, b) = (a as usize, b as usize);
-            let (score, cosine) = score_with(ix, &items[a], &items[b], norms[a], norms[b]);
-            (score >= RELATED || cosine >= RELATED).then_some(Pair {
-                a,
-                b,
-                score,
-                cosine,
-            })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::xref::pairs::pairs;
     use crate::xref::text;
     use std::collections::BTreeSet;
 
@@ -430,7 +501,7 @@ mod tests {
             "Harbour cranes loaded grain, barley, maize, sunflower oil, wheat, rapeseed, soybeans, sorghum, millet and oats.",
             "Grain, barley, maize, sunflower oil, wheat, rapeseed, soybeans, sorghum, millet and oats left by harbour cranes loaded.",
         ];
-        let words = |inter: &Interner, ids: Vec<u32>| -> BTreeSet<String> {
+        let words = |inter: &Interner, ids: &[u32]| -> BTreeSet<String> {
             let by_id: HashMap<u32, &String> = inter.ids.iter().map(|(k, v)| (*v, k)).collect();
             ids.iter().map(|id| by_id[id].clone()).collect()
         };
@@ -443,11 +514,11 @@ mod tests {
         let b = items_with(&texts, &mut ib);
         assert!(a[0].terms.len() > RARE_PER_CLAIM);
         let (ra, rb) = (
-            Index::new(&a, &ia).rare(&a[0].terms),
-            Index::new(&b, &ib).rare(&b[0].terms),
+            Index::new(&a, &ia).lookup(&a[0].terms),
+            Index::new(&b, &ib).lookup(&b[0].terms),
         );
-        assert_eq!(ra.len(), RARE_PER_CLAIM);
-        assert_eq!(words(&ia, ra), words(&ib, rb));
+        assert_eq!(looked_up(&ra).len(), RARE_PER_CLAIM);
+        assert_eq!(words(&ia, looked_up(&ra)), words(&ib, looked_up(&rb)));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod json;
 pub mod matching;
 pub mod mismatch;
 pub mod model;
+pub mod pairs;
 pub mod preview;
 pub mod quotes;
 pub mod report;

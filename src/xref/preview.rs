@@ -13,8 +13,9 @@ use super::aliases::key;
 use super::claims::ArticleClaims;
 use super::corpus::{self, Work};
 use super::entities::SurfaceCache;
-use super::matching::{self, Index, Interner, Item};
+use super::matching::{self, Index, Interner, Item, Lookup, Pair};
 use super::model::{Appearance, ArticleXref, Claim, CrossRef, Flag, FlagKind};
+use super::pairs::Scoring;
 use super::text;
 use super::verdicts;
 use crate::content::{Article, Check};
@@ -28,6 +29,10 @@ pub struct Baseline {
     interner: Interner,
     index: Index,
     items: Vec<Item>,
+    /// The pass's pairs and each item's lookup, for the next pass (see [`corpus::Carried`]).
+    pairs: Vec<Pair>,
+    lookups: Vec<Lookup>,
+    rescored: Option<usize>,
     /// Cluster index of each item (into `xref.clusters`).
     cluster: Vec<Option<u32>>,
     /// Claims of each cluster (global claim numbers, ascending).
@@ -84,6 +89,9 @@ impl Baseline {
             interner: w.interner,
             index: w.index,
             items: w.items,
+            pairs: w.pairs,
+            lookups: w.lookups,
+            rescored: w.rescored,
             entity_of_key,
             article_of,
             xref,
@@ -100,15 +108,30 @@ impl Baseline {
             claims_of[a] += 1;
         }
         let mut all = std::mem::take(&mut self.items).into_iter();
+        let mut first = 0;
         let items = (self.article_keys.drain(..).zip(claims_of))
-            .map(|(key, n)| (key, all.by_ref().take(n).collect()))
+            .map(|(key, n)| {
+                first += n;
+                (key, (first - n, all.by_ref().take(n).collect()))
+            })
             .collect();
         corpus::Carried {
             interner: std::mem::take(&mut self.interner),
             items,
+            scoring: Scoring {
+                index: std::mem::take(&mut self.index),
+                lookups: std::mem::take(&mut self.lookups),
+                pairs: std::mem::take(&mut self.pairs),
+            },
             surfaces: std::mem::take(&mut self.surfaces),
             aliases: self.aliases.take(),
         }
+    }
+
+    /// How many claims the pass's pair search scored again, when it continued from the last
+    /// pass's (see [`super::pairs`]); `None` when it scored them all.
+    pub fn rescored(&self) -> Option<usize> {
+        self.rescored
     }
 
     /// Links `checks` (edited since the pass; the articles are not) to the pass's claims, as
