@@ -1,6 +1,8 @@
-//! A pass that continues from the last one's term state (`serve`: the interner is kept and an
-//! unchanged article's matching items are reused) must give what a pass from scratch gives, also
-//! when terms die (no article holds them any more), new ones appear, and articles come and go.
+//! A pass that continues from the last one's state (`serve`: the interner is kept, an unchanged
+//! article's matching items are reused, only the claims an edit touched are scored again and only
+//! the entities whose mentions changed are assembled again) must give what a pass from scratch
+//! gives, also when terms die (no article holds them any more), new ones appear, and articles
+//! come, go and are renamed.
 
 mod common;
 
@@ -123,7 +125,7 @@ fn write_articles(dir: &Path, articles: &[factsite::content::Article]) {
 }
 
 #[test]
-fn an_edit_in_a_larger_corpus_rescores_only_the_claims_it_touches() {
+fn edits_in_a_larger_corpus_redo_only_what_they_touch() {
     let tmp = common::tempdir();
     let content = tmp.path().join("content");
     write_articles(&content, &factsite::testgen::synthetic_corpus(120, 5));
@@ -158,7 +160,8 @@ fn an_edit_in_a_larger_corpus_rescores_only_the_claims_it_touches() {
             t.replacen(&reworded, &new, 1).trim_end()
         )
     });
-    let next = same_as_fresh("one article edited", &content, &mut last);
+    last = same_as_fresh("one article edited", &content, &mut last);
+    let next = &last;
     let rescored = next.rescored().expect("continued from the last pass");
     assert!(
         rescored < claims / 4,
@@ -174,5 +177,15 @@ fn an_edit_in_a_larger_corpus_rescores_only_the_claims_it_touches() {
         copies.count(),
         1,
         "the repeated sentence is linked to its original"
+    );
+
+    // An article renamed: the same mentions, so only the slugs in its entities' records change.
+    std::fs::rename(content.join("gen00007.txt"), content.join("moved.txt")).unwrap();
+    let next = same_as_fresh("article renamed", &content, &mut last);
+    assert!(
+        next.xref
+            .entities
+            .iter()
+            .any(|e| e.articles.contains(&"moved".to_string()))
     );
 }

@@ -249,7 +249,8 @@ impl Index {
     }
 }
 
-/// The rare terms one claim looks up (see [`Index::lookup`]), padded with [`NO_TERM`].
+/// The rare terms one claim looks up (at most [`RARE_PER_CLAIM`] of its terms in at most
+/// [`MAX_DF`] claims, rarest first), padded with [`NO_TERM`].
 pub type Lookup = [u32; RARE_PER_CLAIM];
 
 /// Padding of a [`Lookup`].

@@ -2,12 +2,12 @@
 //! pass's pairs by rescoring only the claims the edit touched.
 //!
 //! A claim is touched when it is new (its article's text changed) or holds a term whose weight
-//! changed, or whose count changed while the term is rare enough to be looked up (see
-//! [`Index::changed_since`]). Nothing that decides the pair of two untouched claims changed —
-//! their terms, the terms' weights, their lookups and the postings those lookups read — so the
-//! last pass's verdict on it stands. Every pair with a touched claim is found again from both
-//! sides: the claim's own candidates, and the claims whose lookup finds it ([`Index::finders`]).
-//! The result is the same as from scratch; `tests/xref_carried.rs` checks it.
+//! changed, or whose count changed while the term is rare enough to be looked up. Nothing that
+//! decides the pair of two untouched claims changed (their terms, the terms' weights, their
+//! lookups and the postings those lookups read), so the last pass's verdict on it stands. Every
+//! pair with a touched claim is found again from both sides: the claim's own candidates, and the
+//! claims whose lookup finds it. The result is the same as from scratch: the unit tests here and
+//! `tests/xref_carried.rs` check it.
 
 use super::matching::{Index, Item, Lookup, Norms, Pair, RELATED, score_with};
 use rayon::prelude::*;

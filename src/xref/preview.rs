@@ -12,7 +12,7 @@
 use super::aliases::key;
 use super::claims::ArticleClaims;
 use super::corpus::{self, Work};
-use super::entities::SurfaceCache;
+use super::entities::{Spellings, SurfaceCache};
 use super::matching::{self, Index, Interner, Item, Lookup, Pair};
 use super::model::{Appearance, ArticleXref, Claim, CrossRef, Flag, FlagKind};
 use super::pairs::Scoring;
@@ -49,6 +49,9 @@ pub struct Baseline {
     /// [`corpus::Carried`]).
     surfaces: SurfaceCache,
     aliases: Option<String>,
+    /// Per entity, its spellings per article (for the next pass's records, with
+    /// `xref.entities`).
+    spellings: Vec<Spellings>,
 }
 
 /// One article's provisional share of the cross-reference data.
@@ -82,6 +85,7 @@ impl Baseline {
         Baseline {
             aliases: w.corpus.aliases.as_ref().map(|(_, t)| t.clone()),
             surfaces: w.surfaces,
+            spellings: w.spellings,
             article_keys,
             cluster: of_claim.into_iter().map(|k| k.map(|k| k as u32)).collect(),
             members,
@@ -98,9 +102,9 @@ impl Baseline {
         }
     }
 
-    /// Hands the term interner and the matching items to the next pass (see
-    /// [`corpus::Carried`]). The baseline can no longer preview or relink afterwards: the next
-    /// pass's baseline replaces it.
+    /// Hands the term interner, the matching items, the pair search and the entity records to
+    /// the next pass (see [`corpus::Carried`]). The baseline can no longer preview or relink
+    /// afterwards (its entities are gone too): the next pass's baseline replaces it.
     pub fn take_carried(&mut self) -> corpus::Carried {
         // Claims are numbered article by article: each article's items are a run.
         let mut claims_of = vec![0; self.article_keys.len()];
@@ -123,7 +127,12 @@ impl Baseline {
                 lookups: std::mem::take(&mut self.lookups),
                 pairs: std::mem::take(&mut self.pairs),
             },
-            surfaces: std::mem::take(&mut self.surfaces),
+            surfaces: {
+                let entities = std::mem::take(&mut self.xref.entities);
+                let spellings = std::mem::take(&mut self.spellings);
+                self.surfaces.remember(entities, spellings);
+                std::mem::take(&mut self.surfaces)
+            },
             aliases: self.aliases.take(),
         }
     }

@@ -3,6 +3,7 @@
 
 mod lexicon;
 mod mentions;
+mod records;
 mod resolve;
 
 pub use mentions::{Mention, mentions};

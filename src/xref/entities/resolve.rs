@@ -3,11 +3,11 @@
 //! (Biden → Joe Biden); each mention gets its entity.
 
 use super::Mention;
+use super::records;
 use crate::xref::aliases::{Aliases, key};
-use crate::xref::model::{Entity, EntityKind, Variant};
-use crate::xref::text;
+use crate::xref::model::{Entity, EntityKind};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 /// Transliteration key of a name: doubled letters collapsed and common endings unified, so
 /// "Zelenskyy", "Zelenskiy" and "Zelensky" agree but "Zelenska" does not.
@@ -76,7 +76,7 @@ pub fn resolve_with(
     aliases: &Aliases,
     cache: &mut SurfaceCache,
 ) -> Resolved {
-    let surfaces = Surfaces::new(mentions, aliases, cache);
+    let surfaces = Surfaces::new(mentions, aliases, &mut cache.facts);
     let groups = Groups::new(&surfaces.list);
     // Pass 1: multi-word names and hinted single words define groups.
     let mut defined = vec![false; groups.names.len()];
@@ -111,21 +111,28 @@ pub fn resolve_with(
             }
         })
         .collect();
-    build(
-        mentions, slugs, aliases, &surfaces, &groups, &chosen, &kinds,
+    records::build(
+        mentions,
+        slugs,
+        aliases,
+        &surfaces,
+        &groups,
+        &chosen,
+        &kinds,
+        &mut cache.entities,
     )
 }
 
 /// What the passes need to know about one distinct surface: a function of its text and the
 /// alias table only.
-struct Facts {
-    key: String,
+pub(super) struct Facts {
+    pub(super) key: String,
     /// Transliteration key of the canonical key.
     group: String,
     multi: bool,
     known: bool,
     display_kind: Option<EntityKind>,
-    spelling: Option<String>,
+    pub(super) spelling: Option<String>,
 }
 
 impl Facts {
@@ -143,17 +150,26 @@ impl Facts {
     }
 }
 
-/// What is known of each surface (its key, group and spelling) by surface text, kept from pass
-/// to pass by `serve` (emptied when the alias table changes, see
-/// [`crate::xref::corpus::Carried`]).
+/// What is known of each surface (its key, group and spelling) by surface text, and the last
+/// pass's entity records (kept by group with a fingerprint of their inputs), kept from pass to pass by `serve` (emptied when
+/// the alias table changes, see [`crate::xref::corpus::Carried`]).
 #[derive(Default)]
 pub struct SurfaceCache {
     facts: HashMap<String, Facts, ahash::RandomState>,
+    entities: records::Memo,
+}
+
+impl SurfaceCache {
+    /// Keeps the records (`entities`, `spellings`) the pass that used this cache made, for the
+    /// next pass to reuse where an entity's inputs are unchanged.
+    pub fn remember(&mut self, entities: Vec<Entity>, spellings: Vec<Spellings>) {
+        self.entities.remember(entities, spellings);
+    }
 }
 
 /// One distinct surface and its facts.
-struct Surface<'m, 'c> {
-    text: &'m str,
+pub(super) struct Surface<'m, 'c> {
+    pub(super) text: &'m str,
     facts: &'c Facts,
 }
 
@@ -165,9 +181,9 @@ impl std::ops::Deref for Surface<'_, '_> {
 }
 
 /// Distinct surfaces (first-seen order) and, per mention, its surface index.
-struct Surfaces<'m, 'c> {
-    list: Vec<Surface<'m, 'c>>,
-    of_mention: Vec<usize>,
+pub(super) struct Surfaces<'m, 'c> {
+    pub(super) list: Vec<Surface<'m, 'c>>,
+    pub(super) of_mention: Vec<usize>,
 }
 
 impl<'m, 'c> Surfaces<'m, 'c> {
@@ -176,9 +192,10 @@ impl<'m, 'c> Surfaces<'m, 'c> {
     fn new(
         mentions: &[Located<'m>],
         aliases: &Aliases,
-        cache: &'c mut SurfaceCache,
+        facts: &'c mut HashMap<String, Facts, ahash::RandomState>,
     ) -> Surfaces<'m, 'c> {
-        let mut index: ahash::HashMap<&str, usize> = ahash::HashMap::default();
+        let mut index: ahash::HashMap<&str, usize> =
+            ahash::HashMap::with_capacity_and_hasher(facts.len() + 64, Default::default());
         let mut texts: Vec<&str> = Vec::new();
         let of_mention = mentions
             .iter()
@@ -189,14 +206,13 @@ impl<'m, 'c> Surfaces<'m, 'c> {
                 })
             })
             .collect();
-        let facts = &mut cache.facts;
         facts.retain(|t, _| index.contains_key(t.as_str()));
         let new: Vec<(String, Facts)> = (texts.par_iter())
             .filter(|t| !facts.contains_key(**t))
             .map(|&t| (t.to_string(), Facts::of(t, aliases)))
             .collect();
         facts.extend(new);
-        let facts = &cache.facts;
+        let facts = &*facts;
         let list = (texts.iter())
             .map(|&text| Surface {
                 text,
@@ -208,8 +224,8 @@ impl<'m, 'c> Surfaces<'m, 'c> {
 }
 
 /// Distinct group keys and, per surface, its group index.
-struct Groups<'s> {
-    names: Vec<&'s str>,
+pub(super) struct Groups<'s> {
+    pub(super) names: Vec<&'s str>,
     of_surface: Vec<usize>,
 }
 
@@ -265,125 +281,6 @@ fn display_kind(aliases: &Aliases, c: &str) -> Option<EntityKind> {
     }
 }
 
-/// The most frequent kind of a group (ties to the first of person, place, org); org if none.
-fn majority_kind(counts: &[usize; 3]) -> EntityKind {
-    const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Place, EntityKind::Org];
-    let mut best: Option<(usize, EntityKind)> = None;
-    for (k, &n) in KINDS.iter().zip(counts) {
-        if n > 0 && best.is_none_or(|(b, _)| n > b) {
-            best = Some((n, *k));
-        }
-    }
-    best.map_or(EntityKind::Org, |(_, k)| k)
-}
-
-fn build(
-    mentions: &[Located<'_>],
-    slugs: &[String],
-    aliases: &Aliases,
-    surfaces: &Surfaces,
-    groups: &Groups,
-    chosen: &[Option<usize>],
-    kinds: &[[usize; 3]],
-) -> Resolved {
-    // Entities are the chosen groups sorted by key.
-    let mut sorted: Vec<usize> = chosen.iter().flatten().copied().collect();
-    sorted.sort_unstable_by_key(|&g| groups.names[g]);
-    sorted.dedup();
-    let mut entity_of_group = vec![None; groups.names.len()];
-    for (e, &g) in sorted.iter().enumerate() {
-        entity_of_group[g] = Some(e);
-    }
-    let entity_of = |s: usize| chosen[s].and_then(|g| entity_of_group[g]);
-    let of_mention: Vec<Option<usize>> =
-        surfaces.of_mention.iter().map(|&s| entity_of(s)).collect();
-    let entity_of_surface: Vec<Option<usize>> = (0..surfaces.list.len()).map(entity_of).collect();
-    let surface_keys = surfaces
-        .list
-        .iter()
-        .zip(&entity_of_surface)
-        .filter_map(|(sf, e)| e.map(|e| (sf.key.clone(), e)))
-        .collect();
-    let (variants, spellings) =
-        variants_and_spellings(mentions, slugs, surfaces, &entity_of_surface, sorted.len());
-    let alias_names: HashMap<String, &str> = aliases
-        .display
-        .iter()
-        .map(|(k, (name, _))| (translit(k), name.as_str()))
-        .collect();
-    let mut entities = Vec::with_capacity(sorted.len());
-    let mut used_ids: BTreeSet<String> = BTreeSet::new();
-    for (mut vs, &gi) in variants.into_iter().zip(&sorted) {
-        let g = groups.names[gi];
-        let name = canonical_name(alias_names.get(g).copied(), g, &vs);
-        let mut id = format!("e-{}", crate::content::slugify(&name));
-        if !used_ids.insert(id.clone()) {
-            id = format!("{id}-{}", text::short_hash(g));
-            used_ids.insert(id.clone());
-        }
-        vs.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
-        let articles: BTreeSet<&String> = vs.iter().flat_map(|v| v.articles.iter()).collect();
-        let articles = articles.into_iter().cloned().collect();
-        entities.push(Entity {
-            id,
-            name,
-            kind: majority_kind(&kinds[gi]),
-            variants: vs,
-            articles,
-        });
-    }
-    Resolved {
-        entities,
-        of_mention,
-        surface_keys,
-        spellings,
-    }
-}
-
-/// Per entity, its variants (unsorted) and the spelling keys used per article slug.
-fn variants_and_spellings(
-    mentions: &[Located<'_>],
-    slugs: &[String],
-    surfaces: &Surfaces,
-    entity_of_surface: &[Option<usize>],
-    n: usize,
-) -> (Vec<Vec<Variant>>, Vec<Spellings>) {
-    // Per surface, the article of each of its mentions.
-    let mut arts_of: Vec<Vec<usize>> = vec![Vec::new(); surfaces.list.len()];
-    for ((art, _, _), &s) in mentions.iter().zip(&surfaces.of_mention) {
-        if entity_of_surface[s].is_some() {
-            arts_of[s].push(*art);
-        }
-    }
-    let slug = |a: usize| slugs.get(a).map_or("", String::as_str);
-    let mut variants: Vec<Vec<Variant>> = vec![Vec::new(); n];
-    let mut spellings: Vec<Spellings> = vec![BTreeMap::new(); n];
-    for (s, arts) in arts_of.iter_mut().enumerate() {
-        let Some(e) = entity_of_surface[s] else {
-            continue;
-        };
-        arts.sort_unstable();
-        if let Some(sp) = &surfaces.list[s].spelling {
-            for run in arts.chunk_by(|a, b| a == b) {
-                *spellings[e]
-                    .entry(slug(run[0]).to_string())
-                    .or_default()
-                    .entry(sp.clone())
-                    .or_default() += run.len();
-            }
-        }
-        let mut names: Vec<&str> = arts.iter().map(|&a| slug(a)).collect();
-        names.sort_unstable();
-        names.dedup();
-        variants[e].push(Variant {
-            name: surfaces.list[s].text.to_string(),
-            count: arts.len(),
-            articles: names.into_iter().map(str::to_string).collect(),
-        });
-    }
-    (variants, spellings)
-}
-
 /// The spelling a mention uses, ignoring name aliases (ROK = South Korea) and title/first-name
 /// differences: the last word of the key, unless a spelling alias maps it.
 fn spelling_key(aliases: &Aliases, k: &str) -> Option<String> {
@@ -392,25 +289,6 @@ fn spelling_key(aliases: &Aliases, k: &str) -> Option<String> {
         return None; // a different name, not a different spelling
     }
     k.rsplit(' ').next().map(str::to_string)
-}
-
-/// The alias table's display name, else the variant with most words, then most uses, then
-/// first in order.
-fn canonical_name(alias: Option<&str>, g: &str, variants: &[Variant]) -> String {
-    if let Some(name) = alias {
-        return name.to_string();
-    }
-    variants
-        .iter()
-        .max_by(|a, b| {
-            let wa = a.name.split_whitespace().count();
-            let wb = b.name.split_whitespace().count();
-            wa.cmp(&wb)
-                .then(a.count.cmp(&b.count))
-                .then(b.name.cmp(&a.name))
-        })
-        .map(|v| v.name.clone())
-        .unwrap_or_else(|| g.to_string())
 }
 
 #[cfg(test)]

@@ -1,0 +1,252 @@
+//! From resolved groups to [`Entity`] records: each entity's variants (with their counts and
+//! articles), its spellings per article, its display name and kind, and its id.
+//!
+//! A record is a function of its group's key, the alias table's display name for it, its kind
+//! counts and, per member surface, the surface's text, spelling and the articles of its
+//! mentions. `serve` keeps the last pass's records ([`Memo`]) by group with a fingerprint of
+//! those inputs, so after an edit only the entities whose mentions changed are assembled again
+//! (the rest are moved over, not copied). Ids are always assigned afresh: a clash of two names'
+//! ids is settled in key order across all entities.
+
+use super::resolve::{Groups, Located, Resolved, Spellings, Surfaces};
+use crate::xref::aliases::Aliases;
+use crate::xref::model::{Entity, EntityKind, Variant};
+use crate::xref::text;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{BuildHasher, Hash, Hasher};
+
+/// The last pass's records by group key, with the fingerprint of what each was made from.
+#[derive(Default)]
+pub struct Memo {
+    by_group: HashMap<String, (u64, Entity, Spellings)>,
+    /// Group key and fingerprint of each entity the last pass made, in its order.
+    made: Vec<(String, u64)>,
+}
+
+impl Memo {
+    /// Keeps the records the last pass made (`entities` and `spellings` in its order) for the
+    /// next one.
+    pub fn remember(&mut self, entities: Vec<Entity>, spellings: Vec<Spellings>) {
+        if entities.len() != self.made.len() {
+            return; // not this memo's pass
+        }
+        let made = std::mem::take(&mut self.made);
+        self.by_group = (made.into_iter().zip(entities).zip(spellings))
+            .map(|(((g, fp), e), sp)| (g, (fp, e, sp)))
+            .collect();
+    }
+}
+
+/// What one entity is made from.
+struct Inputs<'a> {
+    group: &'a str,
+    alias: Option<&'a str>,
+    kinds: &'a [usize; 3],
+    /// Member surfaces, in surface order.
+    members: Vec<usize>,
+}
+
+/// The entities (the chosen groups sorted by key), each mention's entity and each surface's.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn build(
+    mentions: &[Located<'_>],
+    slugs: &[String],
+    aliases: &Aliases,
+    surfaces: &Surfaces,
+    groups: &Groups,
+    chosen: &[Option<usize>],
+    kinds: &[[usize; 3]],
+    memo: &mut Memo,
+) -> Resolved {
+    let mut sorted: Vec<usize> = chosen.iter().flatten().copied().collect();
+    sorted.sort_unstable_by_key(|&g| groups.names[g]);
+    sorted.dedup();
+    let mut entity_of_group = vec![None; groups.names.len()];
+    for (e, &g) in sorted.iter().enumerate() {
+        entity_of_group[g] = Some(e);
+    }
+    let entity_of = |s: usize| chosen[s].and_then(|g| entity_of_group[g]);
+    let of_mention: Vec<Option<usize>> =
+        surfaces.of_mention.iter().map(|&s| entity_of(s)).collect();
+    let entity_of_surface: Vec<Option<usize>> = (0..surfaces.list.len()).map(entity_of).collect();
+    let surface_keys = (surfaces.list.iter().zip(&entity_of_surface))
+        .filter_map(|(sf, e)| e.map(|e| (sf.key.clone(), e)))
+        .collect();
+    let alias_names: HashMap<String, &str> = (aliases.display.iter())
+        .map(|(k, (name, _))| (super::translit(k), name.as_str()))
+        .collect();
+    let mut inputs: Vec<Inputs> = (sorted.iter())
+        .map(|&g| Inputs {
+            group: groups.names[g],
+            alias: alias_names.get(groups.names[g]).copied(),
+            kinds: &kinds[g],
+            members: Vec::new(),
+        })
+        .collect();
+    for (s, e) in entity_of_surface.iter().enumerate() {
+        if let Some(e) = e {
+            inputs[*e].members.push(s);
+        }
+    }
+    let arts_of = articles_of(mentions, surfaces, &entity_of_surface);
+    let (entities, spellings) = records(&inputs, surfaces, &arts_of, slugs, memo);
+    Resolved {
+        entities,
+        of_mention,
+        surface_keys,
+        spellings,
+    }
+}
+
+/// Per surface that is an entity's, the articles of its mentions (ascending, repeated per
+/// mention).
+fn articles_of(
+    mentions: &[Located<'_>],
+    surfaces: &Surfaces,
+    entity_of_surface: &[Option<usize>],
+) -> Vec<Vec<usize>> {
+    let mut arts_of: Vec<Vec<usize>> = vec![Vec::new(); surfaces.list.len()];
+    for ((art, _, _), &s) in mentions.iter().zip(&surfaces.of_mention) {
+        if entity_of_surface[s].is_some() {
+            arts_of[s].push(*art);
+        }
+    }
+    for arts in &mut arts_of {
+        arts.sort_unstable();
+    }
+    arts_of
+}
+
+/// Every entity's record and spellings: the memo's when its fingerprint matches, else made
+/// anew; then ids, in order.
+fn records(
+    inputs: &[Inputs],
+    surfaces: &Surfaces,
+    arts_of: &[Vec<usize>],
+    slugs: &[String],
+    memo: &mut Memo,
+) -> (Vec<Entity>, Vec<Spellings>) {
+    let slug = |a: usize| slugs.get(a).map_or("", String::as_str);
+    let fingerprints: Vec<u64> = (inputs.par_iter())
+        .map(|e| fingerprint(e, surfaces, arts_of, slug))
+        .collect();
+    let mut kept: Vec<Option<(Entity, Spellings)>> = (inputs.iter().zip(&fingerprints))
+        .map(|(e, fp)| match memo.by_group.remove(e.group) {
+            Some((old, entity, sp)) if old == *fp => Some((entity, sp)),
+            _ => None,
+        })
+        .collect();
+    let old = std::mem::take(&mut memo.by_group);
+    std::thread::spawn(move || drop(old));
+    memo.made = (inputs.iter().zip(fingerprints))
+        .map(|(e, fp)| (e.group.to_string(), fp))
+        .collect();
+    (kept.par_iter_mut().zip(inputs))
+        .filter(|(k, _)| k.is_none())
+        .for_each(|(k, e)| *k = Some(record(e, surfaces, arts_of, slug)));
+    let mut used_ids: BTreeSet<String> = BTreeSet::new();
+    (kept.into_iter().flatten().zip(inputs))
+        .map(|((mut entity, sp), e)| {
+            entity.id = format!("e-{}", crate::content::slugify(&entity.name));
+            if !used_ids.insert(entity.id.clone()) {
+                entity.id = format!("{}-{}", entity.id, text::short_hash(e.group));
+                used_ids.insert(entity.id.clone());
+            }
+            (entity, sp)
+        })
+        .unzip()
+}
+
+/// A hash of everything an entity's record is made from (see the module comment).
+fn fingerprint<'s>(
+    e: &Inputs,
+    surfaces: &Surfaces,
+    arts_of: &[Vec<usize>],
+    slug: impl Fn(usize) -> &'s str,
+) -> u64 {
+    let mut h = ahash::RandomState::with_seeds(1, 2, 3, 4).build_hasher();
+    (e.group, e.alias, e.kinds).hash(&mut h);
+    for &s in &e.members {
+        let sf = &surfaces.list[s];
+        (sf.text, &sf.spelling).hash(&mut h);
+        for &a in &arts_of[s] {
+            slug(a).hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+/// One entity's record (its id left empty) and spellings.
+fn record<'s>(
+    e: &Inputs,
+    surfaces: &Surfaces,
+    arts_of: &[Vec<usize>],
+    slug: impl Fn(usize) -> &'s str,
+) -> (Entity, Spellings) {
+    let mut variants = Vec::with_capacity(e.members.len());
+    let mut spellings: Spellings = BTreeMap::new();
+    for &s in &e.members {
+        let (sf, arts) = (&surfaces.list[s], &arts_of[s]);
+        if let Some(sp) = &sf.spelling {
+            for run in arts.chunk_by(|a, b| a == b) {
+                *spellings
+                    .entry(slug(run[0]).to_string())
+                    .or_default()
+                    .entry(sp.clone())
+                    .or_default() += run.len();
+            }
+        }
+        let mut names: Vec<&str> = arts.iter().map(|&a| slug(a)).collect();
+        names.sort_unstable();
+        names.dedup();
+        variants.push(Variant {
+            name: sf.text.to_string(),
+            count: arts.len(),
+            articles: names.into_iter().map(str::to_string).collect(),
+        });
+    }
+    let name = canonical_name(e.alias, e.group, &variants);
+    variants.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
+    let articles: BTreeSet<&String> = variants.iter().flat_map(|v| v.articles.iter()).collect();
+    let articles = articles.into_iter().cloned().collect();
+    let entity = Entity {
+        id: String::new(),
+        name,
+        kind: majority_kind(e.kinds),
+        variants,
+        articles,
+    };
+    (entity, spellings)
+}
+
+/// The most frequent kind of a group (ties to the first of person, place, org); org if none.
+fn majority_kind(counts: &[usize; 3]) -> EntityKind {
+    const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Place, EntityKind::Org];
+    let mut best: Option<(usize, EntityKind)> = None;
+    for (k, &n) in KINDS.iter().zip(counts) {
+        if n > 0 && best.is_none_or(|(b, _)| n > b) {
+            best = Some((n, *k));
+        }
+    }
+    best.map_or(EntityKind::Org, |(_, k)| k)
+}
+
+/// The alias table's display name, else the variant with most words, then most uses, then
+/// first in order.
+fn canonical_name(alias: Option<&str>, g: &str, variants: &[Variant]) -> String {
+    if let Some(name) = alias {
+        return name.to_string();
+    }
+    variants
+        .iter()
+        .max_by(|a, b| {
+            let wa = a.name.split_whitespace().count();
+            let wb = b.name.split_whitespace().count();
+            wa.cmp(&wb)
+                .then(a.count.cmp(&b.count))
+                .then(b.name.cmp(&a.name))
+        })
+        .map(|v| v.name.clone())
+        .unwrap_or_else(|| g.to_string())
+}
