@@ -1,6 +1,6 @@
 //! A pass that continues from the last one's state (`serve`: the interner is kept, an unchanged
 //! article's matching items are reused, only the claims an edit touched are scored again and only
-//! the entities whose mentions changed are assembled again) must give what a pass from scratch
+//! the entities and clusters whose inputs changed are assembled again) must give what a pass from scratch
 //! gives, also when terms die (no article holds them any more), new ones appear, and articles
 //! come, go and are renamed.
 
@@ -188,4 +188,13 @@ fn edits_in_a_larger_corpus_redo_only_what_they_touch() {
             .iter()
             .any(|e| e.articles.contains(&"moved".to_string()))
     );
+    last = next;
+
+    // A paragraph added at the top of the edited article: its clustered claim keeps its text but
+    // moves down, and its cluster's record must say so.
+    edit(&edited, |t| {
+        let (head, body) = t.split_once("\n\n").unwrap();
+        format!("{head}\n\nA short note opens the report.\n\n{body}")
+    });
+    same_as_fresh("lines moved", &content, &mut last);
 }

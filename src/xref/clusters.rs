@@ -1,5 +1,9 @@
 //! Clusters: claims linked by matches (union-find), each with its earliest appearance as the
 //! canonical text, a stable id from that text, and word-level diffs of every later appearance.
+//!
+//! A cluster's record is a function of its members (their claims, articles and scores against
+//! the first), so `serve` keeps the last pass's records by a fingerprint of those ([`Memo`]) and
+//! after an edit builds only the clusters whose members changed.
 
 use super::corpus::Work;
 use super::matching;
@@ -7,7 +11,8 @@ use super::model::{Appearance, ClaimDiff, Cluster, DateRef, DiffOp, Figure};
 use super::text;
 use rayon::prelude::*;
 use similar::{Algorithm, ChangeTag};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{BuildHasher, Hasher};
 
 /// Union-find over claim numbers.
 pub struct Dsu(Vec<usize>);
@@ -48,8 +53,33 @@ pub struct Clustering {
     pub of_claim: Vec<Option<usize>>,
 }
 
+/// The last pass's cluster records by fingerprint (64-bit: two different clusters of one corpus
+/// sharing one is as likely as ~10⁻¹³).
+#[derive(Default)]
+pub struct Memo {
+    by_print: HashMap<u64, Cluster>,
+    /// Fingerprint of each cluster the last pass made, in its order.
+    made: Vec<u64>,
+}
+
+impl Memo {
+    /// Keeps the records the last pass made (`clusters`, in its order) for the next one.
+    pub fn remember(&mut self, clusters: Vec<Cluster>) {
+        if clusters.len() == self.made.len() {
+            let made = std::mem::take(&mut self.made);
+            self.by_print = made.into_iter().zip(clusters).collect();
+        }
+    }
+}
+
 /// Groups matched claims into clusters, sorted by id.
 pub fn cluster(w: &Work) -> Clustering {
+    cluster_with(w, &mut Memo::default())
+}
+
+/// [`cluster`], taking the records of unchanged clusters from `memo` and leaving there the
+/// fingerprints of this pass's.
+pub fn cluster_with(w: &Work, memo: &mut Memo) -> Clustering {
     let n = w.gid.len();
     let mut dsu = Dsu::new(n);
     for p in w.matches() {
@@ -61,14 +91,33 @@ pub fn cluster(w: &Work) -> Clustering {
     }
     let groups: Vec<Vec<usize>> = groups.into_values().filter(|m| m.len() >= 2).collect();
     // Independent per cluster (word diffs dominate); collected in order.
-    let mut built: Vec<(Cluster, Vec<usize>)> = groups
+    let printed: Vec<(u64, Vec<usize>)> = groups
         .into_par_iter()
         .map(|mut m| {
             m.sort_by_key(|&g| order_key(w, g));
-            (build(w, &m), m)
+            (fingerprint(w, &m), m)
+        })
+        .collect();
+    let kept: Vec<Option<Cluster>> = (printed.iter())
+        .map(|(fp, _)| memo.by_print.remove(fp))
+        .collect();
+    let old = std::mem::take(&mut memo.by_print);
+    std::thread::spawn(move || drop(old));
+    let mut built: Vec<(Cluster, Vec<usize>, u64)> = (kept.into_par_iter().zip(printed))
+        .map(|(kept, (fp, m))| {
+            let c = match kept {
+                Some(c) => Cluster {
+                    id: base_id(&c.text),
+                    ..c
+                },
+                None => build(w, &m),
+            };
+            (c, m, fp)
         })
         .collect();
     built.sort_by(|a, b| a.0.id.cmp(&b.0.id).then(a.1.cmp(&b.1)));
+    memo.made = built.iter().map(|b| b.2).collect();
+    let mut built: Vec<(Cluster, Vec<usize>)> = built.into_iter().map(|(c, m, _)| (c, m)).collect();
     dedupe_ids(&mut built);
     let mut of_claim = vec![None; n];
     for (i, (_, m)) in built.iter().enumerate() {
@@ -109,12 +158,49 @@ pub fn appearance(w: &Work, g: usize) -> Appearance {
     }
 }
 
+/// A hash of everything a cluster's record is made from: each member's claim (all of it, by
+/// its `Debug` form), article and score against the first.
+fn fingerprint(w: &Work, members: &[usize]) -> u64 {
+    use std::fmt::Write;
+    /// Feeds what is written into a hasher.
+    struct Feed<H>(H);
+    impl<H: Hasher> Write for Feed<H> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.write(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut h = Feed(ahash::RandomState::with_seeds(5, 6, 7, 8).build_hasher());
+    for (i, &g) in members.iter().enumerate() {
+        let art = w.article(g);
+        let score = (i > 0).then(|| cluster_score(w, members[0], g));
+        // Writing into a hasher cannot fail.
+        let _ = writeln!(
+            h,
+            "{:?}|{}|{}|{:?}|{:?}",
+            w.claim(g).claim,
+            art.slug,
+            art.file,
+            art.date.as_ref().map(|d| d.value),
+            score
+        );
+    }
+    h.0.finish()
+}
+
+/// The id of a cluster whose first appearance is `text` (before telling equal ones apart).
+fn base_id(text: &str) -> String {
+    format!("c-{}", text::short_hash(&text::normalised(text)))
+}
+
+/// The score shown for a later appearance `g` of the cluster that `first` starts.
+fn cluster_score(w: &Work, first: usize, g: usize) -> f64 {
+    round3(matching::score(&w.index, &w.items[first], &w.items[g]))
+}
+
 fn build(w: &Work, members: &[usize]) -> Cluster {
     let first = w.claim(members[0]);
-    let id = format!(
-        "c-{}",
-        text::short_hash(&text::normalised(&first.claim.text))
-    );
+    let id = base_id(&first.claim.text);
     let mut figures: Vec<Figure> = Vec::new();
     let mut dates: Vec<DateRef> = Vec::new();
     let mut entities: BTreeSet<String> = BTreeSet::new();
@@ -140,7 +226,7 @@ fn build(w: &Work, members: &[usize]) -> Cluster {
         .map(|&g| ClaimDiff {
             claim: w.claim(g).claim.id.clone(),
             article: w.article(g).slug.clone(),
-            score: round3(matching::score(&w.index, &w.items[members[0]], &w.items[g])),
+            score: cluster_score(w, members[0], g),
             ops: word_diff(&first.claim.text, &w.claim(g).claim.text),
         })
         .collect();

@@ -4,6 +4,7 @@
 
 use super::aliases::{Aliases, key};
 use super::claims::{self, ArticleClaims};
+use super::clusters;
 use super::entities::{self, Located, SurfaceCache};
 use super::matching::{self, Index, Interner, Item, Lookup, Pair};
 use super::model::{Entity, FigureKind};
@@ -38,20 +39,23 @@ pub struct Work<'a> {
     pub surface_keys: Vec<(String, usize)>,
     /// What was learnt of each surface, for the next pass (see [`Carried`]).
     pub surfaces: SurfaceCache,
+    /// The last pass's cluster records, for clustering to reuse (see [`clusters::Memo`]).
+    pub cluster_memo: clusters::Memo,
 }
 
 /// What one pass hands the next (`serve`): the term interner, whose ids are never reassigned,
 /// each article's matching items by (file, content hash) with the number of its first item in
 /// that pass, so an unchanged article's claims are not interned again, the pass's pair search
-/// (so that only the claims an edit touched are scored again, see [`pairs`]), and what entity
-/// resolution knows of each surface under the alias table `aliases` (the text of
-/// `aliases.toml`, if any).
+/// (so that only the claims an edit touched are scored again, see [`pairs`]), its cluster
+/// records, and what entity resolution knows of each surface and its entity records under the
+/// alias table `aliases` (the text of `aliases.toml`, if any).
 #[derive(Default)]
 pub struct Carried {
     pub interner: Interner,
     pub items: HashMap<(String, String), (usize, Vec<Item>)>,
     pub scoring: Scoring,
     pub surfaces: SurfaceCache,
+    pub clusters: clusters::Memo,
     pub aliases: Option<String>,
 }
 
@@ -89,6 +93,7 @@ impl<'a> Work<'a> {
             .collect();
         let same_aliases =
             carried.aliases.as_deref() == corpus.aliases.as_ref().map(|(_, t)| t.as_str());
+        let cluster_memo = std::mem::take(&mut carried.clusters);
         let mut surfaces = if same_aliases {
             std::mem::take(&mut carried.surfaces)
         } else {
@@ -117,6 +122,7 @@ impl<'a> Work<'a> {
             spellings: resolved.spellings,
             surface_keys: resolved.surface_keys,
             surfaces,
+            cluster_memo,
         }
     }
 

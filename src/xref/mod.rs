@@ -70,14 +70,16 @@ pub fn baseline_with_claims(
 /// and each claim's cluster.
 fn finish<'a>(corpus: &Corpus, mut w: Work<'a>) -> (CrossRef, Work<'a>, Vec<Option<usize>>) {
     // Clustering and the reuse/flag steps only read the working state: side by side.
+    let mut memo = std::mem::take(&mut w.cluster_memo);
     let (cl, (reuse, flags)) = rayon::join(
-        || clusters::cluster(&w),
+        || clusters::cluster_with(&w, &mut memo),
         || {
             let reuse = reuse::reuse(&w);
             let flags = flags::finish(&w, raise_flags(&w, &reuse));
             (reuse, flags)
         },
     );
+    w.cluster_memo = memo;
     let timeline = timeline::events(&w, &cl);
     let figure_timelines = mismatch::figure_timelines(&w, &copied(&reuse));
     let verdicts = verdicts::link(&verdicts::Pass { w: &w, cl: &cl }, &corpus.checks);

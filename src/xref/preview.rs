@@ -11,6 +11,7 @@
 
 use super::aliases::key;
 use super::claims::ArticleClaims;
+use super::clusters;
 use super::corpus::{self, Work};
 use super::entities::{Spellings, SurfaceCache};
 use super::matching::{self, Index, Interner, Item, Lookup, Pair};
@@ -52,6 +53,8 @@ pub struct Baseline {
     /// Per entity, its spellings per article (for the next pass's records, with
     /// `xref.entities`).
     spellings: Vec<Spellings>,
+    /// The cluster records' fingerprints (for the next pass, with `xref.clusters`).
+    cluster_memo: clusters::Memo,
 }
 
 /// One article's provisional share of the cross-reference data.
@@ -86,6 +89,7 @@ impl Baseline {
             aliases: w.corpus.aliases.as_ref().map(|(_, t)| t.clone()),
             surfaces: w.surfaces,
             spellings: w.spellings,
+            cluster_memo: w.cluster_memo,
             article_keys,
             cluster: of_claim.into_iter().map(|k| k.map(|k| k as u32)).collect(),
             members,
@@ -132,6 +136,11 @@ impl Baseline {
                 let spellings = std::mem::take(&mut self.spellings);
                 self.surfaces.remember(entities, spellings);
                 std::mem::take(&mut self.surfaces)
+            },
+            clusters: {
+                self.cluster_memo
+                    .remember(std::mem::take(&mut self.xref.clusters));
+                std::mem::take(&mut self.cluster_memo)
             },
             aliases: self.aliases.take(),
         }
