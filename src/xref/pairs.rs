@@ -57,6 +57,12 @@ pub fn pairs_since(ix: &Index, items: &[Item], since: Option<Since<'_>>) -> Foun
 /// Per item, whether it is touched since the last pass; `None` when so many are that starting
 /// over is as fast, or every weight changed.
 fn touched(ix: &Index, items: &[Item], since: &Since<'_>) -> Option<Vec<bool>> {
+    let known = since.last.lookups.len();
+    if since.old_of.len() != items.len()
+        || since.old_of.iter().flatten().any(|&o| o as usize >= known)
+    {
+        return None; // not the last pass's numbering
+    }
     let changed = ix.changed_since(&since.last.index)?;
     let touched: Vec<bool> = (items.par_iter().zip(since.old_of))
         .map(|(it, old)| old.is_none() || it.terms.iter().any(|&t| changed[t as usize]))
@@ -314,6 +320,18 @@ mod tests {
         assert!(
             found.rescored.unwrap() >= df(common),
             "every holder of the term is scored again"
+        );
+    }
+
+    #[test]
+    fn numbers_the_last_pass_never_had_start_over() {
+        let (mut inter, mut rng) = (Interner::default(), Rng::new(14));
+        let (items, last) = corpus(&mut inter, &mut rng);
+        let mut old_of: Vec<Option<u32>> = (0..items.len() as u32).map(Some).collect();
+        old_of[7] = Some(items.len() as u32 + 5);
+        assert_eq!(
+            continue_and_compare(&inter, &last, &items, &old_of).rescored,
+            None
         );
     }
 
