@@ -143,7 +143,7 @@ impl Index {
     /// Per term id, whether a claim holding the term may score or look up differently under
     /// `self` than under `old` (an index of an earlier pass over the same interner): its weight
     /// changed, or its count did while it is rare enough to be looked up. `None` when every
-    /// weight changed (the claim count moved to another step of [`coarse`]).
+    /// weight changed (the claim count moved to another step, see [`N_BITS`]).
     pub(super) fn changed_since(&self, old: &Index) -> Option<Vec<bool>> {
         if self.n.to_bits() != old.n.to_bits() {
             return None;
@@ -210,18 +210,7 @@ impl Index {
                 .iter()
                 .flat_map(|&t| &self.postings[t as usize])
         };
-        let mut out = Vec::new();
-        for &i in postings() {
-            let n = &mut seen[i as usize];
-            *n += 1;
-            if *n == need {
-                out.push(i);
-            }
-        }
-        for &i in postings() {
-            seen[i as usize] = 0;
-        }
-        out
+        counted_to(postings, |_| need, seen)
     }
 
     /// The reverse of [`Index::candidates`]: the items `j` whose own lookup (`lookups[j]`)
@@ -234,19 +223,29 @@ impl Index {
                     .filter(move |&&j| looked_up(&lookups[j as usize]).contains(&t))
             })
         };
-        let mut out = Vec::new();
-        for &j in holders() {
-            let n = &mut seen[j as usize];
-            *n += 1;
-            if *n == needed(&lookups[j as usize]) {
-                out.push(j);
-            }
-        }
-        for &j in holders() {
-            seen[j as usize] = 0;
-        }
-        out
+        counted_to(holders, |j| needed(&lookups[j as usize]), seen)
     }
+}
+
+/// The items that `hits` (an iterator made afresh on each call) names at least `need(item)`
+/// times, in order of reaching it. `seen` is scratch space with a zero per item, left all zero.
+fn counted_to<'a, I: Iterator<Item = &'a u32>>(
+    hits: impl Fn() -> I,
+    need: impl Fn(u32) -> u8,
+    seen: &mut [u8],
+) -> Vec<u32> {
+    let mut out = Vec::new();
+    for &i in hits() {
+        let n = &mut seen[i as usize];
+        *n += 1;
+        if *n == need(i) {
+            out.push(i);
+        }
+    }
+    for &i in hits() {
+        seen[i as usize] = 0;
+    }
+    out
 }
 
 /// The rare terms one claim looks up (at most [`RARE_PER_CLAIM`] of its terms in at most
