@@ -4,7 +4,12 @@
 //! surface state as `serve` runs it (`baseline_with_claims` with `corpus::Carried`). Prints each
 //! run, then the medians.
 //!
-//! `cargo run --release --example xref_steps -- DIR/content [RUNS]` (RUNS defaults to 7).
+//! With a second folder `EDITED` (a copy of `DIR` with one article changed), only the continued
+//! pass is timed, alternating between the two folders, so each run follows a one-article edit as
+//! in `serve`.
+//!
+//! `cargo run --release --example xref_steps -- DIR/content [RUNS] [EDITED/content]` (RUNS
+//! defaults to 7).
 use factsite::xref::{self, claims, clusters, corpus::Work, reuse};
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
@@ -15,8 +20,32 @@ fn main() {
     let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(7);
     let corpus = factsite::content::load(std::path::Path::new(&dir)).expect("load");
     let per: Vec<_> = corpus.articles.par_iter().map(claims::extract).collect();
-    let mut times: [Vec<Duration>; 5] = Default::default();
+    let edited = args.next().map(|d| {
+        let c = factsite::content::load(std::path::Path::new(&d)).expect("load edited");
+        let per: Vec<_> = c.articles.par_iter().map(claims::extract).collect();
+        (c, per)
+    });
     let mut pass = xref::baseline_with_claims(&corpus, per.clone(), Default::default());
+    if let Some((other, other_per)) = &edited {
+        let mut times = Vec::new();
+        for run in 0..runs {
+            let (next, next_per) = match run % 2 {
+                0 => (other, other_per),
+                _ => (&corpus, &per),
+            };
+            let carried = pass.take_carried();
+            pass = timed(&mut times, || {
+                xref::baseline_with_claims(next, next_per.clone(), carried)
+            });
+            println!("continued after an edit {:?}", last(&times));
+        }
+        println!(
+            "median of {runs}: continued after an edit {:.1} ms",
+            median(times)
+        );
+        return;
+    }
+    let mut times: [Vec<Duration>; 5] = Default::default();
     for _ in 0..runs {
         let w = timed(&mut times[0], || Work::with_claims(&corpus, per.clone()));
         let cl = timed(&mut times[1], || clusters::cluster(&w));
