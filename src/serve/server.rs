@@ -244,8 +244,10 @@ fn start_watching(
     Ok((tx, thread))
 }
 
-/// How long to keep collecting events after the first one, so a burst makes one rebuild.
-const SETTLE: Duration = Duration::from_millis(20);
+/// How long to keep collecting events after the first one, so a burst makes one rebuild: more
+/// than the debouncer's check interval (a quarter of [`super::watch::DEBOUNCE`]), with room for the
+/// scheduler.
+const SETTLE: Duration = Duration::from_millis(12);
 
 fn build_loop(
     rx: Receiver<Message>,

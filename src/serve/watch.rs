@@ -34,8 +34,11 @@ pub struct Watcher {
     root: PathBuf,
 }
 
-/// How long the debouncer waits for a path to go quiet.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+/// How long the debouncer waits for a path to go quiet. An editor's save (even a safe write:
+/// temp file, rename, backup removed) is over within a few milliseconds; the debouncer checks
+/// every quarter of this, so a burst that goes on arrives in messages at most that far apart
+/// (see `SETTLE` in `server.rs`).
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 impl Watcher {
     /// Starts watching `root` (canonical); events go to `tx`, except those for `ignore` (output).
