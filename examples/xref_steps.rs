@@ -12,6 +12,7 @@
 //! defaults to 7).
 use factsite::xref::{self, claims, clusters, corpus::Work, reuse};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -25,7 +26,7 @@ fn main() {
         let per: Vec<_> = c.articles.par_iter().map(claims::extract).collect();
         (c, per)
     });
-    let mut pass = xref::baseline_with_claims(&corpus, per.clone(), Default::default());
+    let mut pass = xref::baseline_with_claims(&corpus, lent(&per), Default::default());
     if let Some((other, other_per)) = &edited {
         let mut times = Vec::new();
         for run in 0..runs {
@@ -35,7 +36,7 @@ fn main() {
             };
             let carried = pass.take_carried();
             pass = timed(&mut times, || {
-                xref::baseline_with_claims(next, next_per.clone(), carried)
+                xref::baseline_with_claims(next, lent(next_per), carried)
             });
             println!("continued after an edit {:?}", last(&times));
         }
@@ -56,7 +57,7 @@ fn main() {
         });
         let carried = pass.take_carried();
         pass = timed(&mut times[4], || {
-            xref::baseline_with_claims(&corpus, per.clone(), carried)
+            xref::baseline_with_claims(&corpus, lent(&per), carried)
         });
         println!(
             "work {:?} clusters {:?} ({}) reuse {:?} ({}) whole {:?} ({} flags) continued {:?}",
@@ -76,12 +77,17 @@ fn main() {
     );
 }
 
-/// Runs `f`, recording how long it took (the clone of the claims included, as in `serve`).
+/// Runs `f`, recording how long it took (copying the claims included, as in `serve`).
 fn timed<T>(into: &mut Vec<Duration>, f: impl FnOnce() -> T) -> T {
     let t = Instant::now();
     let out = f();
     into.push(t.elapsed());
     out
+}
+
+/// The claims lent to the pass, as `serve`'s cache lends them.
+fn lent(per: &[claims::ArticleClaims]) -> Vec<Cow<'_, claims::ArticleClaims>> {
+    per.iter().map(Cow::Borrowed).collect()
 }
 
 fn last(v: &[Duration]) -> Duration {

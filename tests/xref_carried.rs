@@ -8,12 +8,13 @@ mod common;
 
 use factsite::content::{Corpus, load};
 use factsite::xref::{self, claims, corpus::Carried, preview::Baseline};
+use std::borrow::Cow;
 use std::path::Path;
 
-/// The pass `serve` runs: claims given, continuing from `carried`.
+/// The pass `serve` runs: claims lent, continuing from `carried`.
 fn continued(corpus: &Corpus, carried: Carried) -> Baseline {
-    let per = corpus.articles.iter().map(claims::extract).collect();
-    xref::baseline_with_claims(corpus, per, carried)
+    let per: Vec<_> = corpus.articles.iter().map(claims::extract).collect();
+    xref::baseline_with_claims(corpus, per.iter().map(Cow::Borrowed).collect(), carried)
 }
 
 fn json(x: &xref::CrossRef) -> String {

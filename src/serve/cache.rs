@@ -6,6 +6,7 @@ use crate::content::{self, Corpus, Loaded, Warning, discover::Source};
 use crate::error::{Error, Result};
 use crate::xref::claims::{self, ArticleClaims};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -176,7 +177,8 @@ impl ClaimCache {
     }
 
     /// Every article's claims in corpus order, extracting only articles not seen before.
-    pub fn claims_for(&mut self, corpus: &Corpus) -> Vec<ArticleClaims> {
+    /// They are lent: the pass copies them beside its other work.
+    pub fn claims_for(&mut self, corpus: &Corpus) -> Vec<Cow<'_, ArticleClaims>> {
         let key = |a: &content::Article| (a.file.clone(), a.hash.clone());
         let missing: Vec<&content::Article> = corpus
             .articles
@@ -191,12 +193,13 @@ impl ClaimCache {
         self.by_key.extend(fresh);
         let keys: HashSet<(String, String)> = corpus.articles.iter().map(key).collect();
         self.by_key.retain(|k, _| keys.contains(k));
-        // The pass takes its claims by value (it writes entity ids into them): copy in parallel.
         let by_key = &self.by_key;
-        corpus
-            .articles
-            .par_iter()
-            .map(|a| by_key.get(&key(a)).cloned().unwrap_or_default())
+        (corpus.articles.iter())
+            .map(|a| {
+                by_key
+                    .get(&key(a))
+                    .map_or_else(Default::default, Cow::Borrowed)
+            })
             .collect()
     }
 }

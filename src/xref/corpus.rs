@@ -12,6 +12,7 @@ use super::pairs::{self, Found, Scoring, Since};
 use crate::content::{Article, Corpus};
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// Everything the later steps share.
@@ -69,14 +70,16 @@ impl<'a> Work<'a> {
     /// Like [`Work::new`] with every article's [`claims::extract`] result given, in corpus order
     /// (`serve` caches them by article hash, so an edit re-extracts one article).
     pub fn with_claims(corpus: &'a Corpus, per_article: Vec<ArticleClaims>) -> Work<'a> {
+        let per_article = per_article.into_iter().map(Cow::Owned).collect();
         Self::with_carried(corpus, per_article, Carried::default())
     }
 
     /// Like [`Work::with_claims`], continuing from what the last pass left (see [`Carried`]).
-    /// The result does not depend on `carried`: only the time it takes does.
+    /// The result does not depend on `carried`: only the time it takes does. Borrowed claims
+    /// (`serve`'s cache) are copied beside entity resolution, as the pass writes into them.
     pub fn with_carried(
         corpus: &'a Corpus,
-        mut per_article: Vec<ArticleClaims>,
+        per_article: Vec<Cow<'_, ArticleClaims>>,
         mut carried: Carried,
     ) -> Work<'a> {
         assert_eq!(
@@ -101,10 +104,16 @@ impl<'a> Work<'a> {
         };
         // Entity resolution and pair scoring read the claims independently: run them side by side
         // (each is partly sequential), then write the entity ids into the claims.
-        let (resolved, (interner, items, index, found)) = rayon::join(
+        let (resolved, ((interner, items, index, found), copies)) = rayon::join(
             || resolve_entities(corpus, &per_article, &aliases, &mut surfaces),
-            || score_pairs(corpus, &per_article, carried),
+            || {
+                let scored = score_pairs(corpus, &per_article, carried);
+                (scored, copy_borrowed(&per_article))
+            },
         );
+        let mut per_article: Vec<ArticleClaims> = (per_article.into_iter().zip(copies))
+            .map(|(given, copy)| copy.unwrap_or_else(|| given.into_owned()))
+            .collect();
         set_all_entities(&mut per_article, &resolved);
         Work {
             corpus,
@@ -148,12 +157,23 @@ impl<'a> Work<'a> {
     }
 }
 
+/// A copy of each borrowed article's claims (none for those given by value).
+fn copy_borrowed(per_article: &[Cow<'_, ArticleClaims>]) -> Vec<Option<ArticleClaims>> {
+    per_article
+        .par_iter()
+        .map(|c| match c {
+            Cow::Borrowed(b) => Some((*b).clone()),
+            Cow::Owned(_) => None,
+        })
+        .collect()
+}
+
 /// Every claim's matching item, in global claim order (an article's carried items when its text
 /// is unchanged, else its claims' terms interned), the index over them and the scored pairs with
 /// each item's lookup (continuing from the carried pair search).
 fn score_pairs(
     corpus: &Corpus,
-    per_article: &[ArticleClaims],
+    per_article: &[Cow<'_, ArticleClaims>],
     carried: Carried,
 ) -> (Interner, Vec<Item>, Index, Found) {
     let Carried {
@@ -220,7 +240,7 @@ fn currency_code(c: Option<&str>) -> u8 {
 /// Resolves entity mentions corpus-wide (see [`set_all_entities`] for writing the result).
 fn resolve_entities(
     corpus: &Corpus,
-    per_article: &[ArticleClaims],
+    per_article: &[Cow<'_, ArticleClaims>],
     aliases: &Aliases,
     surfaces: &mut SurfaceCache,
 ) -> entities::Resolved {

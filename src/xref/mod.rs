@@ -58,7 +58,7 @@ pub fn cross_reference_with_claims(
 /// (`serve`).
 pub fn baseline_with_claims(
     corpus: &Corpus,
-    per_article: Vec<claims::ArticleClaims>,
+    per_article: Vec<std::borrow::Cow<'_, claims::ArticleClaims>>,
     carried: corpus::Carried,
 ) -> preview::Baseline {
     let w = Work::with_carried(corpus, per_article, carried);
