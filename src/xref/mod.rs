@@ -69,14 +69,20 @@ pub fn baseline_with_claims(
 /// The pass's steps on the working state; returns the result, what is left of the working state
 /// and each claim's cluster.
 fn finish<'a>(corpus: &Corpus, mut w: Work<'a>) -> (CrossRef, Work<'a>, Vec<Option<usize>>) {
-    // Clustering and the reuse/flag steps only read the working state: side by side.
+    // Clustering, reuse and the flag steps only read the working state: side by side.
     let mut memo = std::mem::take(&mut w.cluster_memo);
     let (cl, (reuse, flags)) = rayon::join(
         || clusters::cluster_with(&w, &mut memo),
         || {
-            let reuse = reuse::reuse(&w);
-            let flags = flags::finish(&w, raise_flags(&w, &reuse));
-            (reuse, flags)
+            let ((reuse, of_reuse), others) = rayon::join(
+                || {
+                    let reuse = reuse::reuse(&w);
+                    let drafts = flags_of_reuse(&w, &reuse);
+                    (reuse, drafts)
+                },
+                || other_flags(&w),
+            );
+            (reuse, flags::finish(&w, in_order(of_reuse, others)))
         },
     );
     w.cluster_memo = memo;
@@ -119,22 +125,42 @@ fn copied(reuse: &[reuse::ReuseInfo]) -> BTreeSet<usize> {
         .collect()
 }
 
-fn raise_flags(w: &Work, reuse: &[reuse::ReuseInfo]) -> Vec<flags::Draft> {
+/// Flag drafts in groups, so that those needing the reuse figures and the rest can be raised
+/// side by side and still be handed on in one fixed order (see [`in_order`]).
+type Drafts = Vec<flags::Draft>;
+
+/// Republished copies and anachronisms; figure mismatches (which read the reuse figures).
+fn flags_of_reuse(w: &Work, reuse: &[reuse::ReuseInfo]) -> (Drafts, Drafts) {
     let copies: BTreeSet<(usize, usize)> = reuse
         .iter()
         .filter(|r| r.reuse.share >= 0.3)
         .map(|r| (r.earlier.min(r.later), r.earlier.max(r.later)))
         .collect();
-    let mut out = Vec::new();
-    copying::republished(w, reuse, &mut out);
-    copying::anachronisms(w, reuse, &mut out);
-    mismatch::altered_quotes(w, &mut out);
-    mismatch::figure_mismatches(w, &copies, &mut out);
-    flags::duplicate_passages(w, &mut out);
-    flags::injected_text(w, &mut out);
-    flags::missing(w, &mut out);
-    flags::name_variants(w, &mut out);
-    out
+    let (mut copied, mut figures) = (Vec::new(), Vec::new());
+    copying::republished(w, reuse, &mut copied);
+    copying::anachronisms(w, reuse, &mut copied);
+    mismatch::figure_mismatches(w, &copies, &mut figures);
+    (copied, figures)
+}
+
+/// Altered quotations; duplicated passages, injected text, missing data and name variants.
+fn other_flags(w: &Work) -> (Drafts, Drafts) {
+    let (mut quotes, mut rest) = (Vec::new(), Vec::new());
+    mismatch::altered_quotes(w, &mut quotes);
+    flags::duplicate_passages(w, &mut rest);
+    flags::injected_text(w, &mut rest);
+    flags::missing(w, &mut rest);
+    flags::name_variants(w, &mut rest);
+    (quotes, rest)
+}
+
+/// All drafts in the order the steps are listed in: copies, anachronisms, quotes, figures, and
+/// the rest.
+fn in_order((copied, figures): (Drafts, Drafts), (quotes, rest): (Drafts, Drafts)) -> Drafts {
+    [copied, quotes, figures, rest]
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// Per-article results; takes the claims out of `w`.
