@@ -3,11 +3,12 @@
 //! Built once by [`Work::new`]; the cluster, reuse, flag and timeline steps read it.
 
 use super::aliases::{Aliases, key};
+use super::claims::Extracted;
 use super::claims::{self, ArticleClaims};
 use super::clusters;
 use super::entities::{self, Located, SurfaceCache};
 use super::matching::{self, Index, Interner, Item, Lookup, Pair};
-use super::model::{Entity, FigureKind};
+use super::model::{Claim, Entity, FigureKind};
 use super::pairs::{self, Found, Scoring, Since};
 use crate::content::{Article, Corpus};
 use chrono::NaiveDate;
@@ -45,19 +46,28 @@ pub struct Work<'a> {
 }
 
 /// What one pass hands the next (`serve`): the term interner, whose ids are never reassigned,
-/// each article's matching items by (file, content hash) with the number of its first item in
-/// that pass, so an unchanged article's claims are not interned again, the pass's pair search
-/// (so that only the claims an edit touched are scored again, see [`pairs`]), its cluster
-/// records, and what entity resolution knows of each surface and its entity records under the
-/// alias table `aliases` (the text of `aliases.toml`, if any).
+/// each article's matching items and finished claims by (file, content hash) (see [`Kept`]), the
+/// pass's pair search (so that only the claims an edit touched are scored again, see [`pairs`]),
+/// its cluster records, and what entity resolution knows of each surface and its entity records
+/// under the alias table `aliases` (the text of `aliases.toml`, if any).
 #[derive(Default)]
 pub struct Carried {
     pub interner: Interner,
-    pub items: HashMap<(String, String), (usize, Vec<Item>)>,
+    pub articles: HashMap<(String, String), Kept>,
     pub scoring: Scoring,
     pub surfaces: SurfaceCache,
     pub clusters: clusters::Memo,
     pub aliases: Option<String>,
+}
+
+/// One article of the last pass: the number of its first item in that pass and its matching
+/// items, so an unchanged article's claims are not interned again, and its claims as that pass
+/// finished them, which the next pass takes over instead of copying the extracted ones (they
+/// differ only in what the pass writes: entity ids and clusters).
+pub struct Kept {
+    pub first: usize,
+    pub items: Vec<Item>,
+    pub claims: Vec<Claim>,
 }
 
 impl<'a> Work<'a> {
@@ -107,8 +117,17 @@ impl<'a> Work<'a> {
         let (resolved, ((interner, items, index, found), copies)) = rayon::join(
             || resolve_entities(corpus, &per_article, &aliases, &mut surfaces),
             || {
-                let scored = score_pairs(corpus, &per_article, carried);
-                (scored, copy_borrowed(&per_article))
+                let Carried {
+                    interner,
+                    mut articles,
+                    scoring,
+                    ..
+                } = carried;
+                let scored = score_pairs(corpus, &per_article, interner, &mut articles, scoring);
+                let copies = copy_borrowed(corpus, &per_article, &mut articles);
+                // Freeing what no article uses any more is not on the way to the result.
+                std::thread::spawn(move || drop(articles));
+                (scored, copies)
             },
         );
         let mut per_article: Vec<ArticleClaims> = (per_article.into_iter().zip(copies))
@@ -157,13 +176,38 @@ impl<'a> Work<'a> {
     }
 }
 
-/// A copy of each borrowed article's claims (none for those given by value).
-fn copy_borrowed(per_article: &[Cow<'_, ArticleClaims>]) -> Vec<Option<ArticleClaims>> {
-    per_article
-        .par_iter()
-        .map(|c| match c {
-            Cow::Borrowed(b) => Some((*b).clone()),
-            Cow::Owned(_) => None,
+/// A copy of each borrowed article's claims (none for those given by value): the last pass's
+/// finished claims when it kept them (`kept`, taken out), else a copy of the extracted ones.
+fn copy_borrowed(
+    corpus: &Corpus,
+    per_article: &[Cow<'_, ArticleClaims>],
+    kept: &mut HashMap<(String, String), Kept>,
+) -> Vec<Option<ArticleClaims>> {
+    let finished: Vec<Option<Vec<Claim>>> = (corpus.articles.iter().zip(per_article))
+        .map(|(a, ac)| {
+            let k = kept.get_mut(&(a.file.clone(), a.hash.clone()))?;
+            (matches!(ac, Cow::Borrowed(_)) && k.claims.len() == ac.claims.len())
+                .then(|| std::mem::take(&mut k.claims))
+        })
+        .collect();
+    (per_article.par_iter().zip(finished))
+        .map(|(ac, finished)| match (ac, finished) {
+            (Cow::Owned(_), _) => None,
+            (Cow::Borrowed(b), None) => Some((*b).clone()),
+            (Cow::Borrowed(b), Some(claims)) => Some(ArticleClaims {
+                claims: (b.claims.iter().zip(claims))
+                    .map(|(e, claim)| Extracted {
+                        claim: Claim {
+                            cluster: None, // the steps see no cluster until the pass sets them
+                            ..claim
+                        },
+                        mentions: e.mentions.clone(),
+                        terms: e.terms.clone(),
+                        name_terms: e.name_terms.clone(),
+                    })
+                    .collect(),
+                body_len: b.body_len,
+            }),
         })
         .collect()
 }
@@ -174,22 +218,18 @@ fn copy_borrowed(per_article: &[Cow<'_, ArticleClaims>]) -> Vec<Option<ArticleCl
 fn score_pairs(
     corpus: &Corpus,
     per_article: &[Cow<'_, ArticleClaims>],
-    carried: Carried,
+    mut interner: Interner,
+    kept: &mut HashMap<(String, String), Kept>,
+    scoring: Scoring,
 ) -> (Interner, Vec<Item>, Index, Found) {
-    let Carried {
-        mut interner,
-        items: mut kept,
-        scoring,
-        ..
-    } = carried;
     let n = per_article.iter().map(|a| a.claims.len()).sum();
     let (mut items, mut old_of): (Vec<Item>, Vec<Option<u32>>) =
         (Vec::with_capacity(n), Vec::with_capacity(n));
     for (a, ac) in corpus.articles.iter().zip(per_article) {
-        match kept.remove(&(a.file.clone(), a.hash.clone())) {
-            Some((first, its)) if its.len() == ac.claims.len() => {
-                old_of.extend((first..first + its.len()).map(|o| Some(o as u32)));
-                items.extend(its);
+        match kept.get_mut(&(a.file.clone(), a.hash.clone())) {
+            Some(k) if k.items.len() == ac.claims.len() => {
+                old_of.extend((k.first..k.first + k.items.len()).map(|o| Some(o as u32)));
+                items.append(&mut k.items);
             }
             _ => {
                 old_of.extend(ac.claims.iter().map(|_| None));
@@ -203,8 +243,7 @@ fn score_pairs(
         old_of: &old_of,
     };
     let found = pairs::pairs_since(&index, &items, Some(since));
-    // Freeing what no article uses any more is not on the way to the result.
-    std::thread::spawn(move || drop((kept, scoring)));
+    std::thread::spawn(move || drop(scoring));
     (interner, items, index, found)
 }
 
@@ -292,21 +331,28 @@ fn set_entities(
     for e in &mut ac.claims {
         let (mine, tail) = rest.split_at(e.mentions.len());
         rest = tail;
-        let mut found: Vec<usize> = mine.iter().flatten().copied().collect();
-        found.sort_unstable();
-        found.dedup();
-        let ids = &mut e.claim.entities;
-        ids.extend(found.into_iter().map(|i| entities[i].id.clone()));
-        ids.sort();
+        let mut ids: Vec<&str> = mine
+            .iter()
+            .flatten()
+            .map(|&i| entities[i].id.as_str())
+            .collect();
+        ids.sort_unstable();
         ids.dedup();
+        // A claim the last pass finished may hold its ids already: written only when they differ.
+        if !e.claim.entities.iter().eq(ids.iter().copied()) {
+            e.claim.entities = ids.into_iter().map(str::to_string).collect();
+        }
         for q in &mut e.claim.quotes {
             let k = q
                 .speaker
                 .as_deref()
                 .map(|s| key(s.trim_start_matches("the ")));
-            q.speaker_entity = k
+            let id = k
                 .and_then(|k| by_key.get(k.as_str()))
-                .map(|&i| entities[i].id.clone());
+                .map(|&i| entities[i].id.as_str());
+            if q.speaker_entity.as_deref() != id {
+                q.speaker_entity = id.map(str::to_string);
+            }
         }
     }
 }

@@ -106,9 +106,10 @@ impl Baseline {
         }
     }
 
-    /// Hands the term interner, the matching items, the pair search and the entity records to
-    /// the next pass (see [`corpus::Carried`]). The baseline can no longer preview or relink
-    /// afterwards (its entities are gone too): the next pass's baseline replaces it.
+    /// Hands the term interner, the matching items and finished claims, the pair search and the
+    /// entity and cluster records to the next pass (see [`corpus::Carried`]). The baseline can
+    /// no longer preview or relink afterwards (its articles and entities are gone too): the next
+    /// pass's baseline replaces it.
     pub fn take_carried(&mut self) -> corpus::Carried {
         // Claims are numbered article by article: each article's items are a run.
         let mut claims_of = vec![0; self.article_keys.len()];
@@ -117,15 +118,21 @@ impl Baseline {
         }
         let mut all = std::mem::take(&mut self.items).into_iter();
         let mut first = 0;
-        let items = (self.article_keys.drain(..).zip(claims_of))
-            .map(|(key, n)| {
+        let finished = std::mem::take(&mut self.xref.articles);
+        let articles = (self.article_keys.drain(..).zip(claims_of).zip(finished))
+            .map(|((key, n), a)| {
                 first += n;
-                (key, (first - n, all.by_ref().take(n).collect()))
+                let kept = corpus::Kept {
+                    first: first - n,
+                    items: all.by_ref().take(n).collect(),
+                    claims: a.claims,
+                };
+                (key, kept)
             })
             .collect();
         corpus::Carried {
             interner: std::mem::take(&mut self.interner),
-            items,
+            articles,
             scoring: Scoring {
                 index: std::mem::take(&mut self.index),
                 lookups: std::mem::take(&mut self.lookups),
