@@ -294,7 +294,10 @@ fn resolve_entities(
         })
         .collect();
     let slugs: Vec<String> = corpus.articles.iter().map(|a| a.slug.clone()).collect();
-    entities::resolve_with(&located, &slugs, aliases, surfaces)
+    let keys: Vec<entities::ArticleKey> = (corpus.articles.iter())
+        .map(|a| (a.file.as_str(), a.hash.as_str()))
+        .collect();
+    entities::resolve_with(&located, &slugs, &keys, aliases, surfaces)
 }
 
 /// Writes the entity ids (and speaker ids) of `resolved` into the claims.

@@ -7,4 +7,6 @@ mod records;
 mod resolve;
 
 pub use mentions::{Mention, mentions};
-pub use resolve::{Located, Resolved, Spellings, SurfaceCache, resolve, resolve_with, translit};
+pub use resolve::{
+    ArticleKey, Located, Resolved, Spellings, SurfaceCache, resolve, resolve_with, translit,
+};

@@ -46,6 +46,10 @@ pub fn translit(k: &str) -> String {
 /// One mention located in the corpus: (article index, claim index, mention).
 pub type Located<'m> = (usize, usize, &'m Mention);
 
+/// What an article's mentions are remembered by from pass to pass (`serve`: its file and content
+/// hash): an article with the same key has the same mentions.
+pub type ArticleKey<'a> = (&'a str, &'a str);
+
 /// Result of resolving mentions: entities and, per located mention, its entity index.
 pub struct Resolved {
     pub entities: Vec<Entity>,
@@ -65,18 +69,28 @@ pub type Spellings = BTreeMap<String, BTreeMap<String, usize>>;
 /// Everything but the entity kinds depends only on a mention's surface, so the work is done
 /// once per distinct surface and once per distinct group key; mentions only carry indices.
 pub fn resolve(mentions: &[Located<'_>], slugs: &[String], aliases: &Aliases) -> Resolved {
-    resolve_with(mentions, slugs, aliases, &mut SurfaceCache::default())
+    let keys: Vec<ArticleKey> = slugs.iter().map(|s| (s.as_str(), "")).collect();
+    resolve_with(
+        mentions,
+        slugs,
+        &keys,
+        aliases,
+        &mut SurfaceCache::default(),
+    )
 }
 
-/// [`resolve`], taking what is known of each surface from `cache` (made with the same `aliases`)
-/// and leaving there what it learnt of this corpus's surfaces.
+/// [`resolve`], taking what is known of each surface, and of the surfaces of the articles with
+/// the same key (`keys[i]` is article `i`'s), from `cache` (made with the same `aliases`) and
+/// leaving there what it learnt of this corpus.
 pub fn resolve_with(
     mentions: &[Located<'_>],
     slugs: &[String],
+    keys: &[ArticleKey],
     aliases: &Aliases,
     cache: &mut SurfaceCache,
 ) -> Resolved {
-    let surfaces = Surfaces::new(mentions, aliases, &mut cache.facts);
+    let ids = cache.surface_ids(mentions, keys, aliases);
+    let surfaces = Surfaces::new(mentions, &ids, &cache.facts);
     let groups = Groups::new(&surfaces.list);
     // Pass 1: multi-word names and hinted single words define groups.
     let mut defined = vec![false; groups.names.len()];
@@ -111,7 +125,7 @@ pub fn resolve_with(
             }
         })
         .collect();
-    records::build(
+    let resolved = records::build(
         mentions,
         slugs,
         aliases,
@@ -120,7 +134,10 @@ pub fn resolve_with(
         &chosen,
         &kinds,
         &mut cache.entities,
-    )
+    );
+    let live = surfaces.list.len();
+    cache.forget_if_mostly_dead(live);
+    resolved
 }
 
 /// What the passes need to know about one distinct surface: a function of its text and the
@@ -150,16 +167,85 @@ impl Facts {
     }
 }
 
-/// What is known of each surface (its key, group and spelling) by surface text, and the last
-/// pass's entity records (kept by group with a fingerprint of their inputs), kept from pass to pass by `serve` (emptied when
-/// the alias table changes, see [`crate::xref::corpus::Carried`]).
+/// What is known of each surface (its key, group and spelling) by surface id, the id of each
+/// surface text and each article's mentions' surface ids by article key, so that an unchanged
+/// article's mentions are not looked up again, and the last pass's entity records (kept by group
+/// with a fingerprint of their inputs). `serve` keeps it from pass to pass (emptied when the
+/// alias table changes, see [`crate::xref::corpus::Carried`]).
 #[derive(Default)]
 pub struct SurfaceCache {
-    facts: HashMap<String, Facts, ahash::RandomState>,
+    /// Surface text → id, an index into `facts`. Ids are not reassigned while the cache lives.
+    ids: HashMap<String, u32, ahash::RandomState>,
+    facts: Vec<Facts>,
+    of_article: HashMap<(String, String), Vec<u32>, ahash::RandomState>,
     entities: records::Memo,
 }
 
 impl SurfaceCache {
+    /// The surface id of each mention: an article's remembered ids when its key is known, else
+    /// its mentions' surfaces looked up, learning the facts of those never seen (in parallel).
+    /// Articles no longer present are forgotten.
+    fn surface_ids(
+        &mut self,
+        mentions: &[Located<'_>],
+        keys: &[ArticleKey],
+        aliases: &Aliases,
+    ) -> Vec<u32> {
+        // An article's remembered ids stand for a whole run of its mentions: listed together.
+        let grouped = mentions.windows(2).all(|w| w[0].0 <= w[1].0);
+        let runs: Vec<&[Located]> = mentions.chunk_by(|a, b| a.0 == b.0).collect();
+        let owned = |a: usize| (keys[a].0.to_string(), keys[a].1.to_string());
+        let mut known: Vec<Option<Vec<u32>>> = (runs.iter())
+            .map(|run| {
+                let ids = self
+                    .of_article
+                    .remove(&owned(run[0].0))
+                    .filter(|_| grouped)?;
+                (ids.len() == run.len()).then_some(ids)
+            })
+            .collect();
+        let mut new: Vec<&str> = Vec::new();
+        let mut seen: ahash::HashSet<&str> = Default::default();
+        for (run, _) in runs.iter().zip(&known).filter(|(_, k)| k.is_none()) {
+            for (_, _, m) in run.iter() {
+                let t = m.surface.as_str();
+                if !self.ids.contains_key(t) && seen.insert(t) {
+                    new.push(t);
+                }
+            }
+        }
+        let facts: Vec<Facts> = new.par_iter().map(|t| Facts::of(t, aliases)).collect();
+        for (t, f) in new.into_iter().zip(facts) {
+            self.ids.insert(t.to_string(), self.facts.len() as u32);
+            self.facts.push(f);
+        }
+        self.of_article.clear();
+        let mut out = Vec::with_capacity(mentions.len());
+        for (run, ids) in runs.iter().zip(&mut known) {
+            // Every surface has an id by now: those not known before were added above.
+            let ids = ids.take().unwrap_or_else(|| {
+                (run.iter())
+                    .map(|(_, _, m)| self.ids[m.surface.as_str()])
+                    .collect()
+            });
+            out.extend_from_slice(&ids);
+            self.of_article.insert(owned(run[0].0), ids);
+        }
+        out
+    }
+
+    /// Starts over next time when most known surfaces are no longer mentioned (`live` are), so
+    /// edits do not grow the cache without end.
+    fn forget_if_mostly_dead(&mut self, live: usize) {
+        if self.facts.len() > 2 * live + 4096 {
+            let entities = std::mem::take(&mut self.entities);
+            *self = SurfaceCache {
+                entities,
+                ..Default::default()
+            };
+        }
+    }
+
     /// Keeps the records (`entities`, `spellings`) the pass that used this cache made, for the
     /// next pass to reuse where an entity's inputs are unchanged.
     pub fn remember(&mut self, entities: Vec<Entity>, spellings: Vec<Spellings>) {
@@ -187,36 +273,22 @@ pub(super) struct Surfaces<'m, 'c> {
 }
 
 impl<'m, 'c> Surfaces<'m, 'c> {
-    /// Learns the facts of surfaces `cache` does not know (and forgets those of surfaces no
-    /// mention has any more).
-    fn new(
-        mentions: &[Located<'m>],
-        aliases: &Aliases,
-        facts: &'c mut HashMap<String, Facts, ahash::RandomState>,
-    ) -> Surfaces<'m, 'c> {
-        let mut index: ahash::HashMap<&str, usize> =
-            ahash::HashMap::with_capacity_and_hasher(facts.len() + 64, Default::default());
-        let mut texts: Vec<&str> = Vec::new();
-        let of_mention = mentions
-            .iter()
-            .map(|(_, _, m)| {
-                *index.entry(m.surface.as_str()).or_insert_with(|| {
-                    texts.push(m.surface.as_str());
-                    texts.len() - 1
-                })
-            })
-            .collect();
-        facts.retain(|t, _| index.contains_key(t.as_str()));
-        let new: Vec<(String, Facts)> = (texts.par_iter())
-            .filter(|t| !facts.contains_key(**t))
-            .map(|&t| (t.to_string(), Facts::of(t, aliases)))
-            .collect();
-        facts.extend(new);
-        let facts = &*facts;
-        let list = (texts.iter())
-            .map(|&text| Surface {
-                text,
-                facts: &facts[text],
+    /// The distinct surfaces of `mentions` in order of first mention, given each mention's
+    /// surface id (an index into `facts`).
+    fn new(mentions: &[Located<'m>], ids: &[u32], facts: &'c [Facts]) -> Surfaces<'m, 'c> {
+        let mut at = vec![u32::MAX; facts.len()];
+        let mut list = Vec::new();
+        let of_mention = (mentions.iter().zip(ids))
+            .map(|((_, _, m), &id)| {
+                let at = &mut at[id as usize];
+                if *at == u32::MAX {
+                    *at = list.len() as u32;
+                    list.push(Surface {
+                        text: m.surface.as_str(),
+                        facts: &facts[id as usize],
+                    });
+                }
+                *at as usize
             })
             .collect();
         Surfaces { list, of_mention }
@@ -301,6 +373,58 @@ mod tests {
         assert_eq!(translit("zelenskyy"), translit("zelensky"));
         assert_eq!(translit("zelenskiy"), translit("zelensky"));
         assert_ne!(translit("zelenska"), translit("zelensky"));
+    }
+
+    /// Resolves `articles` (one sentence each) with `cache`, keyed by (name, text).
+    fn pass(articles: &[(&str, &str)], cache: &mut SurfaceCache) -> String {
+        let (aliases, _) = Aliases::load(None);
+        let found: Vec<Vec<Mention>> = articles.iter().map(|(_, t)| mentions(t)).collect();
+        let ms: Vec<Located> = (found.iter().enumerate())
+            .flat_map(|(a, ms)| ms.iter().map(move |m| (a, 0, m)))
+            .collect();
+        let slugs: Vec<String> = articles.iter().map(|(n, _)| n.to_string()).collect();
+        let r = resolve_with(&ms, &slugs, articles, &aliases, cache);
+        format!("{:?} {:?} {:?}", r.entities, r.of_mention, r.surface_keys)
+    }
+
+    #[test]
+    fn remembered_surfaces_give_what_a_fresh_cache_gives() {
+        let mut cache = SurfaceCache::default();
+        let first = [
+            ("a", "Volodymyr Zelensky met Olena Zelenska in Kyiv."),
+            ("b", "Zelenskiy went to Kiev with Joe Biden."),
+            ("c", "Biden and the BBC said so."),
+        ];
+        pass(&first, &mut cache);
+        assert_eq!(cache.of_article.len(), 3);
+        let known = cache.ids.len();
+        // b is edited (new key), c is gone, d is new: a's ids are taken as they were.
+        let second = [
+            ("a", "Volodymyr Zelensky met Olena Zelenska in Kyiv."),
+            ("b2", "Zelenskyy went to Odesa with Kamala Harris."),
+            ("d", "Harris and Biden said so in Washington."),
+        ];
+        let continued = pass(&second, &mut cache);
+        assert_eq!(continued, pass(&second, &mut SurfaceCache::default()));
+        assert!(cache.ids.len() > known, "new surfaces were learnt");
+        let mut remembered: Vec<&str> = cache.of_article.keys().map(|k| k.0.as_str()).collect();
+        remembered.sort_unstable();
+        assert_eq!(remembered, ["a", "b2", "d"], "gone articles are forgotten");
+    }
+
+    #[test]
+    fn a_cache_of_mostly_dead_surfaces_starts_over() {
+        let mut cache = SurfaceCache::default();
+        let many: Vec<String> = (0..3000)
+            .map(|i| format!("Officials named Person{i} Examplename and Town{i} Placename."))
+            .collect();
+        let articles: Vec<(&str, &str)> = many.iter().map(|t| ("x", t.as_str())).collect();
+        pass(&articles, &mut cache);
+        assert!(cache.facts.len() > 4096);
+        let few = [("y", "Joe Biden spoke.")];
+        let after = pass(&few, &mut cache);
+        assert!(cache.facts.is_empty() && cache.ids.is_empty(), "forgotten");
+        assert_eq!(pass(&few, &mut cache), after);
     }
 
     #[test]
