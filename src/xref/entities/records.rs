@@ -16,12 +16,14 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasher, Hash, Hasher};
 
-/// The last pass's records by group key, with the fingerprint of what each was made from.
+/// The last pass's records by group key, with the fingerprint of what each was made from and
+/// whether its id had to be made unique (else the id is `e-` and the slug of its name).
 #[derive(Default)]
 pub struct Memo {
-    by_group: HashMap<String, (u64, Entity, Spellings)>,
-    /// Group key and fingerprint of each entity the last pass made, in its order.
-    made: Vec<(String, u64)>,
+    by_group: HashMap<String, (u64, Entity, Spellings, bool)>,
+    /// Group key, fingerprint and "id made unique" of each entity the last pass made, in its
+    /// order.
+    made: Vec<(String, u64, bool)>,
 }
 
 impl Memo {
@@ -33,7 +35,7 @@ impl Memo {
         }
         let made = std::mem::take(&mut self.made);
         self.by_group = (made.into_iter().zip(entities).zip(spellings))
-            .map(|(((g, fp), e), sp)| (g, (fp, e, sp)))
+            .map(|(((g, fp, unique), e), sp)| (g, (fp, e, sp, unique)))
             .collect();
     }
 }
@@ -131,31 +133,63 @@ fn records(
     let fingerprints: Vec<u64> = (inputs.par_iter())
         .map(|e| fingerprint(e, surfaces, arts_of, slug))
         .collect();
-    let mut kept: Vec<Option<(Entity, Spellings)>> = (inputs.iter().zip(&fingerprints))
+    // A kept record whose id was not made unique holds its plain id: see `ids`.
+    let mut kept: Vec<Option<(Entity, Spellings, bool)>> = (inputs.iter().zip(&fingerprints))
         .map(|(e, fp)| match memo.by_group.remove(e.group) {
-            Some((old, entity, sp)) if old == *fp => Some((entity, sp)),
+            Some((old, entity, sp, unique)) if old == *fp => Some((entity, sp, !unique)),
             _ => None,
         })
         .collect();
     let old = std::mem::take(&mut memo.by_group);
     std::thread::spawn(move || drop(old));
-    memo.made = (inputs.iter().zip(fingerprints))
-        .map(|(e, fp)| (e.group.to_string(), fp))
-        .collect();
     (kept.par_iter_mut().zip(inputs))
         .filter(|(k, _)| k.is_none())
-        .for_each(|(k, e)| *k = Some(record(e, surfaces, arts_of, slug)));
-    let mut used_ids: BTreeSet<String> = BTreeSet::new();
-    (kept.into_iter().flatten().zip(inputs))
-        .map(|((mut entity, sp), e)| {
-            entity.id = format!("e-{}", crate::content::slugify(&entity.name));
-            if !used_ids.insert(entity.id.clone()) {
-                entity.id = format!("{}-{}", entity.id, text::short_hash(e.group));
-                used_ids.insert(entity.id.clone());
-            }
-            (entity, sp)
+        .for_each(|(k, e)| {
+            let (entity, sp) = record(e, surfaces, arts_of, slug);
+            *k = Some((entity, sp, false));
+        });
+    let (entities, spellings, unique) = ids(kept.into_iter().flatten().collect(), inputs);
+    memo.made = (inputs.iter().zip(fingerprints).zip(unique))
+        .map(|((e, fp), unique)| (e.group.to_string(), fp, unique))
+        .collect();
+    (entities, spellings)
+}
+
+/// Gives each entity, in order, its id: `e-` and the slug of its name, made unique with a hash
+/// of its group key when an earlier entity has that id. A record marked `true` holds its plain
+/// id already (the last pass's, unchanged). Also says which ids were made unique.
+fn ids(
+    records: Vec<(Entity, Spellings, bool)>,
+    inputs: &[Inputs],
+) -> (Vec<Entity>, Vec<Spellings>, Vec<bool>) {
+    let (mut entities, mut spellings) = (Vec::new(), Vec::new());
+    let mut plain: Vec<String> = Vec::with_capacity(records.len());
+    for (mut entity, sp, has_plain) in records {
+        plain.push(match has_plain {
+            true => std::mem::take(&mut entity.id),
+            false => format!("e-{}", crate::content::slugify(&entity.name)),
+        });
+        entities.push(entity);
+        spellings.push(sp);
+    }
+    let mut used: ahash::HashSet<&str> = ahash::HashSet::default();
+    let mut made_unique: ahash::HashSet<String> = ahash::HashSet::default();
+    let unique_ids: Vec<Option<String>> = (plain.iter().zip(inputs))
+        .map(|(id, e)| {
+            let free = used.insert(id.as_str()) && !made_unique.contains(id.as_str());
+            (!free).then(|| {
+                let unique = format!("{id}-{}", text::short_hash(e.group));
+                made_unique.insert(unique.clone());
+                unique
+            })
         })
-        .unzip()
+        .collect();
+    let mut unique = Vec::with_capacity(entities.len());
+    for ((entity, id), u) in entities.iter_mut().zip(plain).zip(unique_ids) {
+        unique.push(u.is_some());
+        entity.id = u.unwrap_or(id);
+    }
+    (entities, spellings, unique)
 }
 
 /// A hash of everything an entity's record is made from (see the module comment).

@@ -375,7 +375,8 @@ mod tests {
         assert_ne!(translit("zelenska"), translit("zelensky"));
     }
 
-    /// Resolves `articles` (one sentence each) with `cache`, keyed by (name, text).
+    /// Resolves `articles` (one sentence each) with `cache`, keyed by (name, text), and leaves
+    /// the records there.
     fn pass(articles: &[(&str, &str)], cache: &mut SurfaceCache) -> String {
         let (aliases, _) = Aliases::load(None);
         let found: Vec<Vec<Mention>> = articles.iter().map(|(_, t)| mentions(t)).collect();
@@ -384,7 +385,9 @@ mod tests {
             .collect();
         let slugs: Vec<String> = articles.iter().map(|(n, _)| n.to_string()).collect();
         let r = resolve_with(&ms, &slugs, articles, &aliases, cache);
-        format!("{:?} {:?} {:?}", r.entities, r.of_mention, r.surface_keys)
+        let out = format!("{:?} {:?} {:?}", r.entities, r.of_mention, r.surface_keys);
+        cache.remember(r.entities, r.spellings); // as `serve` does, for the next pass
+        out
     }
 
     #[test]
@@ -410,6 +413,27 @@ mod tests {
         let mut remembered: Vec<&str> = cache.of_article.keys().map(|k| k.0.as_str()).collect();
         remembered.sort_unstable();
         assert_eq!(remembered, ["a", "b2", "d"], "gone articles are forgotten");
+    }
+
+    #[test]
+    fn clashing_ids_are_settled_afresh_each_pass() {
+        let mut cache = SurfaceCache::default();
+        let both = [
+            ("a", "Jean-Luc Picard spoke in Paris."),
+            ("b", "Jean Luc Picard spoke in Lyon."),
+        ];
+        let first = pass(&both, &mut cache);
+        assert!(first.contains("\"e-jean-luc-picard\""), "{first}");
+        assert!(
+            first.contains("\"e-jean-luc-picard-"),
+            "one is made unique: {first}"
+        );
+        // b's "Jean Luc" sorts first and takes the plain id. When b goes, a's kept record (made
+        // unique last time) gets the plain id; when b comes back, a is made unique again.
+        for next in [&both[..1], &both[..], &both[1..], &both[..]] {
+            let continued = pass(next, &mut cache);
+            assert_eq!(continued, pass(next, &mut SurfaceCache::default()));
+        }
     }
 
     #[test]
