@@ -31,6 +31,7 @@ pub use model::*;
 
 use crate::content::Corpus;
 use corpus::Work;
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 impl CrossRef {
@@ -173,19 +174,23 @@ fn articles(w: &mut Work, cl: &clusters::Clustering) -> Vec<ArticleXref> {
             undated.then(|| window::infer(w, ai, partners.get(&ai).unwrap_or(&none)))
         })
         .collect();
-    let mut g = 0;
+    // Each article's first global claim number, so articles can be finished in parallel.
+    let firsts: Vec<usize> = (w.per_article.iter())
+        .scan(0, |next, ac| {
+            *next += ac.claims.len();
+            Some(*next - ac.claims.len())
+        })
+        .collect();
     std::mem::take(&mut w.per_article)
-        .into_iter()
+        .into_par_iter()
         .zip(&w.corpus.articles)
         .zip(windows)
-        .map(|((ac, a), date_window)| {
-            let claims: Vec<Claim> = ac
-                .claims
-                .into_iter()
-                .map(|e| {
+        .zip(firsts)
+        .map(|(((ac, a), date_window), first)| {
+            let claims: Vec<Claim> = (ac.claims.into_iter().zip(first..))
+                .map(|(e, g)| {
                     let mut c = e.claim;
                     c.cluster = cl.of_claim[g].map(|k| cl.clusters[k].id.clone());
-                    g += 1;
                     c
                 })
                 .collect();
