@@ -37,8 +37,8 @@ pub struct Work<'a> {
     pub alias_problems: Vec<String>,
     /// Entity index → article slug → spelling → count.
     pub spellings: Vec<BTreeMap<String, BTreeMap<String, usize>>>,
-    /// Key of each distinct surface that became an entity, and that entity's index.
-    pub surface_keys: Vec<(String, usize)>,
+    /// Key of each distinct surface that became an entity → that entity's index.
+    pub entity_of_key: entities::EntityOfKey,
     /// What was learnt of each surface, for the next pass (see [`Carried`]).
     pub surfaces: SurfaceCache,
     /// The last pass's cluster records, for clustering to reuse (see [`clusters::Memo`]).
@@ -148,7 +148,7 @@ impl<'a> Work<'a> {
             aliases,
             alias_problems,
             spellings: resolved.spellings,
-            surface_keys: resolved.surface_keys,
+            entity_of_key: resolved.entity_of_key,
             surfaces,
             cluster_memo,
         }
@@ -302,10 +302,6 @@ fn resolve_entities(
 
 /// Writes the entity ids (and speaker ids) of `resolved` into the claims.
 fn set_all_entities(per_article: &mut [ArticleClaims], resolved: &entities::Resolved) {
-    let mut by_key: ahash::HashMap<&str, usize> = ahash::HashMap::default();
-    for (k, e) in &resolved.surface_keys {
-        by_key.entry(k.as_str()).or_insert(*e);
-    }
     let mut rest = resolved.of_mention.as_slice();
     let per_mentions: Vec<&[Option<usize>]> = per_article
         .iter()
@@ -319,7 +315,9 @@ fn set_all_entities(per_article: &mut [ArticleClaims], resolved: &entities::Reso
     per_article
         .par_iter_mut()
         .zip(per_mentions)
-        .for_each(|(ac, of_mention)| set_entities(ac, of_mention, &resolved.entities, &by_key));
+        .for_each(|(ac, of_mention)| {
+            set_entities(ac, of_mention, &resolved.entities, &resolved.entity_of_key)
+        });
 }
 
 /// Writes the entity ids of an article's claims (sorted, unique) given the entity of each of
@@ -328,7 +326,7 @@ fn set_entities(
     ac: &mut ArticleClaims,
     of_mention: &[Option<usize>],
     entities: &[Entity],
-    by_key: &ahash::HashMap<&str, usize>,
+    by_key: &entities::EntityOfKey,
 ) {
     let mut rest = of_mention;
     for e in &mut ac.claims {

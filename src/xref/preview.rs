@@ -13,7 +13,7 @@ use super::aliases::key;
 use super::claims::ArticleClaims;
 use super::clusters;
 use super::corpus::{self, Work};
-use super::entities::{Spellings, SurfaceCache};
+use super::entities::{EntityOfKey, Spellings, SurfaceCache};
 use super::matching::{self, Index, Interner, Item, Lookup, Pair};
 use super::model::{Appearance, ArticleXref, Claim, CrossRef, Flag, FlagKind};
 use super::pairs::Scoring;
@@ -41,7 +41,7 @@ pub struct Baseline {
     /// Global claim number → (article index, claim index in the article).
     gid: Vec<(usize, usize)>,
     /// Surface key → entity index (into `xref.entities`).
-    entity_of_key: HashMap<String, usize>,
+    entity_of_key: EntityOfKey,
     /// Article slug → index.
     article_of: HashMap<String, usize>,
     /// Per article index, its (file, content hash): which items the next pass may reuse.
@@ -66,10 +66,6 @@ pub struct Provisional {
 
 impl Baseline {
     pub(super) fn new(xref: CrossRef, w: Work, of_claim: Vec<Option<usize>>) -> Baseline {
-        let mut entity_of_key = HashMap::new();
-        for (k, e) in w.surface_keys {
-            entity_of_key.entry(k).or_insert(e);
-        }
         let article_of = xref
             .articles
             .iter()
@@ -100,7 +96,7 @@ impl Baseline {
             pairs: w.pairs,
             lookups: w.lookups,
             rescored: w.rescored,
-            entity_of_key,
+            entity_of_key: w.entity_of_key,
             article_of,
             xref,
         }

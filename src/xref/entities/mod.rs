@@ -8,5 +8,6 @@ mod resolve;
 
 pub use mentions::{Mention, mentions};
 pub use resolve::{
-    ArticleKey, Located, Resolved, Spellings, SurfaceCache, resolve, resolve_with, translit,
+    ArticleKey, EntityOfKey, Located, Resolved, Spellings, SurfaceCache, resolve, resolve_with,
+    translit,
 };

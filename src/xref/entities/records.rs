@@ -8,7 +8,7 @@
 //! (the rest are moved over, not copied). Ids are always assigned afresh: a clash of two names'
 //! ids is settled in key order across all entities.
 
-use super::resolve::{Groups, Located, Resolved, Spellings, Surfaces};
+use super::resolve::{EntityOfKey, Groups, Located, Resolved, Spellings, Surfaces};
 use crate::xref::aliases::Aliases;
 use crate::xref::model::{Entity, EntityKind, Variant};
 use crate::xref::text;
@@ -72,9 +72,14 @@ pub(super) fn build(
     let of_mention: Vec<Option<usize>> =
         surfaces.of_mention.iter().map(|&s| entity_of(s)).collect();
     let entity_of_surface: Vec<Option<usize>> = (0..surfaces.list.len()).map(entity_of).collect();
-    let surface_keys = (surfaces.list.iter().zip(&entity_of_surface))
-        .filter_map(|(sf, e)| e.map(|e| (sf.key.clone(), e)))
-        .collect();
+    let mut entity_of_key = EntityOfKey::default();
+    for (sf, e) in surfaces.list.iter().zip(&entity_of_surface) {
+        if let Some(e) = e
+            && !entity_of_key.contains_key(&sf.key)
+        {
+            entity_of_key.insert(sf.key.clone(), *e);
+        }
+    }
     let alias_names: HashMap<String, &str> = (aliases.display.iter())
         .map(|(k, (name, _))| (super::translit(k), name.as_str()))
         .collect();
@@ -96,7 +101,7 @@ pub(super) fn build(
     Resolved {
         entities,
         of_mention,
-        surface_keys,
+        entity_of_key,
         spellings,
     }
 }

@@ -55,11 +55,15 @@ pub struct Resolved {
     pub entities: Vec<Entity>,
     /// Same order as the input; `None` for dropped mentions.
     pub of_mention: Vec<Option<usize>>,
-    /// Per distinct surface with an entity, in order of first mention: its [`key`] and entity.
-    pub surface_keys: Vec<(String, usize)>,
+    /// The [`key`] of each distinct surface with an entity → that entity (of the first such
+    /// surface mentioned, when several have the same key).
+    pub entity_of_key: EntityOfKey,
     /// Entity index → spelling keys used, per article slug (for name variants).
     pub spellings: Vec<Spellings>,
 }
+
+/// Surface key → entity index.
+pub type EntityOfKey = HashMap<String, usize, ahash::RandomState>;
 
 /// Article slug → spelling key → number of mentions.
 pub type Spellings = BTreeMap<String, BTreeMap<String, usize>>;
@@ -385,7 +389,9 @@ mod tests {
             .collect();
         let slugs: Vec<String> = articles.iter().map(|(n, _)| n.to_string()).collect();
         let r = resolve_with(&ms, &slugs, articles, &aliases, cache);
-        let out = format!("{:?} {:?} {:?}", r.entities, r.of_mention, r.surface_keys);
+        let mut keys: Vec<_> = r.entity_of_key.iter().collect();
+        keys.sort();
+        let out = format!("{:?} {:?} {:?}", r.entities, r.of_mention, keys);
         cache.remember(r.entities, r.spellings); // as `serve` does, for the next pass
         out
     }
