@@ -12,7 +12,10 @@ use std::time::Duration;
 
 fn corpus(n: usize) -> Corpus {
     Corpus {
-        articles: factsite::testgen::synthetic_corpus(n, 7),
+        articles: factsite::testgen::synthetic_corpus(n, 7)
+            .into_iter()
+            .map(Into::into)
+            .collect(),
         ..Default::default()
     }
 }

@@ -20,10 +20,14 @@ fn main() {
     let dir = args.next().unwrap_or_else(|| "content".into());
     let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(7);
     let corpus = factsite::content::load(std::path::Path::new(&dir)).expect("load");
-    let per: Vec<_> = corpus.articles.par_iter().map(claims::extract).collect();
+    let per: Vec<_> = corpus
+        .articles
+        .par_iter()
+        .map(|a| claims::extract(a))
+        .collect();
     let edited = args.next().map(|d| {
         let c = factsite::content::load(std::path::Path::new(&d)).expect("load edited");
-        let per: Vec<_> = c.articles.par_iter().map(claims::extract).collect();
+        let per: Vec<_> = c.articles.par_iter().map(|a| claims::extract(a)).collect();
         (c, per)
     });
     let mut pass = xref::baseline_with_claims(&corpus, lent(&per), Default::default());

@@ -6,7 +6,10 @@ fn main() {
         .unwrap_or(1000);
     let t = std::time::Instant::now();
     let corpus = factsite::content::Corpus {
-        articles: factsite::testgen::synthetic_corpus(n, 7),
+        articles: factsite::testgen::synthetic_corpus(n, 7)
+            .into_iter()
+            .map(Into::into)
+            .collect(),
         ..Default::default()
     };
     let made = t.elapsed();

@@ -13,7 +13,7 @@ use std::path::Path;
 
 /// The pass `serve` runs: claims lent, continuing from `carried`.
 fn continued(corpus: &Corpus, carried: Carried) -> Baseline {
-    let per: Vec<_> = corpus.articles.iter().map(claims::extract).collect();
+    let per: Vec<_> = corpus.articles.iter().map(|a| claims::extract(a)).collect();
     xref::baseline_with_claims(corpus, per.iter().map(Cow::Borrowed).collect(), carried)
 }
 

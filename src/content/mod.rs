@@ -17,11 +17,12 @@ use discover::{Source, SourceKind};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// One decoded input, or the reason it was skipped. Public so that `serve` can cache it per file.
 #[derive(Debug, Clone)]
 pub enum Loaded {
-    Article(Box<Article>),
+    Article(Arc<Article>),
     Page(Page),
     Check(Check),
     Aliases(String, String),
@@ -46,7 +47,7 @@ pub fn assemble(loaded: impl IntoIterator<Item = (Vec<Warning>, Loaded)>) -> Res
     for (warnings, item) in loaded {
         corpus.warnings.extend(warnings);
         match item {
-            Loaded::Article(a) => corpus.articles.push(*a),
+            Loaded::Article(a) => corpus.articles.push(a),
             Loaded::Page(p) => corpus.pages.push(p),
             Loaded::Check(c) => corpus.checks.push(c),
             Loaded::Aliases(file, text) => corpus.aliases = Some((file, text)),
@@ -146,7 +147,7 @@ pub fn load_source(src: &Source, bytes: &[u8]) -> Result<(Vec<Warning>, Loaded)>
                     if a.date.is_none() {
                         warnings.push(Warning { file: src.rel.clone(), line: None, message: "no publication date found; add a date line (e.g. 2023-05-19) at the top".into() });
                     }
-                    Loaded::Article(Box::new(a))
+                    Loaded::Article(Arc::new(a))
                 }
                 None => Loaded::Draft,
             }

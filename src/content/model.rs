@@ -169,7 +169,7 @@ impl std::fmt::Display for Warning {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Corpus {
     /// Articles sorted by file path.
-    pub articles: Vec<Article>,
+    pub articles: Vec<std::sync::Arc<Article>>,
     pub pages: Vec<Page>,
     pub checks: Vec<Check>,
     pub assets: Vec<Asset>,

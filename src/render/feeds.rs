@@ -43,7 +43,7 @@ struct Entry {
 /// `atom.xml`: every article, newest first, undated ones last (their `updated` is the feed's).
 pub fn articles_feed(config: &Config, corpus: &Corpus) -> String {
     let updated = newest(corpus);
-    let mut articles: Vec<&Article> = corpus.articles.iter().collect();
+    let mut articles: Vec<&Article> = corpus.articles.iter().map(AsRef::as_ref).collect();
     articles.sort_by(|a, b| {
         let (da, db) = (
             a.date.as_ref().map(|d| d.value),

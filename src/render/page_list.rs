@@ -68,7 +68,7 @@ impl<'a> PageRenderer<'a> {
             PageId::NotFound,
         ];
         ids.extend(corpus.pages.iter().map(PageId::Page));
-        ids.extend(corpus.articles.iter().map(PageId::Article));
+        ids.extend(corpus.articles.iter().map(|a| PageId::Article(a)));
         ids.extend(xref.clusters.iter().map(PageId::Cluster));
         ids.extend(xref.entities.iter().map(PageId::Entity));
         ids.extend(corpus.checks.iter().map(PageId::Check));

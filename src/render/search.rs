@@ -77,7 +77,7 @@ impl SearchIndex {
     pub fn with_articles(corpus: &Corpus) -> Self {
         use rayon::prelude::*;
         let docs: Vec<SearchDoc> = (corpus.articles.par_iter())
-            .map(Self::article_doc)
+            .map(|a| Self::article_doc(a))
             .collect();
         let mut index = SearchIndex::new();
         for doc in docs {
@@ -242,7 +242,7 @@ mod tests {
                 .unwrap()
                 .unwrap();
             let doc = SearchIndex::with_articles(&crate::content::Corpus {
-                articles: vec![a],
+                articles: vec![a.into()],
                 ..Default::default()
             })
             .docs()[0]

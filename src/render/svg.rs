@@ -16,7 +16,7 @@ const ROW: f64 = 34.0;
 
 /// Articles in date order (undated last, by file).
 fn ordered(corpus: &Corpus) -> Vec<&Article> {
-    let mut v: Vec<&Article> = corpus.articles.iter().collect();
+    let mut v: Vec<&Article> = corpus.articles.iter().map(AsRef::as_ref).collect();
     v.sort_by(|a, b| {
         let (da, db) = (
             a.date.as_ref().map(|d| d.value),

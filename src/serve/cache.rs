@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 pub type Hash = blake3::Hash;
@@ -179,8 +180,8 @@ impl ClaimCache {
     /// Every article's claims in corpus order, extracting only articles not seen before.
     /// They are lent: the pass copies them beside its other work.
     pub fn claims_for(&mut self, corpus: &Corpus) -> Vec<Cow<'_, ArticleClaims>> {
-        let key = |a: &content::Article| (a.file.clone(), a.hash.clone());
-        let missing: Vec<&content::Article> = corpus
+        let key = |a: &Arc<content::Article>| (a.file.clone(), a.hash.clone());
+        let missing: Vec<&Arc<content::Article>> = corpus
             .articles
             .iter()
             .filter(|a| !self.by_key.contains_key(&key(a)))

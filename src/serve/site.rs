@@ -168,7 +168,7 @@ struct LastPass {
 /// While the articles and aliases are equal, its last result still holds, with the verdicts
 /// linked again if they changed.
 struct XrefInputs {
-    articles: Vec<Article>,
+    articles: Vec<Arc<Article>>,
     checks: Vec<Check>,
     aliases: Option<(String, String)>,
 }
@@ -184,7 +184,11 @@ impl XrefInputs {
 
     /// Whether the pass still holds for `corpus`, up to its verdicts (see [`LastPass::relink_verdicts`]).
     fn same_articles(&self, corpus: &Corpus) -> bool {
-        self.articles == corpus.articles && self.aliases == corpus.aliases
+        // Unchanged articles are the very same (shared) values: most compare by address.
+        let same = |(a, b): (&Arc<Article>, &Arc<Article>)| Arc::ptr_eq(a, b) || a == b;
+        self.articles.len() == corpus.articles.len()
+            && self.articles.iter().zip(&corpus.articles).all(same)
+            && self.aliases == corpus.aliases
     }
 }
 

@@ -73,7 +73,11 @@ pub struct Kept {
 impl<'a> Work<'a> {
     /// Extracts claims, resolves entities and scores candidate pairs.
     pub fn new(corpus: &'a Corpus) -> Work<'a> {
-        let per_article = corpus.articles.par_iter().map(claims::extract).collect();
+        let per_article = corpus
+            .articles
+            .par_iter()
+            .map(|a| claims::extract(a))
+            .collect();
         Self::with_claims(corpus, per_article)
     }
 
