@@ -312,9 +312,6 @@ fn timeline_pair(w: &Work, a: usize, b: usize) -> Option<String> {
         return None;
     }
     let (ca, cb) = (&w.claim(a).claim, &w.claim(b).claim);
-    if !CUMULATIVE.is_match(&ca.text) || !CUMULATIVE.is_match(&cb.text) {
-        return None;
-    }
     let shared = ca
         .entities
         .iter()
@@ -325,7 +322,10 @@ fn timeline_pair(w: &Work, a: usize, b: usize) -> Option<String> {
     }
     let ma = top_money(ca, None)?;
     let mb = top_money(cb, ma.currency.as_deref())?;
-    (ma.milli != mb.milli).then(|| ma.currency.clone().unwrap_or_default())
+    // The wording test last: it is the costly one, and most pairs fail the others.
+    let differ = ma.milli != mb.milli;
+    (differ && CUMULATIVE.is_match(&ca.text) && CUMULATIVE.is_match(&cb.text))
+        .then(|| ma.currency.clone().unwrap_or_default())
 }
 
 fn top_money<'a>(c: &'a super::model::Claim, currency: Option<&str>) -> Option<&'a Figure> {

@@ -9,8 +9,10 @@ use super::model::TimelineEvent;
 pub fn events(w: &Work, cl: &Clustering) -> Vec<TimelineEvent> {
     let mut seen = vec![false; cl.clusters.len()];
     let mut out = Vec::new();
+    // Only claims with an event date count (one without does not stand for its cluster).
     let order: Vec<usize> = {
-        let mut o: Vec<usize> = (0..w.gid.len()).collect();
+        let dated = |&g: &usize| w.claim(g).claim.event.is_some();
+        let mut o: Vec<usize> = (0..w.gid.len()).filter(dated).collect();
         o.sort_by_key(|&g| super::clusters::order_key(w, g));
         o
     };
