@@ -67,9 +67,40 @@ pub fn altered_quotes(w: &Work, out: &mut Vec<Draft>) {
     }
 }
 
-/// Per global claim, the [`text::normalised`] text of each of its quotations; left empty for
-/// claims in none of the comparisons.
-fn normalised_quotes(w: &Work, comparisons: &[(usize, usize, f64)]) -> Vec<Vec<String>> {
+/// A quotation's [`text::normalised`] text and its words' hashes, sorted: the words two
+/// quotations share bound how similar they can be (see [`could_reach`]).
+struct Norm {
+    text: String,
+    words: Vec<u64>,
+}
+
+impl Norm {
+    fn of(q: &Quote) -> Norm {
+        let text = text::normalised(&q.text);
+        let hasher = ahash::RandomState::with_seeds(9, 10, 11, 12);
+        let mut words: Vec<u64> = text.split(' ').map(|w| hasher.hash_one(w)).collect();
+        words.sort_unstable();
+        Norm { text, words }
+    }
+}
+
+/// Whether [`normalised_similarity`] of two quotations can reach `min`: the words in order that
+/// agree are at most the words both hold, counted with repeats.
+fn could_reach(a: &Norm, b: &Norm, min: f64) -> bool {
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.words.len() && j < b.words.len() {
+        match a.words[i].cmp(&b.words[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => (i, j, shared) = (i + 1, j + 1, shared + 1),
+        }
+    }
+    2.0 * shared as f64 / (a.words.len() + b.words.len()).max(1) as f64 >= min
+}
+
+/// Per global claim, each of its quotations normalised; left empty for claims in none of the
+/// comparisons.
+fn normalised_quotes(w: &Work, comparisons: &[(usize, usize, f64)]) -> Vec<Vec<Norm>> {
     let mut compared = vec![false; w.gid.len()];
     for &(a, b, _) in comparisons {
         compared[a] = true;
@@ -80,9 +111,8 @@ fn normalised_quotes(w: &Work, comparisons: &[(usize, usize, f64)]) -> Vec<Vec<S
         .enumerate()
         .map(|(g, compared)| {
             let quotes = &w.claim(g).claim.quotes;
-            let norm = |q: &Quote| text::normalised(&q.text);
             if compared {
-                quotes.iter().map(norm).collect()
+                quotes.iter().map(Norm::of).collect()
             } else {
                 Vec::new()
             }
@@ -125,7 +155,7 @@ struct Altered {
 }
 
 /// Reworded quotations of the same speaker in claims `a` and `b` (of different articles).
-fn compare_quotes(w: &Work, norms: &[Vec<String>], a: usize, b: usize, min: f64) -> Vec<Altered> {
+fn compare_quotes(w: &Work, norms: &[Vec<Norm>], a: usize, b: usize, min: f64) -> Vec<Altered> {
     let mut out = Vec::new();
     if w.gid[a].0 == w.gid[b].0 {
         return out;
@@ -135,11 +165,12 @@ fn compare_quotes(w: &Work, norms: &[Vec<String>], a: usize, b: usize, min: f64)
     for (i, qe) in ce.quotes.iter().enumerate() {
         for (j, ql) in cl.quotes.iter().enumerate() {
             let (ne, nl) = (&norms[e][i], &norms[l][j]);
-            if !same_speaker(qe, ql) || ne == nl {
+            let least = QUOTE_SIMILAR.max(min);
+            if ne.text == nl.text || !could_reach(ne, nl, least) || !same_speaker(qe, ql) {
                 continue;
             }
-            let sim = normalised_similarity(ne, nl);
-            if sim >= QUOTE_SIMILAR.max(min) {
+            let sim = normalised_similarity(&ne.text, &nl.text);
+            if sim >= least {
                 out.push(Altered { e, i, l, j, sim });
             }
         }
@@ -377,4 +408,46 @@ fn timeline(w: &Work, mut gs: Vec<usize>) -> Option<FigureTimeline> {
         entities: entities.into_iter().collect(),
         points,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::xref::model::Span;
+
+    fn quote(text: &str) -> Quote {
+        Quote {
+            text: text.into(),
+            span: Span { start: 0, end: 0 },
+            speaker: None,
+            speaker_entity: None,
+        }
+    }
+
+    #[test]
+    fn the_shared_words_bound_never_drops_a_similar_pair() {
+        let texts = [
+            "we will not give up one inch of our land",
+            "we will never give up an inch of our land",
+            "our land we will not give up",
+            "the talks were constructive and frank",
+            "land land land our our",
+            "",
+        ];
+        let norms: Vec<Norm> = texts.iter().map(|t| Norm::of(&quote(t))).collect();
+        let mut pruned = 0;
+        for a in &norms {
+            for b in &norms {
+                let sim = normalised_similarity(&a.text, &b.text);
+                for min in [0.3, 0.5, 0.6, 0.9] {
+                    if sim >= min {
+                        assert!(could_reach(a, b, min), "{:?} / {:?}", a.text, b.text);
+                    } else if !could_reach(a, b, min) {
+                        pruned += 1;
+                    }
+                }
+            }
+        }
+        assert!(pruned > 20, "the bound prunes dissimilar pairs ({pruned})");
+    }
 }
