@@ -3,8 +3,7 @@
 //! Built once by [`Work::new`]; the cluster, reuse, flag and timeline steps read it.
 
 use super::aliases::{Aliases, key};
-use super::claims::Extracted;
-use super::claims::{self, ArticleClaims};
+use super::claims::{self, ArticleClaims, Extracted};
 use super::clusters;
 use super::entities::{self, Located, SurfaceCache};
 use super::matching::{self, Index, Interner, Item, Lookup, Pair};
@@ -89,8 +88,9 @@ impl<'a> Work<'a> {
     }
 
     /// Like [`Work::with_claims`], continuing from what the last pass left (see [`Carried`]).
-    /// The result does not depend on `carried`: only the time it takes does. Borrowed claims
-    /// (`serve`'s cache) are copied beside entity resolution, as the pass writes into them.
+    /// The result does not depend on `carried`: only the time it takes does. The pass writes
+    /// into its claims: borrowed ones (`serve`'s cache) are replaced, beside entity resolution,
+    /// by the last pass's finished claims of the same article, or else copied.
     pub fn with_carried(
         corpus: &'a Corpus,
         per_article: Vec<Cow<'_, ArticleClaims>>,
