@@ -244,10 +244,15 @@ fn start_watching(
     Ok((tx, thread))
 }
 
-/// How long to keep collecting events after the first one, so a burst makes one rebuild: more
-/// than the debouncer's check interval (a quarter of [`super::watch::DEBOUNCE`]), with room for the
-/// scheduler.
-const SETTLE: Duration = Duration::from_millis(12);
+/// How long to keep collecting events after a message, so a burst makes one rebuild: more than
+/// the debouncer's check interval (a quarter of [`super::watch::DEBOUNCE`], 2.5 ms), with room
+/// for the scheduler. One save comes in one message, or two when its events straddle a check.
+const SETTLE: Duration = Duration::from_millis(6);
+
+/// The same once a third message came: a burst (a checkout, a copy of many files), which on a
+/// loaded machine may pause longer between files. A burst that outlasts even this gives another
+/// rebuild, never a missed change: every rebuild scans the inputs by content hash.
+const SETTLE_BURST: Duration = Duration::from_millis(50);
 
 fn build_loop(
     rx: Receiver<Message>,
@@ -259,7 +264,9 @@ fn build_loop(
         let mut hinted = HashSet::new();
         let mut rewatch = false;
         let mut next = Some(first);
+        let mut messages = 0;
         while let Some(msg) = next {
+            messages += 1;
             match msg {
                 Message::Stop => return,
                 Message::Error(e) => eprintln!("warning: {e}"),
@@ -268,7 +275,8 @@ fn build_loop(
                     hinted.extend(paths);
                 }
             }
-            next = rx.recv_timeout(SETTLE).ok();
+            let settle = if messages >= 3 { SETTLE_BURST } else { SETTLE };
+            next = rx.recv_timeout(settle).ok();
         }
         if hinted.is_empty() {
             continue;

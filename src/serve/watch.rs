@@ -34,11 +34,13 @@ pub struct Watcher {
     root: PathBuf,
 }
 
-/// How long the debouncer waits for a path to go quiet. An editor's save (even a safe write:
-/// temp file, rename, backup removed) is over within a few milliseconds; the debouncer checks
-/// every quarter of this, so a burst that goes on arrives in messages at most that far apart
-/// (see `SETTLE` in `server.rs`).
-pub const DEBOUNCE: Duration = Duration::from_millis(20);
+/// How long the debouncer holds an event before handing it on, merging what happens to the same
+/// path meanwhile (a rename's two halves, a write and its close). An editor's save, even a safe
+/// write (temp file, rename, backup removed), is over in well under a millisecond. The debouncer
+/// checks every quarter of this (2.5 ms), so a burst that goes on arrives in messages at most
+/// about that far apart (see `SETTLE` in `server.rs`). Every millisecond here is one more before
+/// the browser sees an edit.
+pub const DEBOUNCE: Duration = Duration::from_millis(10);
 
 impl Watcher {
     /// Starts watching `root` (canonical); events go to `tx`, except those for `ignore` (output).
