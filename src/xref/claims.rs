@@ -17,6 +17,9 @@ pub const MIN_WORDS: usize = 5;
 #[derive(Debug, Clone)]
 pub struct Extracted {
     pub claim: Claim,
+    /// A hash of `claim` as extracted, before the pass writes entity ids, speakers' entities
+    /// and the cluster (see [`print`]): clustering fingerprints its clusters with it.
+    pub print: u64,
     pub mentions: Arc<[Mention]>,
     /// Matching terms (stems), unique, sorted.
     pub terms: Arc<[String]>,
@@ -101,11 +104,30 @@ fn analyse(
         cluster: None,
     };
     Extracted {
+        print: print(&claim),
         claim,
         mentions: mentions.into(),
         terms: terms.into(),
         name_terms: name_terms.into(),
     }
+}
+
+/// A hash of all of a claim, by its `Debug` form (fixed seeds: the same in every pass).
+pub fn print(claim: &Claim) -> u64 {
+    use std::fmt::Write;
+    use std::hash::{BuildHasher, Hasher};
+    /// Feeds what is written into a hasher.
+    struct Feed<H>(H);
+    impl<H: Hasher> Write for Feed<H> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.write(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut h = Feed(ahash::RandomState::with_seeds(5, 6, 7, 8).build_hasher());
+    // Writing into a hasher cannot fail.
+    let _ = write!(h, "{claim:?}");
+    h.0.finish()
 }
 
 fn time_spans(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {

@@ -12,7 +12,7 @@ use super::text;
 use rayon::prelude::*;
 use similar::{Algorithm, ChangeTag};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::{BuildHasher, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 
 /// Union-find over claim numbers.
 pub struct Dsu(Vec<usize>);
@@ -54,12 +54,13 @@ pub struct Clustering {
 }
 
 /// The last pass's cluster records by fingerprint (64-bit: two different clusters of one corpus
-/// sharing one is as likely as ~10⁻¹³).
+/// sharing one is as likely as ~10⁻¹³), each with its id before telling equal ones apart.
 #[derive(Default)]
 pub struct Memo {
     by_print: HashMap<u64, Cluster>,
-    /// Fingerprint of each cluster the last pass made, in its order.
-    made: Vec<u64>,
+    /// Fingerprint and id (before telling equal ones apart) of each cluster the last pass made,
+    /// in its order.
+    made: Vec<(u64, String)>,
 }
 
 impl Memo {
@@ -67,7 +68,9 @@ impl Memo {
     pub fn remember(&mut self, clusters: Vec<Cluster>) {
         if clusters.len() == self.made.len() {
             let made = std::mem::take(&mut self.made);
-            self.by_print = made.into_iter().zip(clusters).collect();
+            self.by_print = (made.into_iter().zip(clusters))
+                .map(|((fp, id), c)| (fp, Cluster { id, ..c }))
+                .collect();
         }
     }
 }
@@ -82,14 +85,21 @@ pub fn cluster(w: &Work) -> Clustering {
 pub fn cluster_with(w: &Work, memo: &mut Memo) -> Clustering {
     let n = w.gid.len();
     let mut dsu = Dsu::new(n);
+    let mut matched = vec![false; n];
     for p in w.matches() {
         dsu.union(p.a, p.b);
+        (matched[p.a], matched[p.b]) = (true, true);
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for g in 0..n {
-        groups.entry(dsu.find(g)).or_default().push(g);
-    }
-    let groups: Vec<Vec<usize>> = groups.into_values().filter(|m| m.len() >= 2).collect();
+    // Only matched claims are in a cluster: grouped by their root (the order is settled below).
+    let mut rooted: Vec<(usize, usize)> = (0..n)
+        .filter(|&g| matched[g])
+        .map(|g| (dsu.find(g), g))
+        .collect();
+    rooted.sort_unstable();
+    let groups: Vec<Vec<usize>> = (rooted.chunk_by(|x, y| x.0 == y.0))
+        .map(|run| run.iter().map(|&(_, g)| g).collect::<Vec<usize>>())
+        .filter(|m| m.len() >= 2)
+        .collect();
     // Independent per cluster (word diffs dominate); collected in order.
     let printed: Vec<(u64, Vec<usize>)> = groups
         .into_par_iter()
@@ -104,19 +114,10 @@ pub fn cluster_with(w: &Work, memo: &mut Memo) -> Clustering {
     let old = std::mem::take(&mut memo.by_print);
     std::thread::spawn(move || drop(old));
     let mut built: Vec<(Cluster, Vec<usize>, u64)> = (kept.into_par_iter().zip(printed))
-        .map(|(kept, (fp, m))| {
-            let c = match kept {
-                Some(c) => Cluster {
-                    id: base_id(&c.text),
-                    ..c
-                },
-                None => build(w, &m),
-            };
-            (c, m, fp)
-        })
+        .map(|(kept, (fp, m))| (kept.unwrap_or_else(|| build(w, &m)), m, fp))
         .collect();
     built.sort_by(|a, b| a.0.id.cmp(&b.0.id).then(a.1.cmp(&b.1)));
-    memo.made = built.iter().map(|b| b.2).collect();
+    memo.made = built.iter().map(|b| (b.2, b.0.id.clone())).collect();
     let mut built: Vec<(Cluster, Vec<usize>)> = built.into_iter().map(|(c, m, _)| (c, m)).collect();
     dedupe_ids(&mut built);
     let mut of_claim = vec![None; n];
@@ -158,34 +159,26 @@ pub fn appearance(w: &Work, g: usize) -> Appearance {
     }
 }
 
-/// A hash of everything a cluster's record is made from: each member's claim (all of it, by
-/// its `Debug` form), article and score against the first.
+/// A hash of everything a cluster's record is made from: each member's claim (all of it as
+/// extracted, by [`super::claims::print`], and the entity ids the pass wrote), article and score
+/// against the first.
 fn fingerprint(w: &Work, members: &[usize]) -> u64 {
-    use std::fmt::Write;
-    /// Feeds what is written into a hasher.
-    struct Feed<H>(H);
-    impl<H: Hasher> Write for Feed<H> {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            self.0.write(s.as_bytes());
-            Ok(())
-        }
-    }
-    let mut h = Feed(ahash::RandomState::with_seeds(5, 6, 7, 8).build_hasher());
+    let mut h = ahash::RandomState::with_seeds(5, 6, 7, 8).build_hasher();
     for (i, &g) in members.iter().enumerate() {
-        let art = w.article(g);
-        let score = (i > 0).then(|| cluster_score(w, members[0], g));
-        // Writing into a hasher cannot fail.
-        let _ = writeln!(
-            h,
-            "{:?}|{}|{}|{:?}|{:?}",
-            w.claim(g).claim,
-            art.slug,
-            art.file,
-            art.date.as_ref().map(|d| d.value),
-            score
-        );
+        let (art, e) = (w.article(g), w.claim(g));
+        let score = (i > 0).then(|| cluster_score(w, members[0], g).to_bits());
+        let date = art.date.as_ref().map(|d| d.value);
+        (
+            e.print,
+            &e.claim.entities,
+            &art.slug,
+            &art.file,
+            date,
+            score,
+        )
+            .hash(&mut h);
     }
-    h.0.finish()
+    h.finish()
 }
 
 /// The id of a cluster whose first appearance is `text` (before telling equal ones apart).

@@ -205,6 +205,7 @@ fn copy_borrowed(
                             cluster: None, // the steps see no cluster until the pass sets them
                             ..claim
                         },
+                        print: e.print,
                         mentions: e.mentions.clone(),
                         terms: e.terms.clone(),
                         name_terms: e.name_terms.clone(),

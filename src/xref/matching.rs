@@ -314,7 +314,7 @@ fn fixed(w2: f64) -> u64 {
 
 /// The squared term weights of an item summed over all its terms and over its terms outside
 /// names, in fixed point (what [`score_parts`] divides by); [`super::pairs`] computes them once per item.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Norms {
     all: u64,
     content: u64,

@@ -146,7 +146,18 @@ fn ordered(i: usize, found: Vec<u32>) -> impl Iterator<Item = (u32, u32)> {
 fn scored(ix: &Index, items: &[Item], mut candidates: Vec<(u32, u32)>) -> Vec<Pair> {
     candidates.par_sort_unstable();
     candidates.dedup();
-    let norms: Vec<Norms> = items.par_iter().map(|it| Norms::of(ix, it)).collect();
+    // Norms of the items some candidate holds (after an edit, a few hundred of thousands).
+    let mut needed = vec![false; items.len()];
+    for &(a, b) in &candidates {
+        needed[a as usize] = true;
+        needed[b as usize] = true;
+    }
+    let norms: Vec<Norms> = (items.par_iter().zip(needed))
+        .map(|(it, needed)| match needed {
+            true => Norms::of(ix, it),
+            false => Norms::default(),
+        })
+        .collect();
     candidates
         .into_par_iter()
         .filter_map(|(a, b)| {

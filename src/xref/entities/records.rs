@@ -3,10 +3,10 @@
 //!
 //! A record is a function of its group's key, the alias table's display name for it, its kind
 //! counts and, per member surface, the surface's text, spelling and the articles of its
-//! mentions. `serve` keeps the last pass's records ([`Memo`]) by group with a fingerprint of
-//! those inputs, so after an edit only the entities whose mentions changed are assembled again
-//! (the rest are moved over, not copied). Ids are always assigned afresh: a clash of two names'
-//! ids is settled in key order across all entities.
+//! mentions. `serve` keeps the last pass's records ([`Memo`]) by a fingerprint of those inputs,
+//! so after an edit only the entities whose mentions changed are assembled again (the rest are
+//! moved over, not copied). Ids are always assigned afresh: a clash of two names' ids is settled
+//! in key order across all entities.
 
 use super::resolve::{EntityOfKey, Groups, Located, Resolved, Spellings, Surfaces};
 use crate::xref::aliases::Aliases;
@@ -16,14 +16,14 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasher, Hash, Hasher};
 
-/// The last pass's records by group key, with the fingerprint of what each was made from and
-/// whether its id had to be made unique (else the id is `e-` and the slug of its name).
+/// The last pass's records by the fingerprint of what each was made from (64-bit: two entities
+/// of one corpus sharing one is as likely as ~10⁻¹¹), with whether its id had to be made unique
+/// (else the id is `e-` and the slug of its name).
 #[derive(Default)]
 pub struct Memo {
-    by_group: HashMap<String, (u64, Entity, Spellings, bool)>,
-    /// Group key, fingerprint and "id made unique" of each entity the last pass made, in its
-    /// order.
-    made: Vec<(String, u64, bool)>,
+    by_print: ahash::HashMap<u64, (Entity, Spellings, bool)>,
+    /// Fingerprint and "id made unique" of each entity the last pass made, in its order.
+    made: Vec<(u64, bool)>,
 }
 
 impl Memo {
@@ -34,8 +34,8 @@ impl Memo {
             return; // not this memo's pass
         }
         let made = std::mem::take(&mut self.made);
-        self.by_group = (made.into_iter().zip(entities).zip(spellings))
-            .map(|(((g, fp, unique), e), sp)| (g, (fp, e, sp, unique)))
+        self.by_print = (made.into_iter().zip(entities).zip(spellings))
+            .map(|(((fp, unique), e), sp)| (fp, (e, sp, unique)))
             .collect();
     }
 }
@@ -135,17 +135,18 @@ fn records(
     memo: &mut Memo,
 ) -> (Vec<Entity>, Vec<Spellings>) {
     let slug = |a: usize| slugs.get(a).map_or("", String::as_str);
+    let slug_hashes: Vec<u64> = slugs.iter().map(|s| hasher().hash_one(s)).collect();
     let fingerprints: Vec<u64> = (inputs.par_iter())
-        .map(|e| fingerprint(e, surfaces, arts_of, slug))
+        .map(|e| fingerprint(e, surfaces, arts_of, &slug_hashes))
         .collect();
     // A kept record whose id was not made unique holds its plain id: see `ids`.
-    let mut kept: Vec<Option<(Entity, Spellings, bool)>> = (inputs.iter().zip(&fingerprints))
-        .map(|(e, fp)| match memo.by_group.remove(e.group) {
-            Some((old, entity, sp, unique)) if old == *fp => Some((entity, sp, !unique)),
-            _ => None,
+    let mut kept: Vec<Option<(Entity, Spellings, bool)>> = (fingerprints.iter())
+        .map(|fp| {
+            let (entity, sp, unique) = memo.by_print.remove(fp)?;
+            Some((entity, sp, !unique))
         })
         .collect();
-    let old = std::mem::take(&mut memo.by_group);
+    let old = std::mem::take(&mut memo.by_print);
     std::thread::spawn(move || drop(old));
     (kept.par_iter_mut().zip(inputs))
         .filter(|(k, _)| k.is_none())
@@ -154,9 +155,7 @@ fn records(
             *k = Some((entity, sp, false));
         });
     let (entities, spellings, unique) = ids(kept.into_iter().flatten().collect(), inputs);
-    memo.made = (inputs.iter().zip(fingerprints).zip(unique))
-        .map(|((e, fp), unique)| (e.group.to_string(), fp, unique))
-        .collect();
+    memo.made = fingerprints.into_iter().zip(unique).collect();
     (entities, spellings)
 }
 
@@ -197,20 +196,27 @@ fn ids(
     (entities, spellings, unique)
 }
 
-/// A hash of everything an entity's record is made from (see the module comment).
-fn fingerprint<'s>(
+/// The fixed-seed hasher of fingerprints.
+fn hasher() -> ahash::RandomState {
+    ahash::RandomState::with_seeds(1, 2, 3, 4)
+}
+
+/// A hash of everything an entity's record is made from (see the module comment), with each
+/// article's slug given by its hash (`slug_hashes`).
+fn fingerprint(
     e: &Inputs,
     surfaces: &Surfaces,
     arts_of: &[Vec<usize>],
-    slug: impl Fn(usize) -> &'s str,
+    slug_hashes: &[u64],
 ) -> u64 {
-    let mut h = ahash::RandomState::with_seeds(1, 2, 3, 4).build_hasher();
+    let mut h = hasher().build_hasher();
     (e.group, e.alias, e.kinds).hash(&mut h);
     for &s in &e.members {
         let sf = &surfaces.list[s];
         (sf.text, &sf.spelling).hash(&mut h);
+        h.write_usize(arts_of[s].len());
         for &a in &arts_of[s] {
-            slug(a).hash(&mut h);
+            h.write_u64(slug_hashes.get(a).copied().unwrap_or(0));
         }
     }
     h.finish()
