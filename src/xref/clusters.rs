@@ -148,7 +148,7 @@ fn dedupe_ids(built: &mut [(Cluster, Vec<usize>)]) {
 /// Appearance record of a claim.
 pub fn appearance(w: &Work, g: usize) -> Appearance {
     let art = w.article(g);
-    let c = &w.claim(g).claim;
+    let c = &w.claim(g);
     Appearance {
         article: art.slug.clone(),
         file: art.file.clone(),
@@ -165,12 +165,12 @@ pub fn appearance(w: &Work, g: usize) -> Appearance {
 fn fingerprint(w: &Work, members: &[usize]) -> u64 {
     let mut h = ahash::RandomState::with_seeds(5, 6, 7, 8).build_hasher();
     for (i, &g) in members.iter().enumerate() {
-        let (art, e) = (w.article(g), w.claim(g));
+        let art = w.article(g);
         let score = (i > 0).then(|| cluster_score(w, members[0], g).to_bits());
         let date = art.date.as_ref().map(|d| d.value);
         (
-            e.print,
-            &e.claim.entities,
+            w.extracted(g).print,
+            &w.claim(g).entities,
             &art.slug,
             &art.file,
             date,
@@ -193,12 +193,12 @@ fn cluster_score(w: &Work, first: usize, g: usize) -> f64 {
 
 fn build(w: &Work, members: &[usize]) -> Cluster {
     let first = w.claim(members[0]);
-    let id = base_id(&first.claim.text);
+    let id = base_id(&first.text);
     let mut figures: Vec<Figure> = Vec::new();
     let mut dates: Vec<DateRef> = Vec::new();
     let mut entities: BTreeSet<String> = BTreeSet::new();
     for &g in members {
-        let c = &w.claim(g).claim;
+        let c = &w.claim(g);
         for f in &c.figures {
             if !figures
                 .iter()
@@ -217,15 +217,15 @@ fn build(w: &Work, members: &[usize]) -> Cluster {
     let diffs = members[1..]
         .iter()
         .map(|&g| ClaimDiff {
-            claim: w.claim(g).claim.id.clone(),
+            claim: w.claim(g).id.clone(),
             article: w.article(g).slug.clone(),
             score: cluster_score(w, members[0], g),
-            ops: word_diff(&first.claim.text, &w.claim(g).claim.text),
+            ops: word_diff(&first.text, &w.claim(g).text),
         })
         .collect();
     Cluster {
         id,
-        text: first.claim.text.clone(),
+        text: first.text.clone(),
         appearances: members.iter().map(|&g| appearance(w, g)).collect(),
         figures,
         dates,

@@ -81,7 +81,7 @@ pub fn anachronisms(w: &Work, reuse: &[ReuseInfo], out: &mut Vec<Draft>) {
             let current: Vec<_> = r
                 .links
                 .iter()
-                .filter(|(l, _)| w.claim(*l).claim.dates.iter().any(|x| x.current))
+                .filter(|(l, _)| w.claim(*l).dates.iter().any(|x| x.current))
                 .collect();
             if !is_copy(r) && current.len() < 2 {
                 continue; // shared background text, not a stale copy
@@ -115,7 +115,6 @@ pub fn anachronisms(w: &Work, reuse: &[ReuseInfo], out: &mut Vec<Draft>) {
 
 fn first_relative(w: &Work, g: usize) -> String {
     w.claim(g)
-        .claim
         .dates
         .iter()
         .find(|x| x.current)
@@ -139,33 +138,30 @@ fn old_dated_lines(
     }
     // Body text: only when every explicit day the article names is old (at least two of them)
     // and a sentence pairs one with "this week"-style words.
-    let days: Vec<chrono::NaiveDate> = w.per_article[ai]
-        .claims
+    let days: Vec<chrono::NaiveDate> = w.claims[ai]
         .iter()
-        .flat_map(|c| c.claim.dates.iter())
+        .flat_map(|c| c.dates.iter())
         .filter(|x| x.kind == DateKind::Explicit && x.start == x.end)
         .map(|x| x.start)
         .collect();
     if days.len() < 2 || days.iter().any(|d| (date - *d).num_days() <= 90) {
         return;
     }
-    for c in &w.per_article[ai].claims {
+    for c in &w.claims[ai] {
         let current = c
-            .claim
             .dates
             .iter()
             .any(|x| x.current && x.kind == DateKind::Relative);
         let old = c
-            .claim
             .dates
             .iter()
             .filter(|x| x.kind == DateKind::Explicit && x.start == x.end)
             .map(|x| x.start)
             .max();
         if let (true, Some(old)) = (current, old) {
-            reasons.push(format!("line {} presents {old} as current", c.claim.line));
-            d.claims.push(c.claim.id.clone());
-            d.cite(w, ai, c.claim.line, &c.claim.text);
+            reasons.push(format!("line {} presents {old} as current", c.line));
+            d.claims.push(c.id.clone());
+            d.cite(w, ai, c.line, &c.text);
         }
     }
 }

@@ -3,7 +3,7 @@
 //! Built once by [`Work::new`]; the cluster, reuse, flag and timeline steps read it.
 
 use super::aliases::{Aliases, key};
-use super::claims::{self, ArticleClaims, Extracted};
+use super::claims::{self, ArticleClaims};
 use super::clusters;
 use super::entities::{self, Located, SurfaceCache};
 use super::matching::{self, Index, Interner, Item, Lookup, Pair};
@@ -18,7 +18,12 @@ use std::collections::{BTreeMap, HashMap};
 /// Everything the later steps share.
 pub struct Work<'a> {
     pub corpus: &'a Corpus,
-    pub per_article: Vec<ArticleClaims>,
+    /// Each article's claims as extracted, with their mentions, terms and prints (lent by
+    /// `serve`'s cache, or owned). The pass never writes them: it reads claims from `claims`.
+    pub extracted: Vec<Cow<'a, ArticleClaims>>,
+    /// Each article's claims as this pass finishes them: entity ids are written here (the
+    /// clusters only when the pass hands its result out).
+    pub claims: Vec<Vec<Claim>>,
     /// Global claim number → (article index, claim index in the article).
     pub gid: Vec<(usize, usize)>,
     pub items: Vec<Item>,
@@ -88,12 +93,12 @@ impl<'a> Work<'a> {
     }
 
     /// Like [`Work::with_claims`], continuing from what the last pass left (see [`Carried`]).
-    /// The result does not depend on `carried`: only the time it takes does. The pass writes
-    /// into its claims: borrowed ones (`serve`'s cache) are replaced, beside entity resolution,
-    /// by the last pass's finished claims of the same article, or else copied.
+    /// The result does not depend on `carried`: only the time it takes does. The claims the
+    /// pass finishes are, beside entity resolution, the last pass's finished claims of the same
+    /// article text, or else copies of the extracted ones.
     pub fn with_carried(
         corpus: &'a Corpus,
-        per_article: Vec<Cow<'_, ArticleClaims>>,
+        per_article: Vec<Cow<'a, ArticleClaims>>,
         mut carried: Carried,
     ) -> Work<'a> {
         assert_eq!(
@@ -118,7 +123,7 @@ impl<'a> Work<'a> {
         };
         // Entity resolution and pair scoring read the claims independently: run them side by side
         // (each is partly sequential), then write the entity ids into the claims.
-        let (resolved, ((interner, items, index, found), copies)) = rayon::join(
+        let (resolved, ((interner, items, index, found), mut claims)) = rayon::join(
             || resolve_entities(corpus, &per_article, &aliases, &mut surfaces),
             || {
                 let Carried {
@@ -128,19 +133,17 @@ impl<'a> Work<'a> {
                     ..
                 } = carried;
                 let scored = score_pairs(corpus, &per_article, interner, &mut articles, scoring);
-                let copies = copy_borrowed(corpus, &per_article, &mut articles);
+                let claims = finished_claims(corpus, &per_article, &mut articles);
                 // Freeing what no article uses any more is not on the way to the result.
                 std::thread::spawn(move || drop(articles));
-                (scored, copies)
+                (scored, claims)
             },
         );
-        let mut per_article: Vec<ArticleClaims> = (per_article.into_iter().zip(copies))
-            .map(|(given, copy)| copy.unwrap_or_else(|| given.into_owned()))
-            .collect();
-        set_all_entities(&mut per_article, &resolved);
+        set_all_entities(&mut claims, &per_article, &resolved);
         Work {
             corpus,
-            per_article,
+            extracted: per_article,
+            claims,
             gid,
             items,
             index,
@@ -163,10 +166,16 @@ impl<'a> Work<'a> {
         &self.corpus.articles[self.gid[g].0]
     }
 
-    /// The extracted claim of a global claim number.
-    pub fn claim(&self, g: usize) -> &claims::Extracted {
+    /// The claim of a global claim number, as this pass finishes it.
+    pub fn claim(&self, g: usize) -> &Claim {
         let (a, c) = self.gid[g];
-        &self.per_article[a].claims[c]
+        &self.claims[a][c]
+    }
+
+    /// What extraction found of a global claim number (mentions, terms, print).
+    pub fn extracted(&self, g: usize) -> &claims::Extracted {
+        let (a, c) = self.gid[g];
+        &self.extracted[a].claims[c]
     }
 
     /// Publication date of article `a`.
@@ -180,39 +189,26 @@ impl<'a> Work<'a> {
     }
 }
 
-/// A copy of each borrowed article's claims (none for those given by value): the last pass's
-/// finished claims when it kept them (`kept`, taken out), else a copy of the extracted ones.
-fn copy_borrowed(
+/// Each article's claims for the pass to finish: the last pass's finished claims of the same
+/// article text when it kept them (`kept`, taken out; their clusters cleared, as the steps see
+/// no cluster until the pass sets them), else copies of the extracted ones.
+fn finished_claims(
     corpus: &Corpus,
     per_article: &[Cow<'_, ArticleClaims>],
     kept: &mut HashMap<(String, String), Kept>,
-) -> Vec<Option<ArticleClaims>> {
+) -> Vec<Vec<Claim>> {
     let finished: Vec<Option<Vec<Claim>>> = (corpus.articles.iter().zip(per_article))
         .map(|(a, ac)| {
             let k = kept.get_mut(&(a.file.clone(), a.hash.clone()))?;
-            (matches!(ac, Cow::Borrowed(_)) && k.claims.len() == ac.claims.len())
-                .then(|| std::mem::take(&mut k.claims))
+            (k.claims.len() == ac.claims.len()).then(|| std::mem::take(&mut k.claims))
         })
         .collect();
     (per_article.par_iter().zip(finished))
-        .map(|(ac, finished)| match (ac, finished) {
-            (Cow::Owned(_), _) => None,
-            (Cow::Borrowed(b), None) => Some((*b).clone()),
-            (Cow::Borrowed(b), Some(claims)) => Some(ArticleClaims {
-                claims: (b.claims.iter().zip(claims))
-                    .map(|(e, claim)| Extracted {
-                        claim: Claim {
-                            cluster: None, // the steps see no cluster until the pass sets them
-                            ..claim
-                        },
-                        print: e.print,
-                        mentions: e.mentions.clone(),
-                        terms: e.terms.clone(),
-                        name_terms: e.name_terms.clone(),
-                    })
-                    .collect(),
-                body_len: b.body_len,
-            }),
+        .map(|(ac, finished)| match finished {
+            Some(claims) => (claims.into_iter())
+                .map(|c| Claim { cluster: None, ..c })
+                .collect(),
+            None => ac.claims.iter().map(|e| e.claim.clone()).collect(),
         })
         .collect()
 }
@@ -305,10 +301,15 @@ fn resolve_entities(
     entities::resolve_with(&located, &slugs, &keys, aliases, surfaces)
 }
 
-/// Writes the entity ids (and speaker ids) of `resolved` into the claims.
-fn set_all_entities(per_article: &mut [ArticleClaims], resolved: &entities::Resolved) {
+/// Writes the entity ids (and speaker ids) of `resolved` into the claims (each article's
+/// `claims` and what extraction found of them, `extracted`).
+fn set_all_entities(
+    claims: &mut [Vec<Claim>],
+    extracted: &[Cow<'_, ArticleClaims>],
+    resolved: &entities::Resolved,
+) {
     let mut rest = resolved.of_mention.as_slice();
-    let per_mentions: Vec<&[Option<usize>]> = per_article
+    let per_mentions: Vec<&[Option<usize>]> = extracted
         .iter()
         .map(|ac| {
             let n = ac.claims.iter().map(|e| e.mentions.len()).sum();
@@ -317,24 +318,28 @@ fn set_all_entities(per_article: &mut [ArticleClaims], resolved: &entities::Reso
             mine
         })
         .collect();
-    per_article
-        .par_iter_mut()
-        .zip(per_mentions)
-        .for_each(|(ac, of_mention)| {
-            set_entities(ac, of_mention, &resolved.entities, &resolved.entity_of_key)
-        });
+    (claims.par_iter_mut().zip(extracted).zip(per_mentions)).for_each(|((cs, ac), of_mention)| {
+        set_entities(
+            cs,
+            ac,
+            of_mention,
+            &resolved.entities,
+            &resolved.entity_of_key,
+        )
+    });
 }
 
 /// Writes the entity ids of an article's claims (sorted, unique) given the entity of each of
 /// its mentions in order, and the speaker entity of its quotes found by the speaker's key.
 fn set_entities(
-    ac: &mut ArticleClaims,
+    claims: &mut [Claim],
+    ac: &ArticleClaims,
     of_mention: &[Option<usize>],
     entities: &[Entity],
     by_key: &entities::EntityOfKey,
 ) {
     let mut rest = of_mention;
-    for e in &mut ac.claims {
+    for (claim, e) in claims.iter_mut().zip(&ac.claims) {
         let (mine, tail) = rest.split_at(e.mentions.len());
         rest = tail;
         let mut ids: Vec<&str> = mine
@@ -345,10 +350,10 @@ fn set_entities(
         ids.sort_unstable();
         ids.dedup();
         // A claim the last pass finished may hold its ids already: written only when they differ.
-        if !e.claim.entities.iter().eq(ids.iter().copied()) {
-            e.claim.entities = ids.into_iter().map(str::to_string).collect();
+        if !claim.entities.iter().eq(ids.iter().copied()) {
+            claim.entities = ids.into_iter().map(str::to_string).collect();
         }
-        for q in &mut e.claim.quotes {
+        for q in &mut claim.quotes {
             let k = q
                 .speaker
                 .as_deref()

@@ -53,7 +53,7 @@ impl Draft {
     /// Adds a claim (by global number) as evidence and to `claims`.
     pub fn cite_claim(&mut self, w: &Work, g: usize) {
         let (a, _) = w.gid[g];
-        let c = &w.claim(g).claim;
+        let c = &w.claim(g);
         if !self.claims.contains(&c.id) {
             self.claims.push(c.id.clone());
         }
@@ -137,11 +137,11 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
         let (a, b) = (w.gid[p.a], w.gid[p.b]);
         if a.0 != b.0
             || p.score < DUPLICATE
-            || w.claim(p.a).claim.line == w.claim(p.b).claim.line && p.score < 0.95
+            || w.claim(p.a).line == w.claim(p.b).line && p.score < 0.95
         {
             continue;
         }
-        let (ca, cb) = (&w.claim(p.a).claim, &w.claim(p.b).claim);
+        let (ca, cb) = (&w.claim(p.a), &w.claim(p.b));
         if let Some(d) = by_lines.get_mut(&(a.0, ca.line, cb.line)) {
             d.cite_claim(w, p.b);
             d.cite_claim(w, p.a);
@@ -217,7 +217,7 @@ pub fn injected_text(w: &Work, out: &mut Vec<Draft>) {
 
 /// Matching terms of every claim of article `ai`.
 fn body_terms<'w>(w: &'w Work, ai: usize) -> HashSet<&'w str> {
-    w.per_article[ai]
+    w.extracted[ai]
         .claims
         .iter()
         .flat_map(|c| c.terms.iter().map(String::as_str))
@@ -379,17 +379,17 @@ fn cite_spellings(
     d: &mut Draft,
 ) {
     for k in sp.keys() {
-        let hit = w.per_article[ai].claims.iter().find(|c| {
-            c.claim.entities.contains(&ent.id)
-                && c.mentions
-                    .iter()
+        let mut claims = w.claims[ai].iter().zip(&w.extracted[ai].claims);
+        let hit = claims.find(|(c, e)| {
+            c.entities.contains(&ent.id)
+                && (e.mentions.iter())
                     .any(|m| super::aliases::key(&m.surface).ends_with(k.as_str()))
         });
-        if let Some(c) = hit {
-            if !d.claims.contains(&c.claim.id) {
-                d.claims.push(c.claim.id.clone());
+        if let Some((c, _)) = hit {
+            if !d.claims.contains(&c.id) {
+                d.claims.push(c.id.clone());
             }
-            d.cite(w, ai, c.claim.line, &c.claim.text);
+            d.cite(w, ai, c.line, &c.text);
         }
     }
 }

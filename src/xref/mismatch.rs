@@ -110,7 +110,7 @@ fn normalised_quotes(w: &Work, comparisons: &[(usize, usize, f64)]) -> Vec<Vec<N
         .into_par_iter()
         .enumerate()
         .map(|(g, compared)| {
-            let quotes = &w.claim(g).claim.quotes;
+            let quotes = &w.claim(g).quotes;
             if compared {
                 quotes.iter().map(Norm::of).collect()
             } else {
@@ -125,7 +125,7 @@ fn quote_comparisons(w: &Work) -> Vec<(usize, usize, f64)> {
     let mut out: Vec<(usize, usize, f64)> = w.matches().map(|p| (p.a, p.b, 0.0)).collect();
     let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for g in 0..w.gid.len() {
-        for q in &w.claim(g).claim.quotes {
+        for q in &w.claim(g).quotes {
             if let Some(s) = q.speaker_entity.as_deref() {
                 by_speaker.entry(s).or_default().push(g);
             }
@@ -161,7 +161,7 @@ fn compare_quotes(w: &Work, norms: &[Vec<Norm>], a: usize, b: usize, min: f64) -
         return out;
     }
     let (e, l) = ordered(w, a, b);
-    let (ce, cl) = (&w.claim(e).claim, &w.claim(l).claim);
+    let (ce, cl) = (&w.claim(e), &w.claim(l));
     for (i, qe) in ce.quotes.iter().enumerate() {
         for (j, ql) in cl.quotes.iter().enumerate() {
             let (ne, nl) = (&norms[e][i], &norms[l][j]);
@@ -179,10 +179,7 @@ fn compare_quotes(w: &Work, norms: &[Vec<Norm>], a: usize, b: usize, min: f64) -
 }
 
 fn altered_quote(w: &Work, h: &Altered) -> Draft {
-    let (qe, ql) = (
-        &w.claim(h.e).claim.quotes[h.i],
-        &w.claim(h.l).claim.quotes[h.j],
-    );
+    let (qe, ql) = (&w.claim(h.e).quotes[h.i], &w.claim(h.l).quotes[h.j]);
     let who = ql
         .speaker
         .clone()
@@ -193,7 +190,7 @@ fn altered_quote(w: &Work, h: &Altered) -> Draft {
     let msg = format!(
         "{who} is worded differently than in {} (line {}); {:.0}% of the words agree",
         w.article(h.e).file,
-        w.claim(h.e).claim.line,
+        w.claim(h.e).line,
         h.sim * 100.0
     );
     let mut d = Draft::new(FlagKind::AlteredQuote, Severity::Warning, w.gid[h.l].0, msg);
@@ -266,7 +263,7 @@ pub fn figure_mismatches(w: &Work, copies: &BTreeSet<(usize, usize)>, out: &mut 
             continue;
         }
         let (e, l) = ordered(w, p.a, p.b);
-        let (ce, cl) = (&w.claim(e).claim, &w.claim(l).claim);
+        let (ce, cl) = (&w.claim(e), &w.claim(l));
         let mut diffs: Vec<String> = figure_diffs(&ce.figures, &cl.figures)
             .iter()
             .map(|(a, b)| format!("{} instead of {}", b.text, a.text))
@@ -342,7 +339,7 @@ fn timeline_pair(w: &Work, a: usize, b: usize) -> Option<String> {
     if x == y || (dx - dy).num_days().abs() <= 30 {
         return None;
     }
-    let (ca, cb) = (&w.claim(a).claim, &w.claim(b).claim);
+    let (ca, cb) = (&w.claim(a), &w.claim(b));
     let shared = ca
         .entities
         .iter()
@@ -370,12 +367,12 @@ fn top_money<'a>(c: &'a super::model::Claim, currency: Option<&str>) -> Option<&
 
 fn timeline(w: &Work, mut gs: Vec<usize>) -> Option<FigureTimeline> {
     gs.sort_by_key(|&g| order_key(w, g));
-    let first = &w.claim(gs[0]).claim;
+    let first = &w.claim(gs[0]);
     let currency = top_money(first, None)?.currency.clone();
     let mut entities: BTreeSet<String> = first.entities.iter().cloned().collect();
     let mut points = Vec::new();
     for &g in &gs {
-        let c = &w.claim(g).claim;
+        let c = &w.claim(g);
         entities.retain(|e| c.entities.contains(e));
         let (Some(f), Some(date)) = (top_money(c, currency.as_deref()), w.date(w.gid[g].0)) else {
             continue;

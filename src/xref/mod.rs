@@ -164,7 +164,7 @@ fn in_order((copied, figures): (Drafts, Drafts), (quotes, rest): (Drafts, Drafts
         .collect()
 }
 
-/// Per-article results; takes the claims out of `w`.
+/// Per-article results; takes the finished claims out of `w`.
 fn articles(w: &mut Work, cl: &clusters::Clustering) -> Vec<ArticleXref> {
     let partners = flags::partners(w);
     let none = BTreeSet::new();
@@ -175,21 +175,20 @@ fn articles(w: &mut Work, cl: &clusters::Clustering) -> Vec<ArticleXref> {
         })
         .collect();
     // Each article's first global claim number, so articles can be finished in parallel.
-    let firsts: Vec<usize> = (w.per_article.iter())
-        .scan(0, |next, ac| {
-            *next += ac.claims.len();
-            Some(*next - ac.claims.len())
+    let firsts: Vec<usize> = (w.claims.iter())
+        .scan(0, |next, cs| {
+            *next += cs.len();
+            Some(*next - cs.len())
         })
         .collect();
-    std::mem::take(&mut w.per_article)
+    std::mem::take(&mut w.claims)
         .into_par_iter()
         .zip(&w.corpus.articles)
         .zip(windows)
         .zip(firsts)
-        .map(|(((ac, a), date_window), first)| {
-            let claims: Vec<Claim> = (ac.claims.into_iter().zip(first..))
-                .map(|(e, g)| {
-                    let mut c = e.claim;
+        .map(|(((cs, a), date_window), first)| {
+            let claims: Vec<Claim> = (cs.into_iter().zip(first..))
+                .map(|(mut c, g)| {
                     c.cluster = cl.of_claim[g].map(|k| cl.clusters[k].id.clone());
                     c
                 })

@@ -96,8 +96,8 @@ fn pair(w: &Work, x: usize, y: usize, links: &[Link]) -> Option<ReuseInfo> {
     if best.len() < MIN_MATCHED {
         return None;
     }
-    let matched_len: usize = best.keys().map(|&l| w.claim(l).claim.text.len()).sum();
-    let body = w.per_article[later].body_len.max(1);
+    let matched_len: usize = best.keys().map(|&l| w.claim(l).text.len()).sum();
+    let body = w.extracted[later].body_len.max(1);
     let share = (matched_len as f64 / body as f64).min(1.0);
     let links: Vec<(usize, usize)> = best.iter().map(|(&l, &(e, _))| (l, e)).collect();
     let order_kept = order_kept(&links);

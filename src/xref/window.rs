@@ -8,10 +8,9 @@ use std::collections::BTreeSet;
 
 /// The window article `ai` was probably published in, with its basis in words.
 pub fn infer(w: &Work, ai: usize, related: &BTreeSet<usize>) -> DateWindow {
-    let latest: Option<(NaiveDate, String)> = w.per_article[ai]
-        .claims
+    let latest: Option<(NaiveDate, String)> = w.claims[ai]
         .iter()
-        .flat_map(|c| c.claim.dates.iter())
+        .flat_map(|c| c.dates.iter())
         .filter(|d| d.kind == DateKind::Explicit && d.start == d.end)
         .map(|d| (d.start, d.text.clone()))
         .max();
