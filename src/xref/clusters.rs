@@ -84,22 +84,7 @@ pub fn cluster(w: &Work) -> Clustering {
 /// fingerprints of this pass's.
 pub fn cluster_with(w: &Work, memo: &mut Memo) -> Clustering {
     let n = w.gid.len();
-    let mut dsu = Dsu::new(n);
-    let mut matched = vec![false; n];
-    for p in w.matches() {
-        dsu.union(p.a, p.b);
-        (matched[p.a], matched[p.b]) = (true, true);
-    }
-    // Only matched claims are in a cluster: grouped by their root (the order is settled below).
-    let mut rooted: Vec<(usize, usize)> = (0..n)
-        .filter(|&g| matched[g])
-        .map(|g| (dsu.find(g), g))
-        .collect();
-    rooted.sort_unstable();
-    let groups: Vec<Vec<usize>> = (rooted.chunk_by(|x, y| x.0 == y.0))
-        .map(|run| run.iter().map(|&(_, g)| g).collect::<Vec<usize>>())
-        .filter(|m| m.len() >= 2)
-        .collect();
+    let groups = components(w);
     // Independent per cluster (word diffs dominate); collected in order.
     let printed: Vec<(u64, Vec<usize>)> = groups
         .into_par_iter()
@@ -132,6 +117,28 @@ pub fn cluster_with(w: &Work, memo: &mut Memo) -> Clustering {
         members,
         of_claim,
     }
+}
+
+/// The claims linked by matches, each group ascending (groups of two or more, by their
+/// smallest claim number).
+pub fn components(w: &Work) -> Vec<Vec<usize>> {
+    let n = w.gid.len();
+    let mut dsu = Dsu::new(n);
+    let mut matched = vec![false; n];
+    for p in w.matches() {
+        dsu.union(p.a, p.b);
+        (matched[p.a], matched[p.b]) = (true, true);
+    }
+    // Only matched claims are in a group: each by its root (the smallest claim of the group).
+    let mut rooted: Vec<(usize, usize)> = (0..n)
+        .filter(|&g| matched[g])
+        .map(|g| (dsu.find(g), g))
+        .collect();
+    rooted.sort_unstable();
+    (rooted.chunk_by(|x, y| x.0 == y.0))
+        .map(|run| run.iter().map(|&(_, g)| g).collect::<Vec<usize>>())
+        .filter(|m| m.len() >= 2)
+        .collect()
 }
 
 fn dedupe_ids(built: &mut [(Cluster, Vec<usize>)]) {

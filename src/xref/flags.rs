@@ -6,7 +6,8 @@ use super::corpus::Work;
 use super::model::{DateWindow, DiffOp, Evidence, Flag, FlagKind, Severity};
 use super::{matching, temporal, text};
 use crate::content::BlockKind;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use ahash::HashSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A flag under construction; `article` is an article index.
 pub struct Draft {

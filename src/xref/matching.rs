@@ -122,10 +122,13 @@ impl Index {
         let n = coarse(items.len(), N_BITS);
         let weight: Vec<f64> = df.iter().map(|&d| idf(n, d)).collect();
         let w2 = weight.iter().map(|w| fixed(w * w)).collect();
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); df.len()];
+        let rare = |d: u32| (d as usize) <= MAX_DF;
+        let mut postings: Vec<Vec<u32>> = (df.iter())
+            .map(|&d| Vec::with_capacity(if rare(d) { d as usize } else { 0 }))
+            .collect();
         for (i, it) in items.iter().enumerate() {
             for &t in &it.terms {
-                if (df[t as usize] as usize) <= MAX_DF {
+                if rare(df[t as usize]) {
                     postings[t as usize].push(i as u32);
                 }
             }

@@ -28,7 +28,7 @@ fn by_article_pair(w: &Work) -> BTreeMap<(usize, usize), Vec<Link>> {
     let common = common_sentences(w);
     let mut m: BTreeMap<(usize, usize), Vec<Link>> = BTreeMap::new();
     for p in w.matches() {
-        if common.contains(&p.a) || common.contains(&p.b) {
+        if common[p.a] || common[p.b] {
             continue;
         }
         let (aa, ab) = (w.gid[p.a].0, w.gid[p.b].0);
@@ -43,23 +43,20 @@ fn by_article_pair(w: &Work) -> BTreeMap<(usize, usize), Vec<Link>> {
 /// this article are the author's own"), not evidence of copying.
 pub const COMMON_ARTICLES: usize = 8;
 
-/// Claims whose match component spans at least [`COMMON_ARTICLES`] articles.
-fn common_sentences(w: &Work) -> BTreeSet<usize> {
-    let mut dsu = super::clusters::Dsu::new(w.gid.len());
-    for p in w.matches() {
-        dsu.union(p.a, p.b);
+/// Per claim, whether its match component spans at least [`COMMON_ARTICLES`] articles.
+fn common_sentences(w: &Work) -> Vec<bool> {
+    let mut common = vec![false; w.gid.len()];
+    for group in super::clusters::components(w) {
+        let mut arts: Vec<usize> = group.iter().map(|&g| w.gid[g].0).collect();
+        arts.sort_unstable();
+        arts.dedup();
+        if arts.len() >= COMMON_ARTICLES {
+            for g in group {
+                common[g] = true;
+            }
+        }
     }
-    let mut arts: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    let roots: Vec<usize> = (0..w.gid.len()).map(|g| dsu.find(g)).collect();
-    for (g, &r) in roots.iter().enumerate() {
-        arts.entry(r).or_default().insert(w.gid[g].0);
-    }
-    (0..w.gid.len())
-        .filter(|&g| {
-            arts.get(&roots[g])
-                .is_some_and(|a| a.len() >= COMMON_ARTICLES)
-        })
-        .collect()
+    common
 }
 
 /// All reuse pairs, sorted by (later, earlier).
