@@ -10,6 +10,10 @@
 //!
 //! `cargo run --release --example xref_steps -- DIR/content [RUNS] [EDITED/content]` (RUNS
 //! defaults to 7). With EDITED, the CPU time per pass (all threads) is printed too.
+/// The allocator the `factsite` binary uses (see `src/main.rs`), so the figures are the shipped ones.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use factsite::xref::{self, claims, clusters, corpus::Work, reuse};
 use rayon::prelude::*;
 use std::borrow::Cow;

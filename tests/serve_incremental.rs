@@ -14,6 +14,17 @@ use std::path::{Path, PathBuf};
 
 const BASE: &str = "http://127.0.0.1:1111/";
 
+thread_local! {
+    /// The paths this test changed since its last rebuild: the rebuild is told them, as `serve`
+    /// is by its watcher (so edits of known files take the path that re-reads only those).
+    static CHANGED: std::cell::RefCell<HashSet<PathBuf>> = Default::default();
+}
+
+/// Notes paths the test changed, for the next rebuild.
+fn changed<const N: usize>(paths: [PathBuf; N]) {
+    CHANGED.with(|c| c.borrow_mut().extend(paths));
+}
+
 /// A copy of the repository's demo site in a temporary folder.
 fn demo_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -66,7 +77,7 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 /// Rebuilds incrementally and checks the result against a build from scratch; returns whether
 /// the cross-reference pass ran (it is reused while the articles and aliases are unchanged).
 fn rebuild_matches_fresh(step: &str, root: &Path, live: &mut SiteBuilder, live_out: &Path) -> bool {
-    let outcome = live.rebuild(&HashSet::new()).unwrap();
+    let outcome = live.rebuild(&CHANGED.take()).unwrap();
     let Outcome::Built {
         cross_referenced, ..
     } = outcome
@@ -100,6 +111,7 @@ fn edit(root: &Path, rel: &str, f: impl FnOnce(String) -> String) {
     let path = root.join(rel);
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, f(text)).unwrap();
+    changed([path]);
 }
 
 /// Replaces the lines of `rel` that start with `prefix` by `line`.
@@ -193,6 +205,7 @@ fn incremental_rebuilds_equal_fresh_builds() {
 
     // A republished copy appears, then the original is renamed, then deleted.
     std::fs::copy(root.join(&s0), root.join("content/copy-of-000.txt")).unwrap();
+    changed([root.join("content/copy-of-000.txt")]);
     assert!(rebuild_matches_fresh(
         "new copy",
         root,
@@ -200,6 +213,7 @@ fn incremental_rebuilds_equal_fresh_builds() {
         out.path()
     ));
     std::fs::rename(root.join(&s0), root.join("content/renamed-000.txt")).unwrap();
+    changed([root.join(&s0), root.join("content/renamed-000.txt")]);
     assert!(rebuild_matches_fresh(
         "renamed original",
         root,
@@ -207,6 +221,7 @@ fn incremental_rebuilds_equal_fresh_builds() {
         out.path()
     ));
     std::fs::remove_file(root.join("content/renamed-000.txt")).unwrap();
+    changed([root.join("content/renamed-000.txt")]);
     assert!(rebuild_matches_fresh(
         "deleted original",
         root,
@@ -273,6 +288,7 @@ fn incremental_rebuilds_equal_fresh_builds() {
         entity.replacen("<h1", "<p>override</p><h1", 1),
     )
     .unwrap();
+    changed([root.join("templates/entity.html")]);
     assert!(!rebuild_matches_fresh(
         "template override",
         root,
@@ -307,7 +323,7 @@ fn links(html: &str, what: &str) -> BTreeSet<String> {
 /// Rebuilds, returning the previews made on the way and each previewed page as it was then.
 fn rebuild_collecting(live: &mut SiteBuilder, out: &Path) -> Vec<(Preview, Vec<String>)> {
     let mut seen = Vec::new();
-    live.rebuild_with(&HashSet::new(), &mut |p: &Preview| {
+    live.rebuild_with(&CHANGED.take(), &mut |p: &Preview| {
         let pages = p.pages.iter().map(|f| read(&out.join(f))).collect();
         seen.push((p.clone(), pages))
     })
@@ -396,6 +412,7 @@ fn an_edited_article_is_previewed_then_built_exactly() {
         "A new article\n\nIt says 12 things.\n",
     )
     .unwrap();
+    changed([root.join("content/new.txt")]);
     assert!(rebuild_collecting(&mut live, out.path()).is_empty());
     edit(root, "content/checks/japan-600-million.md", |t| {
         t + "\nChecked again on review.\n"
@@ -431,6 +448,7 @@ fn a_markdown_article_is_previewed_as_its_exact_page() {
         format!("{md}\nThe *desk* counted 41 corrections in **March**.\n"),
     )
     .unwrap();
+    changed([root.join("content/notes.md")]);
     let seen = rebuild_collecting(&mut live, out.path());
     assert_eq!(seen.len(), 1, "one preview");
     assert!(seen[0].1[0].contains("<em>desk</em> counted 41 corrections"));
@@ -496,7 +514,7 @@ fn open_pages_are_written_first_as_the_exact_site_has_them() {
     edit(root, &s1, |t| {
         format!("{t}\nThe port said 7,654 trucks crossed the border in one week.\n")
     });
-    live.rebuild_with(&HashSet::new(), &mut viewer).unwrap();
+    live.rebuild_with(&CHANGED.take(), &mut viewer).unwrap();
     let fresh = tempfile::tempdir().unwrap();
     builder(root, fresh.path())
         .rebuild(&HashSet::new())

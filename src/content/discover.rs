@@ -54,22 +54,28 @@ pub fn discover(content: &Path) -> Result<Vec<Source>> {
             let path = e.path().unwrap_or(content).to_path_buf();
             Error::io(path, e.into())
         })?;
-        if !entry.file_type().is_file() {
-            continue;
+        if entry.file_type().is_file() {
+            out.push(Source::at(content, entry.path()));
         }
-        let rel_path = entry.path().strip_prefix(content).unwrap_or(entry.path());
+    }
+    Ok(out)
+}
+
+impl Source {
+    /// The file at `path` under `content` (not checked to exist or to be a file).
+    pub fn at(content: &Path, path: &Path) -> Source {
+        let rel_path = path.strip_prefix(content).unwrap_or(path);
         let rel = rel_path
             .components()
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        out.push(Source {
+        Source {
             kind: classify(&rel),
             rel,
-            path: entry.path().to_path_buf(),
-        });
+            path: path.to_path_buf(),
+        }
     }
-    Ok(out)
 }
 
 fn classify(rel: &str) -> SourceKind {

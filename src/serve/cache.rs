@@ -89,9 +89,15 @@ pub struct SourceCache {
 }
 
 impl SourceCache {
-    /// Rescans `content/` and re-ingests only files whose bytes changed. Returns whether anything
-    /// (a file's bytes, or the set of files) changed since the previous refresh.
+    /// Brings the cache up to date with `content/`; returns whether anything (a file's bytes, or
+    /// the set of files) changed since the previous refresh. `hinted` are the paths the watcher
+    /// named (empty: not known). When they name only files the last refresh found, just those are
+    /// re-read ([`Self::refresh_named`]); otherwise the folder is rescanned (a stat per file) and
+    /// only files whose bytes changed are re-ingested.
     pub fn refresh(&mut self, content_dir: &Path, hinted: &HashSet<PathBuf>) -> Result<bool> {
+        if let Some(changed) = self.refresh_named(content_dir, hinted)? {
+            return Ok(changed);
+        }
         let mut sources = content::discover::discover(content_dir)?;
         let mut todo: Vec<(Source, Hash, Vec<u8>)> = Vec::new();
         let mut present = Vec::with_capacity(sources.len());
@@ -114,6 +120,55 @@ impl SourceCache {
         let changed = !todo.is_empty()
             || sources.len() != self.order.len()
             || sources.iter().zip(&self.order).any(|(s, o)| &s.rel != o);
+        self.ingest(todo)?;
+        self.order = sources.iter().map(|s| s.rel.clone()).collect();
+        let present: HashSet<&String> = self.order.iter().collect();
+        self.items.retain(|rel, _| present.contains(rel));
+        self.hashes
+            .retain(&sources.iter().map(|s| s.path.clone()).collect());
+        Ok(changed)
+    }
+
+    /// The refresh without walking the folder, when the watcher named what changed (`hinted`)
+    /// and every path it named under `content_dir` is a file the last refresh found, still a
+    /// plain file: those files are re-read, and re-ingested if their bytes changed. The set of
+    /// files is the same, since the watcher names a file created, deleted or renamed too (and
+    /// that makes this give way to a rescan). `None` when it does not hold: nothing named, no
+    /// refresh yet, or a path named that is new, gone, a folder or a link.
+    fn refresh_named(
+        &mut self,
+        content_dir: &Path,
+        hinted: &HashSet<PathBuf>,
+    ) -> Result<Option<bool>> {
+        if hinted.is_empty() || self.order.is_empty() {
+            return Ok(None);
+        }
+        let mut named: Vec<&PathBuf> = (hinted.iter())
+            .filter(|p| p.starts_with(content_dir))
+            .collect();
+        named.sort();
+        let mut todo = Vec::new();
+        for path in named {
+            let src = Source::at(content_dir, path);
+            let plain_file = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
+            let Some(known) = self.items.get(&src.rel).filter(|_| plain_file) else {
+                return Ok(None);
+            };
+            let Some((hash, bytes)) = self.hashes.refresh(path, true)? else {
+                return Ok(None); // gone meanwhile
+            };
+            if known.hash != hash {
+                todo.push((src, hash, bytes.unwrap_or_default()));
+            }
+        }
+        let changed = !todo.is_empty();
+        self.ingest(todo)?;
+        Ok(Some(changed))
+    }
+
+    /// Ingests the files of `todo` (in parallel) into the cache and notes them as the last
+    /// ingested.
+    fn ingest(&mut self, todo: Vec<(Source, Hash, Vec<u8>)>) -> Result<()> {
         let done: Vec<(String, Ingested)> = todo
             .par_iter()
             .map(|(src, hash, bytes)| {
@@ -129,12 +184,7 @@ impl SourceCache {
             .collect::<Result<_>>()?;
         self.last_ingested = done.iter().map(|(rel, _)| rel.clone()).collect();
         self.items.extend(done);
-        self.order = sources.iter().map(|s| s.rel.clone()).collect();
-        let present: HashSet<&String> = self.order.iter().collect();
-        self.items.retain(|rel, _| present.contains(rel));
-        self.hashes
-            .retain(&sources.iter().map(|s| s.path.clone()).collect());
-        Ok(changed)
+        Ok(())
     }
 
     /// The corpus from the cached results, in discovery order.
@@ -286,5 +336,60 @@ mod tests {
         std::fs::remove_file(content.join("c.txt")).unwrap();
         assert!(sources.refresh(&content, &HashSet::new()).unwrap());
         assert_eq!(sources.corpus().unwrap().articles.len(), 2);
+    }
+
+    #[test]
+    fn named_known_files_are_reread_without_a_rescan_and_anything_else_rescans() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir_all(&content).unwrap();
+        write(&content, "a.txt", "Alpha");
+        write(&content, "b.txt", "Beta");
+        let mut sources = SourceCache::default();
+        let named = |names: &[&str]| -> HashSet<PathBuf> {
+            names.iter().map(|n| content.join(n)).collect()
+        };
+        assert!(sources.refresh(&content, &named(&["a.txt"])).unwrap());
+        // Each article's last word ("… pledged to Alpha.").
+        let titles = |s: &SourceCache| -> Vec<String> {
+            let corpus = s.corpus().unwrap();
+            let last = |t: &str| {
+                t.trim_end_matches('.')
+                    .rsplit(' ')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            };
+            corpus
+                .articles
+                .iter()
+                .map(|a| last(&a.title.value))
+                .collect()
+        };
+        // A file the watcher did not name is not seen while it names only known files: the
+        // named one is re-read even though its size and time may look the same.
+        write(&content, "c.txt", "Gamma");
+        write(&content, "b.txt", "Bets");
+        assert!(sources.refresh(&content, &named(&["b.txt"])).unwrap());
+        assert_eq!(sources.last_ingested, ["b.txt"]);
+        assert_eq!(titles(&sources), ["Alpha", "Bets"]);
+        // Named but unchanged, or only other inputs named: nothing changed.
+        assert!(!sources.refresh(&content, &named(&["a.txt"])).unwrap());
+        let template: HashSet<PathBuf> = [dir.path().join("templates/page.html")].into();
+        assert!(!sources.refresh(&content, &template).unwrap());
+        // A new file, a deleted one or a folder named: the folder is rescanned.
+        assert!(sources.refresh(&content, &named(&["c.txt"])).unwrap());
+        assert_eq!(titles(&sources), ["Alpha", "Bets", "Gamma"]);
+        std::fs::remove_file(content.join("b.txt")).unwrap();
+        assert!(
+            sources
+                .refresh(&content, &named(&["a.txt", "b.txt"]))
+                .unwrap()
+        );
+        assert_eq!(titles(&sources), ["Alpha", "Gamma"]);
+        std::fs::create_dir(content.join("sub")).unwrap();
+        write(&content.join("sub"), "d.txt", "Delta");
+        assert!(sources.refresh(&content, &named(&["sub"])).unwrap());
+        assert_eq!(titles(&sources), ["Alpha", "Gamma", "Delta"]);
     }
 }

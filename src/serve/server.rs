@@ -251,7 +251,8 @@ const SETTLE: Duration = Duration::from_millis(6);
 
 /// The same once a third message came: a burst (a checkout, a copy of many files), which on a
 /// loaded machine may pause longer between files. A burst that outlasts even this gives another
-/// rebuild, never a missed change: every rebuild scans the inputs by content hash.
+/// rebuild, never a missed change: every changed path is in some message, and a rebuild re-reads
+/// every path named (a new, deleted or renamed file makes it rescan its folder).
 const SETTLE_BURST: Duration = Duration::from_millis(50);
 
 fn build_loop(
