@@ -360,7 +360,7 @@ fn set_entities(
                 .map(|s| key(s.trim_start_matches("the ")));
             let id = k
                 .and_then(|k| by_key.get(k.as_str()))
-                .map(|&i| entities[i].id.as_str());
+                .map(|i| entities[i].id.as_str());
             if q.speaker_entity.as_deref() != id {
                 q.speaker_entity = id.map(str::to_string);
             }

@@ -199,7 +199,7 @@ impl Baseline {
     fn name_entities<'s>(&self, c: &mut Claim, surfaces: impl Iterator<Item = &'s str>) {
         let id = |surface: &str| {
             let e = self.entity_of_key.get(&key(surface))?;
-            Some(self.xref.entities[*e].id.clone())
+            Some(self.xref.entities[e].id.clone())
         };
         let mut ids: BTreeSet<String> = surfaces.filter_map(id).collect();
         ids.extend(std::mem::take(&mut c.entities));

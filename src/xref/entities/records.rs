@@ -3,8 +3,9 @@
 //!
 //! A record is a function of its group's key, the alias table's display name for it, its kind
 //! counts and, per member surface, the surface's text, spelling and the articles of its
-//! mentions. `serve` keeps the last pass's records ([`Memo`]) by a fingerprint of those inputs,
-//! so after an edit only the entities whose mentions changed are assembled again (the rest are
+//! mentions; all but the kinds and articles follow from the member surfaces' texts (given the
+//! alias table, which the memo does not outlive). `serve` keeps the last pass's records
+//! ([`Memo`]) by a fingerprint of those inputs, each surface given by its cache id, so after an edit only the entities whose mentions changed are assembled again (the rest are
 //! moved over, not copied). Ids are always assigned afresh: a clash of two names' ids is settled
 //! in key order across all entities.
 
@@ -13,7 +14,7 @@ use crate::xref::aliases::Aliases;
 use crate::xref::model::{Entity, EntityKind, Variant};
 use crate::xref::text;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{BuildHasher, Hash, Hasher};
 
 /// The last pass's records by the fingerprint of what each was made from (64-bit: two entities
@@ -61,9 +62,7 @@ pub(super) fn build(
     kinds: &[[usize; 3]],
     memo: &mut Memo,
 ) -> Resolved {
-    let mut sorted: Vec<usize> = chosen.iter().flatten().copied().collect();
-    sorted.sort_unstable_by_key(|&g| groups.names[g]);
-    sorted.dedup();
+    let sorted = by_name(chosen, groups);
     let mut entity_of_group = vec![None; groups.names.len()];
     for (e, &g) in sorted.iter().enumerate() {
         entity_of_group[g] = Some(e);
@@ -74,13 +73,11 @@ pub(super) fn build(
     let entity_of_surface: Vec<Option<usize>> = (0..surfaces.list.len()).map(entity_of).collect();
     let mut entity_of_key = EntityOfKey::default();
     for (sf, e) in surfaces.list.iter().zip(&entity_of_surface) {
-        if let Some(e) = e
-            && !entity_of_key.contains_key(&sf.key)
-        {
-            entity_of_key.insert(sf.key.clone(), *e);
+        if let Some(e) = e {
+            entity_of_key.note_first(sf.key_hash, *e);
         }
     }
-    let alias_names: HashMap<String, &str> = (aliases.display.iter())
+    let alias_names: ahash::HashMap<String, &str> = (aliases.display.iter())
         .map(|(k, (name, _))| (super::translit(k), name.as_str()))
         .collect();
     let mut inputs: Vec<Inputs> = (sorted.iter())
@@ -106,23 +103,68 @@ pub(super) fn build(
     }
 }
 
+/// The chosen groups (each once), sorted by key. Keys are compared by their first eight bytes
+/// first, which settles most comparisons without reaching the strings.
+fn by_name(chosen: &[Option<usize>], groups: &Groups) -> Vec<usize> {
+    let mut seen = vec![false; groups.names.len()];
+    let mut keyed: Vec<(u64, usize)> = (chosen.iter().flatten())
+        .filter(|&&g| !std::mem::replace(&mut seen[g], true))
+        .map(|&g| {
+            let mut head = [0u8; 8];
+            let name = groups.names[g].as_bytes();
+            let n = name.len().min(8);
+            head[..n].copy_from_slice(&name[..n]);
+            (u64::from_be_bytes(head), g)
+        })
+        .collect();
+    keyed.sort_unstable_by(|a, b| {
+        (a.0.cmp(&b.0)).then_with(|| groups.names[a.1].cmp(groups.names[b.1]))
+    });
+    keyed.into_iter().map(|(_, g)| g).collect()
+}
+
 /// Per surface that is an entity's, the articles of its mentions (ascending, repeated per
-/// mention).
+/// mention): one flat list, surface after surface.
+struct ArticlesOf {
+    /// Surface `s`'s run is `arts[start[s]..start[s + 1]]`.
+    start: Vec<u32>,
+    arts: Vec<u32>,
+}
+
+impl ArticlesOf {
+    fn of(&self, s: usize) -> &[u32] {
+        &self.arts[self.start[s] as usize..self.start[s + 1] as usize]
+    }
+}
+
 fn articles_of(
     mentions: &[Located<'_>],
     surfaces: &Surfaces,
     entity_of_surface: &[Option<usize>],
-) -> Vec<Vec<usize>> {
-    let mut arts_of: Vec<Vec<usize>> = vec![Vec::new(); surfaces.list.len()];
+) -> ArticlesOf {
+    let counted = |s: usize| entity_of_surface[s].is_some();
+    let n = surfaces.list.len();
+    let mut start = vec![0u32; n + 1];
+    for &s in surfaces.of_mention.iter().filter(|&&s| counted(s)) {
+        start[s + 1] += 1;
+    }
+    for s in 0..n {
+        start[s + 1] += start[s];
+    }
+    let mut next = start.clone();
+    let mut arts = vec![0u32; start[n] as usize];
     for ((art, _, _), &s) in mentions.iter().zip(&surfaces.of_mention) {
-        if entity_of_surface[s].is_some() {
-            arts_of[s].push(*art);
+        if counted(s) {
+            arts[next[s] as usize] = *art as u32;
+            next[s] += 1;
         }
     }
-    for arts in &mut arts_of {
-        arts.sort_unstable();
+    if !mentions.is_sorted_by_key(|m| m.0) {
+        for s in 0..n {
+            arts[start[s] as usize..start[s + 1] as usize].sort_unstable();
+        }
     }
-    arts_of
+    ArticlesOf { start, arts }
 }
 
 /// Every entity's record and spellings: the memo's when its fingerprint matches, else made
@@ -130,11 +172,11 @@ fn articles_of(
 fn records(
     inputs: &[Inputs],
     surfaces: &Surfaces,
-    arts_of: &[Vec<usize>],
+    arts_of: &ArticlesOf,
     slugs: &[String],
     memo: &mut Memo,
 ) -> (Vec<Entity>, Vec<Spellings>) {
-    let slug = |a: usize| slugs.get(a).map_or("", String::as_str);
+    let slug = |a: u32| slugs.get(a as usize).map_or("", String::as_str);
     let slug_hashes: Vec<u64> = slugs.iter().map(|s| hasher().hash_one(s)).collect();
     let fingerprints: Vec<u64> = (inputs.par_iter())
         .map(|e| fingerprint(e, surfaces, arts_of, &slug_hashes))
@@ -201,22 +243,18 @@ fn hasher() -> ahash::RandomState {
     ahash::RandomState::with_seeds(1, 2, 3, 4)
 }
 
-/// A hash of everything an entity's record is made from (see the module comment), with each
-/// article's slug given by its hash (`slug_hashes`).
-fn fingerprint(
-    e: &Inputs,
-    surfaces: &Surfaces,
-    arts_of: &[Vec<usize>],
-    slug_hashes: &[u64],
-) -> u64 {
+/// A hash of everything an entity's record is made from (see the module comment): its kind
+/// counts and, per member surface, its id and each article's slug, given by its hash
+/// (`slug_hashes`).
+fn fingerprint(e: &Inputs, surfaces: &Surfaces, arts_of: &ArticlesOf, slug_hashes: &[u64]) -> u64 {
     let mut h = hasher().build_hasher();
-    (e.group, e.alias, e.kinds).hash(&mut h);
+    e.kinds.hash(&mut h);
     for &s in &e.members {
-        let sf = &surfaces.list[s];
-        (sf.text, &sf.spelling).hash(&mut h);
-        h.write_usize(arts_of[s].len());
-        for &a in &arts_of[s] {
-            h.write_u64(slug_hashes.get(a).copied().unwrap_or(0));
+        let arts = arts_of.of(s);
+        h.write_u32(surfaces.list[s].id);
+        h.write_usize(arts.len());
+        for &a in arts {
+            h.write_u64(slug_hashes.get(a as usize).copied().unwrap_or(0));
         }
     }
     h.finish()
@@ -226,13 +264,13 @@ fn fingerprint(
 fn record<'s>(
     e: &Inputs,
     surfaces: &Surfaces,
-    arts_of: &[Vec<usize>],
-    slug: impl Fn(usize) -> &'s str,
+    arts_of: &ArticlesOf,
+    slug: impl Fn(u32) -> &'s str,
 ) -> (Entity, Spellings) {
     let mut variants = Vec::with_capacity(e.members.len());
     let mut spellings: Spellings = BTreeMap::new();
     for &s in &e.members {
-        let (sf, arts) = (&surfaces.list[s], &arts_of[s]);
+        let (sf, arts) = (&surfaces.list[s], arts_of.of(s));
         if let Some(sp) = &sf.spelling {
             for run in arts.chunk_by(|a, b| a == b) {
                 *spellings

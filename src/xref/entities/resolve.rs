@@ -62,8 +62,32 @@ pub struct Resolved {
     pub spellings: Vec<Spellings>,
 }
 
-/// Surface key → entity index.
-pub type EntityOfKey = HashMap<String, usize, ahash::RandomState>;
+/// Surface key → entity index, held by a 64-bit hash of the key (fixed seeds: two keys of one
+/// corpus sharing a hash is as likely as ~10⁻¹¹), so a pass does not copy ~15,000 keys.
+#[derive(Default)]
+pub struct EntityOfKey(ahash::HashMap<u64, usize>);
+
+impl EntityOfKey {
+    /// The entity of the surfaces with this [`key`].
+    pub fn get(&self, key: &str) -> Option<usize> {
+        self.0.get(&key_hash(key)).copied()
+    }
+
+    /// Every (key hash, entity), in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (u64, usize)> + '_ {
+        self.0.iter().map(|(&h, &e)| (h, e))
+    }
+
+    /// Notes the entity of the key with this hash unless one is noted already.
+    pub(super) fn note_first(&mut self, hash: u64, entity: usize) {
+        self.0.entry(hash).or_insert(entity);
+    }
+}
+
+/// The hash [`EntityOfKey`] holds a key by.
+fn key_hash(key: &str) -> u64 {
+    ahash::RandomState::with_seeds(11, 12, 13, 14).hash_one(key)
+}
 
 /// Article slug → spelling key → number of mentions.
 pub type Spellings = BTreeMap<String, BTreeMap<String, usize>>;
@@ -95,7 +119,7 @@ pub fn resolve_with(
 ) -> Resolved {
     let ids = cache.surface_ids(mentions, keys, aliases);
     let surfaces = Surfaces::new(mentions, &ids, &cache.facts);
-    let groups = Groups::new(&surfaces.list);
+    let groups = Groups::new(&surfaces.list, cache.group_ids.len());
     // Pass 1: multi-word names and hinted single words define groups.
     let mut defined = vec![false; groups.names.len()];
     let mut kinds = vec![[0usize; 3]; groups.names.len()];
@@ -148,8 +172,12 @@ pub fn resolve_with(
 /// alias table only.
 pub(super) struct Facts {
     pub(super) key: String,
+    /// [`key_hash`] of the key.
+    pub(super) key_hash: u64,
     /// Transliteration key of the canonical key.
     group: String,
+    /// The group's number in its [`SurfaceCache`] (equal groups, equal numbers).
+    group_id: u32,
     multi: bool,
     known: bool,
     display_kind: Option<EntityKind>,
@@ -161,7 +189,10 @@ impl Facts {
         let key = key(text);
         let canon = aliases.canonical(&key);
         Facts {
+            key_hash: key_hash(&key),
             group: translit(&canon),
+            group_id: u32::MAX, // numbered when the cache learns it
+
             multi: canon.contains(' '),
             known: aliases.display.contains_key(&canon),
             display_kind: display_kind(aliases, &canon),
@@ -181,6 +212,8 @@ pub struct SurfaceCache {
     /// Surface text → id, an index into `facts`. Ids are not reassigned while the cache lives.
     ids: HashMap<String, u32, ahash::RandomState>,
     facts: Vec<Facts>,
+    /// Group key → its number (see [`Facts`]).
+    group_ids: ahash::HashMap<String, u32>,
     of_article: HashMap<(String, String), Vec<u32>, ahash::RandomState>,
     entities: records::Memo,
 }
@@ -219,7 +252,9 @@ impl SurfaceCache {
             }
         }
         let facts: Vec<Facts> = new.par_iter().map(|t| Facts::of(t, aliases)).collect();
-        for (t, f) in new.into_iter().zip(facts) {
+        for (t, mut f) in new.into_iter().zip(facts) {
+            let next = self.group_ids.len() as u32;
+            f.group_id = *self.group_ids.entry(f.group.clone()).or_insert(next);
             self.ids.insert(t.to_string(), self.facts.len() as u32);
             self.facts.push(f);
         }
@@ -239,14 +274,11 @@ impl SurfaceCache {
     }
 
     /// Starts over next time when most known surfaces are no longer mentioned (`live` are), so
-    /// edits do not grow the cache without end.
+    /// edits do not grow the cache without end. The entity records go too: their fingerprints
+    /// hold surface ids, which are then given anew.
     fn forget_if_mostly_dead(&mut self, live: usize) {
         if self.facts.len() > 2 * live + 4096 {
-            let entities = std::mem::take(&mut self.entities);
-            *self = SurfaceCache {
-                entities,
-                ..Default::default()
-            };
+            *self = SurfaceCache::default();
         }
     }
 
@@ -260,6 +292,8 @@ impl SurfaceCache {
 /// One distinct surface and its facts.
 pub(super) struct Surface<'m, 'c> {
     pub(super) text: &'m str,
+    /// Its id in the [`SurfaceCache`]: the same text, the same id while the cache lives.
+    pub(super) id: u32,
     facts: &'c Facts,
 }
 
@@ -289,6 +323,7 @@ impl<'m, 'c> Surfaces<'m, 'c> {
                     *at = list.len() as u32;
                     list.push(Surface {
                         text: m.surface.as_str(),
+                        id,
                         facts: &facts[id as usize],
                     });
                 }
@@ -306,16 +341,20 @@ pub(super) struct Groups<'s> {
 }
 
 impl<'s> Groups<'s> {
-    fn new(surfaces: &'s [Surface<'_, 's>]) -> Groups<'s> {
-        let mut index: ahash::HashMap<&str, usize> = ahash::HashMap::default();
+    /// The groups of `surfaces` in order of first surface; `known` is the number of groups
+    /// their cache has numbered.
+    fn new(surfaces: &'s [Surface<'_, 's>], known: usize) -> Groups<'s> {
+        let mut at = vec![u32::MAX; known];
         let mut names = Vec::new();
         let of_surface = surfaces
             .iter()
             .map(|sf| {
-                *index.entry(sf.group.as_str()).or_insert_with(|| {
+                let at = &mut at[sf.group_id as usize];
+                if *at == u32::MAX {
+                    *at = names.len() as u32;
                     names.push(sf.group.as_str());
-                    names.len() - 1
-                })
+                }
+                *at as usize
             })
             .collect();
         Groups { names, of_surface }
@@ -330,8 +369,8 @@ enum Surname {
 }
 
 /// Last word of a person's multi-word group → the group(s) it ends.
-fn surnames<'s>(groups: &Groups<'s>, full_person: &[bool]) -> HashMap<&'s str, Surname> {
-    let mut out: HashMap<&str, Surname> = HashMap::new();
+fn surnames<'s>(groups: &Groups<'s>, full_person: &[bool]) -> ahash::HashMap<&'s str, Surname> {
+    let mut out: ahash::HashMap<&str, Surname> = ahash::HashMap::default();
     for (s, _) in full_person.iter().enumerate().filter(|(_, p)| **p) {
         let g = groups.of_surface[s];
         let Some(last) = groups.names[g].rsplit(' ').next() else {
