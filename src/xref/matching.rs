@@ -103,8 +103,10 @@ pub struct Index {
     w2: Vec<u64>,
     /// Per term id, its [`Interner::order_keys`] entry.
     order: Vec<u64>,
-    /// Per term id, the items holding it when it is rare enough to be looked up.
-    postings: Vec<Vec<u32>>,
+    /// Per term id, the items holding it when it is rare enough to be looked up: term `t`'s
+    /// are `postings[starts[t]..starts[t + 1]]` (one list, no allocation per term).
+    starts: Vec<u32>,
+    postings: Vec<u32>,
     /// The number of items, to [`N_BITS`] significant bits.
     n: f64,
 }
@@ -123,13 +125,20 @@ impl Index {
         let weight: Vec<f64> = df.iter().map(|&d| idf(n, d)).collect();
         let w2 = weight.iter().map(|w| fixed(w * w)).collect();
         let rare = |d: u32| (d as usize) <= MAX_DF;
-        let mut postings: Vec<Vec<u32>> = (df.iter())
-            .map(|&d| Vec::with_capacity(if rare(d) { d as usize } else { 0 }))
-            .collect();
+        let mut starts = Vec::with_capacity(df.len() + 1);
+        let mut total = 0u32;
+        for &d in &df {
+            starts.push(total);
+            total += if rare(d) { d } else { 0 };
+        }
+        starts.push(total);
+        let mut next = starts.clone();
+        let mut postings = vec![0u32; total as usize];
         for (i, it) in items.iter().enumerate() {
             for &t in &it.terms {
                 if rare(df[t as usize]) {
-                    postings[t as usize].push(i as u32);
+                    postings[next[t as usize] as usize] = i as u32;
+                    next[t as usize] += 1;
                 }
             }
         }
@@ -138,8 +147,17 @@ impl Index {
             weight,
             w2,
             order: interner.order_keys().to_vec(),
+            starts,
             postings,
             n,
+        }
+    }
+
+    /// The items holding term `t` when it is rare enough to be looked up (else none).
+    fn postings(&self, t: u32) -> &[u32] {
+        match (self.starts.get(t as usize), self.starts.get(t as usize + 1)) {
+            (Some(&a), Some(&b)) => &self.postings[a as usize..b as usize],
+            _ => &[],
         }
     }
 
@@ -208,11 +226,7 @@ impl Index {
     /// `seen` is scratch space with a zero per item, left all zero.
     pub(super) fn candidates(&self, lookup: &Lookup, seen: &mut [u8]) -> Vec<u32> {
         let need = needed(lookup);
-        let postings = || {
-            looked_up(lookup)
-                .iter()
-                .flat_map(|&t| &self.postings[t as usize])
-        };
+        let postings = || looked_up(lookup).iter().flat_map(|&t| self.postings(t));
         counted_to(postings, |_| need, seen)
     }
 
@@ -221,9 +235,8 @@ impl Index {
     pub(super) fn finders(&self, terms: &[u32], lookups: &[Lookup], seen: &mut [u8]) -> Vec<u32> {
         let holders = || {
             terms.iter().flat_map(|&t| {
-                let held = self.postings.get(t as usize).map_or(&[][..], Vec::as_slice);
-                held.iter()
-                    .filter(move |&&j| looked_up(&lookups[j as usize]).contains(&t))
+                // A lookup's padding is no term, so the whole array can be searched.
+                (self.postings(t).iter()).filter(move |&&j| lookups[j as usize].contains(&t))
             })
         };
         counted_to(holders, |j| needed(&lookups[j as usize]), seen)
@@ -269,7 +282,7 @@ fn looked_up(lookup: &Lookup) -> &[u32] {
 
 /// How many looked-up terms a candidate must share: two, or one when only one is looked up.
 fn needed(lookup: &Lookup) -> u8 {
-    if looked_up(lookup).len() <= 1 { 1 } else { 2 }
+    if lookup[1] == NO_TERM { 1 } else { 2 } // padding comes last
 }
 
 /// Similarity of two claims in 0..=1 (0 when they only share names or little content).
