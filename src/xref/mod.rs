@@ -70,26 +70,35 @@ pub fn baseline_with_claims(
 /// The pass's steps on the working state; returns the result, what is left of the working state
 /// and each claim's cluster.
 fn finish<'a>(corpus: &Corpus, mut w: Work<'a>) -> (CrossRef, Work<'a>, Vec<Option<usize>>) {
-    // Clustering, reuse and the flag steps only read the working state: side by side.
+    // Clustering (then the timeline and verdict links, which read it), reuse (then the steps
+    // that read it) and the other flag steps only read the working state: side by side.
     let mut memo = std::mem::take(&mut w.cluster_memo);
-    let (cl, (reuse, flags)) = rayon::join(
-        || clusters::cluster_with(&w, &mut memo),
+    let ((cl, (timeline, verdicts)), ((reuse, flags), figure_timelines)) = rayon::join(
         || {
-            let ((reuse, of_reuse), others) = rayon::join(
+            let cl = clusters::cluster_with(&w, &mut memo);
+            let after = rayon::join(
+                || timeline::events(&w, &cl),
+                || verdicts::link(&verdicts::Pass { w: &w, cl: &cl }, &corpus.checks),
+            );
+            (cl, after)
+        },
+        || {
+            let ((reuse, of_reuse, figure_timelines), others) = rayon::join(
                 || {
                     let reuse = reuse::reuse(&w);
-                    let drafts = flags_of_reuse(&w, &reuse);
-                    (reuse, drafts)
+                    let (drafts, figure_timelines) = rayon::join(
+                        || flags_of_reuse(&w, &reuse),
+                        || mismatch::figure_timelines(&w, &copied(&reuse)),
+                    );
+                    (reuse, drafts, figure_timelines)
                 },
                 || other_flags(&w),
             );
-            (reuse, flags::finish(&w, in_order(of_reuse, others)))
+            let flags = flags::finish(&w, in_order(of_reuse, others));
+            ((reuse, flags), figure_timelines)
         },
     );
     w.cluster_memo = memo;
-    let timeline = timeline::events(&w, &cl);
-    let figure_timelines = mismatch::figure_timelines(&w, &copied(&reuse));
-    let verdicts = verdicts::link(&verdicts::Pass { w: &w, cl: &cl }, &corpus.checks);
     let warnings = w
         .alias_problems
         .iter()
