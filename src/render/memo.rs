@@ -84,9 +84,8 @@ impl Round {
 
     /// `None` when the inputs do not serialise (the page is then always rendered).
     fn key(&self, path: &str, inputs: &impl Serialize) -> Option<Key> {
-        let mut prefix = self.salt.as_bytes().to_vec();
-        prefix.extend_from_slice(path.as_bytes());
-        keyhash::hash(&prefix, inputs)
+        // The salt has a fixed length, so the path after it is unambiguous.
+        keyhash::hash(&[self.salt.as_bytes(), path.as_bytes()], inputs)
     }
 }
 
@@ -109,7 +108,7 @@ pub fn file<E>(
 
 /// Hash of a value (`None` if it does not serialise).
 pub fn hash_of(value: &impl Serialize) -> Option<Key> {
-    keyhash::hash(b"", value)
+    keyhash::hash(&[], value)
 }
 
 #[cfg(test)]

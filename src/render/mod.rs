@@ -177,20 +177,28 @@ impl Renderer {
         }
     }
 
-    /// The pages, data files, static files and publishing files (search, feeds, sitemap).
+    /// The pages, data files, static files and publishing files (search, feeds, sitemap). The
+    /// publishing files need only the pages' paths, so all three kinds are made side by side.
     fn all_files(
         &self,
         r: pages::PageRenderer,
         round: Option<&memo::Round>,
     ) -> Result<Vec<OutFile>> {
         let (config, corpus, xref) = (r.config, r.corpus, r.xref);
-        let (pages, data) = rayon::join(|| r.all(), || data::files(config, corpus, xref, round));
+        let statics = self.static_files(corpus)?;
+        let page_paths = r.paths();
+        let html: Vec<&str> = (page_paths.iter().map(String::as_str))
+            .chain(statics.iter().map(|f| f.path.as_str()))
+            .filter(|p| p.ends_with(".html"))
+            .collect();
+        let ((pages, data), publish) = rayon::join(
+            || rayon::join(|| r.all(), || data::files(config, corpus, xref, round)),
+            || publish::files(&self.tera, config, corpus, xref, &html, round),
+        );
         let mut files = pages?;
         files.extend(data?);
-        files.extend(self.static_files(corpus)?);
-        files.extend(publish::files(
-            &self.tera, config, corpus, xref, &files, round,
-        )?);
+        files.extend(statics);
+        files.extend(publish?);
         Ok(files)
     }
 

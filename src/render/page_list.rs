@@ -80,6 +80,12 @@ impl<'a> PageRenderer<'a> {
         self.render_ids(self.page_ids())
     }
 
+    /// The output path of every HTML page, without rendering them.
+    pub fn paths(&self) -> Vec<String> {
+        let ids = self.page_ids();
+        ids.iter().map(|id| out_path(&id.path())).collect()
+    }
+
     /// The pages written to `files` (output paths such as `articles/x/index.html`); paths that
     /// are no page of this site are skipped.
     pub fn only(&self, files: &BTreeSet<String>) -> Result<Vec<OutFile>> {

@@ -1,6 +1,6 @@
 //! What a published site carries besides its pages: the search page and index, the Atom feeds,
-//! `sitemap.xml` and `robots.txt`. Runs after the pages are rendered, so the sitemap lists every
-//! HTML page that exists, whichever module rendered it.
+//! `sitemap.xml` and `robots.txt`. Needs only the paths of the site's HTML files, known before
+//! any page is rendered, so it runs beside the pages.
 
 use super::OutFile;
 use super::context::{PageCtx, SiteCtx};
@@ -12,16 +12,15 @@ use crate::config::Config;
 use crate::content::Corpus;
 use crate::error::Result;
 use crate::xref::{Cluster, CrossRef, Entity};
-use std::collections::HashSet;
 use tera::{Context, Tera};
 
-/// The publishing files for a site whose pages are `rendered`.
+/// The publishing files for a site whose other HTML files (pages and static files) are `html`.
 pub fn files(
     tera: &Tera,
     config: &Config,
     corpus: &Corpus,
     xref: &CrossRef,
-    rendered: &[OutFile],
+    html: &[&str],
     memo: Option<&Round>,
 ) -> Result<Vec<OutFile>> {
     let search_path = format!("{SEARCH_PATH}index.html");
@@ -29,7 +28,7 @@ pub fn files(
     // here only the search page is one.
     let (search, (feeds, sitemap)) = rayon::join(
         || -> Result<Vec<OutFile>> {
-            let index = search_index(corpus, xref, rendered);
+            let index = search_index(corpus, xref);
             // The search page lists titles only: an edit to an article's text leaves it as it was.
             let page = memo::file(memo, &search_path, &index.listed(), || {
                 search_page(tera, config, &index)
@@ -41,9 +40,8 @@ pub fn files(
                 || feeds::files(config, corpus, xref),
                 || -> Result<Vec<OutFile>> {
                     // Keyed by the HTML paths: an edit that adds or removes no page reuses it.
-                    let pages: Vec<&str> = (rendered.iter().map(|f| f.path.as_str()))
+                    let pages: Vec<&str> = (html.iter().copied())
                         .chain([search_path.as_str()])
-                        .filter(|p| p.ends_with(".html"))
                         .collect();
                     let xml = memo::file(memo, "sitemap.xml", &pages, || {
                         Ok::<_, crate::error::Error>(sitemap::sitemap(
@@ -62,24 +60,21 @@ pub fn files(
     Ok(out)
 }
 
-/// Articles, then claim clusters and entities that have a page among `rendered` (each kind's
-/// entries made in parallel, added in order).
-fn search_index(corpus: &Corpus, xref: &CrossRef, rendered: &[OutFile]) -> SearchIndex {
+/// Articles, then claim clusters and entities (each has a page: see `page_list.rs`), each kind's
+/// entries made in parallel and added in order.
+fn search_index(corpus: &Corpus, xref: &CrossRef) -> SearchIndex {
     use rayon::prelude::*;
-    let pages: HashSet<&str> = rendered.iter().map(|f| f.path.as_str()).collect();
     let (mut index, (claims, entities)) = rayon::join(
         || SearchIndex::with_articles(corpus),
         || {
             rayon::join(
                 || {
                     let docs = xref.clusters.par_iter();
-                    docs.filter_map(|c| cluster_doc(c, &pages))
-                        .collect::<Vec<_>>()
+                    docs.map(cluster_doc).collect::<Vec<_>>()
                 },
                 || {
                     let docs = xref.entities.par_iter();
-                    docs.filter_map(|e| entity_doc(e, &pages))
-                        .collect::<Vec<_>>()
+                    docs.map(entity_doc).collect::<Vec<_>>()
                 },
             )
         },
@@ -90,13 +85,9 @@ fn search_index(corpus: &Corpus, xref: &CrossRef, rendered: &[OutFile]) -> Searc
     index
 }
 
-/// A claim cluster's search entry, if it has a page: every wording is searchable, the
-/// representative text first.
-fn cluster_doc(c: &Cluster, pages: &HashSet<&str>) -> Option<SearchDoc> {
+/// A claim cluster's search entry: every wording is searchable, the representative text first.
+fn cluster_doc(c: &Cluster) -> SearchDoc {
     let url = format!("claims/{}/", c.id);
-    if !pages.contains(format!("{url}index.html").as_str()) {
-        return None;
-    }
     let mut articles: Vec<&str> = c.appearances.iter().map(|a| a.article.as_str()).collect();
     articles.sort_unstable();
     articles.dedup();
@@ -111,22 +102,19 @@ fn cluster_doc(c: &Cluster, pages: &HashSet<&str>) -> Option<SearchDoc> {
             text.push_str(&a.text);
         }
     }
-    Some(SearchDoc::claim(&c.text, text, url, meta))
+    SearchDoc::claim(&c.text, text, url, meta)
 }
 
-/// An entity's search entry, if it has a page: its name and other spellings.
-fn entity_doc(e: &Entity, pages: &HashSet<&str>) -> Option<SearchDoc> {
+/// An entity's search entry: its name and other spellings.
+fn entity_doc(e: &Entity) -> SearchDoc {
     let url = format!("entities/{}/", e.id);
-    if !pages.contains(format!("{url}index.html").as_str()) {
-        return None;
-    }
     let variants: Vec<String> = e
         .variants
         .iter()
         .map(|v| v.name.clone())
         .filter(|v| *v != e.name)
         .collect();
-    Some(SearchDoc::entity(&e.name, &variants, url))
+    SearchDoc::entity(&e.name, &variants, url)
 }
 
 /// `search/index.html`, rendered with the `page.html` template (a site can override it).

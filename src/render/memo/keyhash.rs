@@ -2,53 +2,134 @@
 //! a type tag and its raw bytes, strings and sequences their length first, so two different
 //! values cannot write the same stream. Several times faster than hashing JSON (no escaping, no
 //! number formatting), which matters because `serve` keys thousands of pages per rebuild.
+//! Field and variant names are written as their address in the program, so a hash is only
+//! meaningful within one process — which is where page keys live.
 
 use serde::ser::{self, Serialize};
 
-/// Hash of `value` (`None` if its `Serialize` implementation fails).
-pub fn hash(prefix: &[u8], value: &impl Serialize) -> Option<blake3::Hash> {
-    let mut k = KeyHasher {
-        hasher: blake3::Hasher::new(),
-        buf: Vec::with_capacity(BUF),
-    };
-    k.put(prefix);
-    value.serialize(&mut k).ok()?;
-    k.hasher.update(&k.buf);
-    Some(k.hasher.finalize())
+/// Hash of `prefix` (its parts written one after the other, as they are) and `value` (`None` if
+/// its `Serialize` implementation fails).
+pub fn hash(prefix: &[&[u8]], value: &impl Serialize) -> Option<blake3::Hash> {
+    SCRATCH.with(|cell| {
+        // A key hashed inside another one's `Serialize` (never done today) gets buffers of its own.
+        let (mut buf, text) = cell.take();
+        buf.resize(BUF, 0);
+        let mut k = KeyHasher {
+            hasher: blake3::Hasher::new(),
+            buf,
+            len: 0,
+            text,
+        };
+        for part in prefix {
+            k.put(part);
+        }
+        let done = value.serialize(&mut k).ok();
+        k.hasher.update(&k.buf[..k.len]);
+        let hash = k.hasher.finalize();
+        cell.replace((k.buf, k.text));
+        done.map(|()| hash)
+    })
 }
 
 const BUF: usize = 16 * 1024;
 
+thread_local! {
+    /// Each thread's staging buffer and text buffer, kept between keys (a key is hashed per page).
+    static SCRATCH: std::cell::Cell<(Vec<u8>, String)> =
+        const { std::cell::Cell::new((Vec::new(), String::new())) };
+}
+
+/// Feeds BLAKE3 through a staging buffer: the many small writes (tags, lengths, numbers, short
+/// strings) are plain stores into it instead of calls to `memcpy` and `Vec` growth, which
+/// profiling showed costing more than the hashing itself.
 struct KeyHasher {
     hasher: blake3::Hasher,
+    /// `BUF` bytes long; `len` of them are staged.
     buf: Vec<u8>,
+    len: usize,
+    /// Where values serialised through `Display` (dates) are formatted.
+    text: String,
 }
 
 impl KeyHasher {
+    fn flush(&mut self) {
+        self.hasher.update(&self.buf[..self.len]);
+        self.len = 0;
+    }
+
+    /// A write of a size known at compile time.
+    #[inline]
+    fn fixed<const N: usize>(&mut self, bytes: [u8; N]) {
+        if self.len + N > BUF {
+            self.flush();
+        }
+        self.buf[self.len..self.len + N].copy_from_slice(&bytes);
+        self.len += N;
+    }
+
+    #[inline]
     fn put(&mut self, bytes: &[u8]) {
-        if self.buf.len() + bytes.len() > BUF {
-            self.hasher.update(&self.buf);
-            self.buf.clear();
+        let n = bytes.len();
+        if n > 16 {
+            if self.len + n > BUF {
+                self.flush();
+            }
+            if n > BUF {
+                self.hasher.update(bytes);
+            } else {
+                self.buf[self.len..self.len + n].copy_from_slice(bytes);
+                self.len += n;
+            }
+            return;
         }
-        if bytes.len() > BUF {
-            self.hasher.update(bytes);
+        // Up to 16 bytes: two overlapping fixed-size copies, as `memcpy` itself does for short
+        // lengths, but inlined.
+        if self.len + 16 > BUF {
+            self.flush();
+        }
+        let at = self.len;
+        let out = &mut self.buf[at..at + 16];
+        if n >= 8 {
+            out[..8].copy_from_slice(&bytes[..8]);
+            out[n - 8..n].copy_from_slice(&bytes[n - 8..]);
+        } else if n >= 4 {
+            out[..4].copy_from_slice(&bytes[..4]);
+            out[n - 4..n].copy_from_slice(&bytes[n - 4..]);
         } else {
-            self.buf.extend_from_slice(bytes);
+            for (o, b) in out.iter_mut().zip(bytes) {
+                *o = *b;
+            }
         }
+        self.len += n;
     }
 
+    #[inline]
     fn tag(&mut self, t: u8) {
-        self.put(&[t]);
+        self.fixed([t]);
     }
 
+    #[inline]
     fn len(&mut self, t: u8, n: usize) {
-        self.tag(t);
-        self.put(&(n as u64).to_le_bytes());
+        let mut b = [t; 9];
+        b[1..].copy_from_slice(&(n as u64).to_le_bytes());
+        self.fixed(b);
     }
 
+    #[inline]
     fn bytes(&mut self, t: u8, b: &[u8]) {
         self.len(t, b.len());
         self.put(b);
+    }
+
+    /// A name fixed in the program (a field or variant name): the same name at the same address
+    /// always, so its address and length stand for it within this process — the only place
+    /// keys live.
+    #[inline]
+    fn name(&mut self, t: u8, name: &'static str) {
+        let mut b = [t; 17];
+        b[1..9].copy_from_slice(&(name.as_ptr() as u64).to_le_bytes());
+        b[9..].copy_from_slice(&(name.len() as u64).to_le_bytes());
+        self.fixed(b);
     }
 }
 
@@ -83,7 +164,7 @@ impl ser::Serializer for &mut KeyHasher {
     type SerializeStructVariant = Self;
 
     fn serialize_bool(self, v: bool) -> R {
-        self.put(&[1, u8::from(v)]);
+        self.fixed([1, u8::from(v)]);
         Ok(())
     }
     fn serialize_i8(self, v: i8) -> R {
@@ -97,7 +178,7 @@ impl ser::Serializer for &mut KeyHasher {
     }
     fn serialize_i64(self, v: i64) -> R {
         self.tag(2);
-        self.put(&v.to_le_bytes());
+        self.fixed(v.to_le_bytes());
         Ok(())
     }
     fn serialize_u8(self, v: u8) -> R {
@@ -111,7 +192,7 @@ impl ser::Serializer for &mut KeyHasher {
     }
     fn serialize_u64(self, v: u64) -> R {
         self.tag(3);
-        self.put(&v.to_le_bytes());
+        self.fixed(v.to_le_bytes());
         Ok(())
     }
     fn serialize_f32(self, v: f32) -> R {
@@ -119,7 +200,7 @@ impl ser::Serializer for &mut KeyHasher {
     }
     fn serialize_f64(self, v: f64) -> R {
         self.tag(4);
-        self.put(&v.to_bits().to_le_bytes());
+        self.fixed(v.to_bits().to_le_bytes());
         Ok(())
     }
     fn serialize_char(self, v: char) -> R {
@@ -127,6 +208,16 @@ impl ser::Serializer for &mut KeyHasher {
     }
     fn serialize_str(self, v: &str) -> R {
         self.bytes(5, v.as_bytes());
+        Ok(())
+    }
+    /// As a string, but formatted into a reused buffer instead of a new `String`.
+    fn collect_str<T: ?Sized + std::fmt::Display>(self, value: &T) -> R {
+        use std::fmt::Write;
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        write!(text, "{value}").map_err(|e| Error(e.to_string()))?;
+        self.bytes(5, text.as_bytes());
+        self.text = text;
         Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> R {
@@ -149,7 +240,7 @@ impl ser::Serializer for &mut KeyHasher {
         self.serialize_unit()
     }
     fn serialize_unit_variant(self, _n: &'static str, _i: u32, variant: &'static str) -> R {
-        self.bytes(10, variant.as_bytes());
+        self.name(10, variant);
         Ok(())
     }
     fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _n: &'static str, v: &T) -> R {
@@ -162,7 +253,7 @@ impl ser::Serializer for &mut KeyHasher {
         variant: &'static str,
         value: &T,
     ) -> R {
-        self.bytes(11, variant.as_bytes());
+        self.name(11, variant);
         value.serialize(self)
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Self, Error> {
@@ -182,7 +273,7 @@ impl ser::Serializer for &mut KeyHasher {
         variant: &'static str,
         _len: usize,
     ) -> Result<Self, Error> {
-        self.bytes(11, variant.as_bytes());
+        self.name(11, variant);
         self.serialize_seq(None)
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Self, Error> {
@@ -199,7 +290,7 @@ impl ser::Serializer for &mut KeyHasher {
         variant: &'static str,
         _len: usize,
     ) -> Result<Self, Error> {
-        self.bytes(11, variant.as_bytes());
+        self.name(11, variant);
         self.serialize_map(None)
     }
 }
@@ -253,11 +344,11 @@ macro_rules! fields {
                 key: &'static str,
                 value: &T,
             ) -> R {
-                self.bytes(16, key.as_bytes());
+                self.name(16, key);
                 value.serialize(&mut **self)
             }
             fn skip_field(&mut self, key: &'static str) -> R {
-                self.bytes(17, key.as_bytes());
+                self.name(17, key);
                 Ok(())
             }
             fn end(self) -> R {
@@ -289,7 +380,7 @@ mod tests {
             b: Some(vec![1, 2]),
             c: 0.5,
         };
-        let h = |s: &S| hash(b"", s).unwrap();
+        let h = |s: &S| hash(&[], s).unwrap();
         assert_eq!(h(&base()), h(&base()));
         for other in [
             S { a: "abc", ..base() },
@@ -305,10 +396,45 @@ mod tests {
     }
 
     #[test]
+    fn staged_writes_hash_as_the_bytes_they_stage() {
+        // Every short-copy path (0..=16 bytes), long writes, writes larger than the buffer and
+        // flushes at every offset: the result is BLAKE3 of the bytes written, in order.
+        let mut k = KeyHasher {
+            hasher: blake3::Hasher::new(),
+            buf: vec![0; BUF],
+            len: 0,
+            text: String::new(),
+        };
+        let mut all = Vec::new();
+        let data: Vec<u8> = (0..=255u8).cycle().take(BUF + 200).collect();
+        for i in 0..4000 {
+            let n = match i % 50 {
+                49 => BUF + 1 + i % 7,
+                m => m,
+            };
+            let piece = &data[i % 100..i % 100 + n];
+            k.put(piece);
+            all.extend_from_slice(piece);
+            k.fixed([i as u8, 7]);
+            all.extend_from_slice(&[i as u8, 7]);
+        }
+        k.flush();
+        assert_eq!(k.hasher.finalize(), blake3::hash(&all));
+    }
+
+    #[test]
+    fn displayed_values_hash_as_their_text() {
+        let d = chrono::NaiveDate::from_ymd_opt(2023, 5, 19).unwrap();
+        let e = chrono::NaiveDate::from_ymd_opt(2023, 5, 20).unwrap();
+        assert_eq!(hash(&[], &(d, 1)), hash(&[], &("2023-05-19", 1)));
+        assert_ne!(hash(&[], &(d, 1)), hash(&[], &(e, 1)));
+    }
+
+    #[test]
     fn boundaries_are_unambiguous() {
-        let h = |v: &(Vec<&str>, &str)| hash(b"", v).unwrap();
+        let h = |v: &(Vec<&str>, &str)| hash(&[], v).unwrap();
         assert_ne!(h(&(vec!["ab"], "c")), h(&(vec!["a"], "bc")));
         assert_ne!(h(&(vec!["a", "b"], "")), h(&(vec!["a"], "b")));
-        assert_ne!(hash(b"x", &1u8), hash(b"y", &1u8));
+        assert_ne!(hash(&[b"x"], &1u8), hash(&[b"y"], &1u8));
     }
 }
