@@ -92,7 +92,7 @@ impl SourceCache {
     /// Brings the cache up to date with `content/`; returns whether anything (a file's bytes, or
     /// the set of files) changed since the previous refresh. `hinted` are the paths the watcher
     /// named (empty: not known). When they name only files the last refresh found, just those are
-    /// re-read ([`Self::refresh_named`]); otherwise the folder is rescanned (a stat per file) and
+    /// re-read (`refresh_named`); otherwise the folder is rescanned (a stat per file) and
     /// only files whose bytes changed are re-ingested.
     pub fn refresh(&mut self, content_dir: &Path, hinted: &HashSet<PathBuf>) -> Result<bool> {
         if let Some(changed) = self.refresh_named(content_dir, hinted)? {

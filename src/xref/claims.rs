@@ -18,7 +18,7 @@ pub const MIN_WORDS: usize = 5;
 pub struct Extracted {
     pub claim: Claim,
     /// A hash of `claim` as extracted, before the pass writes entity ids, speakers' entities
-    /// and the cluster (see [`print`]): clustering fingerprints its clusters with it.
+    /// and the cluster (see [`print()`]): clustering fingerprints its clusters with it.
     pub print: u64,
     pub mentions: Arc<[Mention]>,
     /// Matching terms (stems), unique, sorted.
