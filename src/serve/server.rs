@@ -252,7 +252,7 @@ const SETTLE: Duration = Duration::from_millis(6);
 /// The same once a third message came: a burst (a checkout, a copy of many files), which on a
 /// loaded machine may pause longer between files. A burst that outlasts even this gives another
 /// rebuild, never a missed change: every changed path is in some message, and a rebuild re-reads
-/// every path named (a new, deleted or renamed file makes it rescan its folder).
+/// every path named (a new, deleted or renamed file makes it rescan `content/`).
 const SETTLE_BURST: Duration = Duration::from_millis(50);
 
 fn build_loop(
