@@ -10,6 +10,16 @@
 //!
 //! `cargo run --release --example xref_eval -- corpus NewsArticles.csv` — the whole real corpus
 //! through ingest and the pass: time, counts and example links and flags.
+//!
+//! `cargo run --release --example xref_eval -- gold` — precision (95% Wilson intervals) per
+//! flag kind and severity, of claim links, entity merges and claims, and recall per kind, on the
+//! hand-judged items of `tests/gold/` (corpora fetched by `scripts/gold_corpora.sh`).
+//!
+//! `cargo run --release --example xref_eval -- candidates OUT.jsonl [all]` — what the pass raises
+//! on the gold corpora and nobody has judged yet (all of it with `all`; claims sampled 1 in 25),
+//! for readers to judge; the articles are written to `target/gold/content/` to be read.
+
+mod gold;
 
 use factsite::testgen::Source;
 use factsite::testgen::eval::{Evaluation, evaluate, sources_from_dir};
@@ -27,7 +37,12 @@ fn main() {
             args.get(2).and_then(|n| n.parse().ok()).unwrap_or(300),
         ),
         Some("corpus") => corpus(args.get(1)),
-        _ => Err("usage: xref_eval fixtures | news CSV [N] | corpus CSV".into()),
+        Some("gold") => gold_eval(),
+        Some("candidates") => candidates(args.get(1), args.get(2).is_some_and(|a| a == "all")),
+        _ => Err(
+            "usage: xref_eval fixtures | news CSV [N] | corpus CSV | gold | candidates OUT [all]"
+                .into(),
+        ),
     };
     if let Err(e) = result {
         eprintln!("{e}");
@@ -36,6 +51,46 @@ fn main() {
 }
 
 type R = Result<(), Box<dyn std::error::Error>>;
+
+/// Runs the pass on the gold corpora (written afresh to `target/gold/content/`).
+fn gold_pass() -> Result<factsite::xref::CrossRef, Box<dyn std::error::Error>> {
+    let dir = gold::gold_dir().join("content");
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    gold::write_content(&dir)?;
+    let corpus = factsite::content::load(&dir)?;
+    Ok(cross_reference(&corpus))
+}
+
+fn gold_eval() -> R {
+    let x = gold_pass()?;
+    let judged = gold::read_gold(Path::new("tests/gold"))?;
+    gold::evaluate(&gold::items(&x), &judged);
+    Ok(())
+}
+
+fn candidates(out: Option<&String>, all: bool) -> R {
+    let out = out.ok_or("give the output file")?;
+    let x = gold_pass()?;
+    let judged = gold::read_gold(Path::new("tests/gold"))?;
+    let mut n = 0usize;
+    let mut lines = String::new();
+    for i in gold::items(&x) {
+        if i.type_ == "claim" {
+            n += 1;
+            if n % 25 != 0 {
+                continue;
+            }
+        }
+        if all || !judged.contains_key(&i.key) {
+            lines.push_str(&serde_json::to_string(&i)?);
+            lines.push('\n');
+        }
+    }
+    std::fs::write(out, lines)?;
+    Ok(())
+}
 
 fn table(label: &str, e: &Evaluation) {
     let row = |name: &str, s: &factsite::testgen::eval::Score| {

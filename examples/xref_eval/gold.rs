@@ -1,0 +1,372 @@
+//! The gold set: real articles nobody here wrote, the pass's output on them turned into judgeable
+//! items (flags, claim links, entity merges, claims), and precision/recall against the items
+//! people judged by reading (`tests/gold/*.jsonl`).
+//!
+//! Items are keyed by their texts (normalised), not by internal ids, so a judgement outlives
+//! changes to the pass: an item the pass raises again is scored, one it no longer raises counts
+//! as a miss when it was judged right.
+
+use factsite::xref::CrossRef;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Where the corpora live (see scripts/gold_corpora.sh).
+pub fn gold_dir() -> PathBuf {
+    std::env::var_os("FACTSITE_GOLD_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("target/gold"))
+}
+
+/// How many NewsArticles rows the gold set reads (the first N, as sampled in issue 18).
+const NEWS_ROWS: usize = 1000;
+
+type R<T> = Result<T, Box<dyn std::error::Error>>;
+
+/// Writes the gold corpora as plain-text articles under `dir`: `na/<article_id>.txt` (title,
+/// date, URL, the subtitle as a standfirst, then the body on one line as scraped) and
+/// `abc/<n>.txt` (title, then one sentence per line, undated, as NLTK ships them).
+pub fn write_content(dir: &Path) -> R<()> {
+    let src = gold_dir();
+    let news = src.join("NewsArticles.csv");
+    let rural = src.join("abc/rural.txt");
+    if !news.exists() || !rural.exists() {
+        return Err(format!(
+            "the gold corpora are not in {}: run scripts/gold_corpora.sh",
+            src.display()
+        )
+        .into());
+    }
+    std::fs::create_dir_all(dir.join("na"))?;
+    std::fs::create_dir_all(dir.join("abc"))?;
+    let mut reader = csv::Reader::from_path(&news)?;
+    for r in reader.records().take(NEWS_ROWS) {
+        let r = r?;
+        let date = chrono::NaiveDate::parse_from_str(&r[1].replace('/', "-"), "%Y-%m-%d")
+            .map(|d| d.to_string())
+            .unwrap_or_else(|_| r[1].to_string());
+        let mut s = format!("{}\n{}\n{}\n\n", r[3].trim(), date, r[2].trim());
+        if !r[4].trim().is_empty() {
+            s.push_str(&format!("{}\n\n", r[4].trim()));
+        }
+        s.push_str(r[5].trim());
+        s.push('\n');
+        std::fs::write(dir.join(format!("na/{:04}.txt", r[0].parse::<u32>()?)), s)?;
+    }
+    let text = std::fs::read_to_string(&rural)?;
+    for (n, a) in abc_articles(&text).iter().enumerate() {
+        std::fs::write(dir.join(format!("abc/{n:04}.txt")), a)?;
+    }
+    Ok(())
+}
+
+/// NLTK's ABC rural news: blocks separated by blank lines, a title line first; a block whose
+/// title has at most three words ("Grain prices") is a section of the article before it.
+fn abc_articles(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for block in text.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
+        let first = block.lines().next().unwrap_or("");
+        match out.last_mut() {
+            Some(last) if first.split_whitespace().count() <= 3 => {
+                last.push_str("\n\n");
+                last.push_str(block);
+            }
+            _ => {
+                let (title, body) = block.split_once('\n').unwrap_or((block, ""));
+                out.push(format!("{title}\n\n{body}"));
+            }
+        }
+    }
+    out.iter().map(|a| format!("{a}\n")).collect()
+}
+
+/// One judgeable thing the pass says.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Item {
+    pub key: String,
+    /// "flag", "link", "merge" or "claim".
+    #[serde(rename = "type")]
+    pub type_: String,
+    /// Flag kind; "same" for links; entity kind for merges; "claim" for claims.
+    pub kind: String,
+    #[serde(default)]
+    pub severity: String,
+    pub file: String,
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// This article's sentence (flag, link, claim) or one spelling (merge).
+    pub text: String,
+    /// The other side: the other article's sentence, or the other spelling.
+    #[serde(default)]
+    pub other: String,
+    /// What the pass says, for readers (flag message).
+    #[serde(default)]
+    pub message: String,
+}
+
+/// A judged item as kept in `tests/gold/*.jsonl`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Judged {
+    #[serde(flatten)]
+    pub item: Item,
+    /// "right" (the pass should say this) or "wrong" (it should not).
+    pub label: String,
+    pub reason: String,
+    #[serde(default)]
+    pub reader: String,
+}
+
+fn norm(t: &str) -> String {
+    t.chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn key(parts: &[&str]) -> String {
+    let h = blake3::hash(parts.join("\u{1f}").as_bytes());
+    h.to_hex()[..16].to_string()
+}
+
+/// Every item the pass raises (claims: all of them).
+pub fn items(x: &CrossRef) -> Vec<Item> {
+    let claim_text: BTreeMap<&str, (&str, &str)> = x
+        .articles
+        .iter()
+        .flat_map(|a| {
+            a.claims
+                .iter()
+                .map(move |c| (c.id.as_str(), (a.file.as_str(), c.text.as_str())))
+        })
+        .collect();
+    let file_of: BTreeMap<&str, &str> = x
+        .articles
+        .iter()
+        .map(|a| (a.slug.as_str(), a.file.as_str()))
+        .collect();
+    let mut out = Vec::new();
+    for f in &x.flags {
+        if matches!(f.kind.as_str(), "missing_date" | "missing_source") {
+            continue;
+        }
+        let related: Vec<String> = f
+            .related
+            .iter()
+            .map(|s| file_of.get(s.as_str()).unwrap_or(&s.as_str()).to_string())
+            .collect();
+        let texts: Vec<(&str, &str)> = f
+            .claims
+            .iter()
+            .filter_map(|c| claim_text.get(c.as_str()).copied())
+            .collect();
+        let mine = texts.iter().find(|(file, _)| *file == f.file).map(|t| t.1);
+        let theirs = texts.iter().find(|(file, _)| *file != f.file).map(|t| t.1);
+        let evidence = |own: bool| {
+            f.evidence
+                .iter()
+                .find(|e| (e.file == f.file) == own)
+                .map(|e| e.text.as_str())
+        };
+        let text = mine.or_else(|| evidence(true)).unwrap_or("").to_string();
+        let other = theirs.or_else(|| evidence(false)).unwrap_or("").to_string();
+        let whole = f.kind.as_str() == "republished";
+        let k = if whole {
+            key(&["flag", f.kind.as_str(), &f.file, &related.join(",")])
+        } else {
+            key(&[
+                "flag",
+                f.kind.as_str(),
+                &f.file,
+                &related.join(","),
+                &norm(&text),
+                &norm(&other),
+            ])
+        };
+        out.push(Item {
+            key: k,
+            type_: "flag".into(),
+            kind: f.kind.as_str().into(),
+            severity: f.severity.as_str().into(),
+            file: f.file.clone(),
+            related,
+            text,
+            other,
+            message: f.message.clone(),
+        });
+    }
+    for c in &x.clusters {
+        let Some(first) = c.appearances.first() else {
+            continue;
+        };
+        for a in c
+            .appearances
+            .iter()
+            .skip(1)
+            .filter(|a| a.file != first.file)
+        {
+            out.push(link_item(first, a));
+        }
+    }
+    for e in &x.entities {
+        let Some(top) = e.variants.first() else {
+            continue;
+        };
+        for v in e.variants.iter().skip(1) {
+            let mut pair = [norm(&top.name), norm(&v.name)];
+            pair.sort();
+            if pair[0] == pair[1] {
+                continue;
+            }
+            out.push(Item {
+                key: key(&["merge", &pair[0], &pair[1]]),
+                type_: "merge".into(),
+                kind: format!("{:?}", e.kind).to_lowercase(),
+                severity: String::new(),
+                file: top.articles.first().cloned().unwrap_or_default(),
+                related: v.articles.first().cloned().into_iter().collect(),
+                text: top.name.clone(),
+                other: v.name.clone(),
+                message: format!("entity {} ({} spellings)", e.name, e.variants.len()),
+            });
+        }
+    }
+    for a in &x.articles {
+        for c in &a.claims {
+            out.push(Item {
+                key: key(&["claim", &a.file, &norm(&c.text)]),
+                type_: "claim".into(),
+                kind: "claim".into(),
+                severity: String::new(),
+                file: a.file.clone(),
+                related: vec![],
+                text: c.text.clone(),
+                other: String::new(),
+                message: String::new(),
+            });
+        }
+    }
+    out
+}
+
+fn link_item(a: &factsite::xref::Appearance, b: &factsite::xref::Appearance) -> Item {
+    let mut sides = [
+        (a.file.as_str(), norm(&a.text)),
+        (b.file.as_str(), norm(&b.text)),
+    ];
+    sides.sort();
+    Item {
+        key: key(&["link", sides[0].0, &sides[0].1, sides[1].0, &sides[1].1]),
+        type_: "link".into(),
+        kind: "same".into(),
+        severity: String::new(),
+        file: a.file.clone(),
+        related: vec![b.file.clone()],
+        text: a.text.clone(),
+        other: b.text.clone(),
+        message: String::new(),
+    }
+}
+
+/// Reads every `*.jsonl` under `dir`; later files win on a repeated key.
+pub fn read_gold(dir: &Path) -> R<BTreeMap<String, Judged>> {
+    let mut out = BTreeMap::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    files.sort();
+    for f in files {
+        for (n, line) in std::fs::read_to_string(&f)?.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let j: Judged = serde_json::from_str(line)
+                .map_err(|e| format!("{}:{}: {e}", f.display(), n + 1))?;
+            out.insert(j.item.key.clone(), j);
+        }
+    }
+    Ok(out)
+}
+
+/// Wilson score interval (95%) for `k` successes of `n`.
+pub fn wilson(k: usize, n: usize) -> (f64, f64) {
+    if n == 0 {
+        return (0.0, 1.0);
+    }
+    let (z, n, p) = (1.96f64, n as f64, k as f64 / n as f64);
+    let centre = p + z * z / (2.0 * n);
+    let half = z * ((p * (1.0 - p) + z * z / (4.0 * n)) / n).sqrt();
+    let d = 1.0 + z * z / n;
+    ((centre - half) / d, (centre + half) / d)
+}
+
+/// Precision per item kind and severity, recall per kind, on the judged items.
+pub fn evaluate(raised: &[Item], gold: &BTreeMap<String, Judged>) {
+    let now: BTreeMap<&str, &Item> = raised.iter().map(|i| (i.key.as_str(), i)).collect();
+    let kind = |i: &Item| format!("{} {}", i.type_, i.kind);
+    // (right, wrong) among judged items raised now, per kind and severity.
+    let mut prec: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
+    // (right and raised, right and not raised) per kind.
+    let mut rec: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut count: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for i in raised
+        .iter()
+        .filter(|i| i.type_ != "claim" || gold.contains_key(&i.key))
+    {
+        *count.entry((kind(i), i.severity.clone())).or_default() += 1;
+    }
+    for (k, j) in gold {
+        let right = j.label == "right";
+        match now.get(k.as_str()) {
+            Some(i) => {
+                let e = prec.entry((kind(i), i.severity.clone())).or_default();
+                if right {
+                    e.0 += 1
+                } else {
+                    e.1 += 1
+                }
+                if right {
+                    rec.entry(kind(i)).or_default().0 += 1
+                }
+            }
+            None if right => rec.entry(kind(&j.item)).or_default().1 += 1,
+            None => {}
+        }
+    }
+    println!("| item | severity | raised | judged | right | wrong | precision (95% CI) |");
+    println!("|---|---|---|---|---|---|---|");
+    for ((k, sev), n) in &count {
+        let (r, w) = prec
+            .get(&(k.clone(), sev.clone()))
+            .copied()
+            .unwrap_or((0, 0));
+        let p = if r + w == 0 {
+            "–".to_string()
+        } else {
+            let (lo, hi) = wilson(r, r + w);
+            format!("{:.2} ({lo:.2}–{hi:.2})", r as f64 / (r + w) as f64)
+        };
+        println!("| {k} | {sev} | {n} | {} | {r} | {w} | {p} |", r + w);
+    }
+    println!("\n| item | judged right | found | missed | recall (95% CI) |\n|---|---|---|---|---|");
+    for (k, (found, missed)) in &rec {
+        let (lo, hi) = wilson(*found, found + missed);
+        let r = *found as f64 / (found + missed).max(1) as f64;
+        println!(
+            "| {k} | {} | {found} | {missed} | {r:.2} ({lo:.2}–{hi:.2}) |",
+            found + missed
+        );
+    }
+    let unjudged = raised
+        .iter()
+        .filter(|i| i.type_ != "claim" && !gold.contains_key(&i.key))
+        .count();
+    let types: BTreeSet<&str> = gold.values().map(|j| j.item.type_.as_str()).collect();
+    println!(
+        "\n{} judged items ({types:?}); {unjudged} raised items not yet judged (see `candidates`)",
+        gold.len()
+    );
+}
