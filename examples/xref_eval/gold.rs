@@ -318,8 +318,19 @@ pub fn evaluate(raised: &[Item], gold: &BTreeMap<String, Judged>) {
     {
         *count.entry((kind(i), i.severity.clone())).or_default() += 1;
     }
+    let show = std::env::var("FACTSITE_GOLD_SHOW").ok();
     for (k, j) in gold {
         let right = j.label == "right";
+        if let Some(t) = &show
+            && kind(&j.item).contains(t.as_str())
+            && now.contains_key(k.as_str()) != right
+        {
+            let what = if right { "MISSED" } else { "WRONG" };
+            println!(
+                "{what} {} {:?}\n   {}\n   {}\n   ({})",
+                j.item.file, j.item.related, j.item.text, j.item.other, j.reason
+            );
+        }
         match now.get(k.as_str()) {
             Some(i) => {
                 let e = prec.entry((kind(i), i.severity.clone())).or_default();

@@ -44,6 +44,7 @@ pub fn extract(article: &Article) -> ArticleClaims {
             continue;
         }
         for (si, r) in sentences::split(&block.text).into_iter().enumerate() {
+            let r = without_furniture(&block.text, r);
             let s = &block.text[r.clone()];
             let n_words = s.split_whitespace().count();
             if n_words >= 3 {
@@ -58,6 +59,29 @@ pub fn extract(article: &Article) -> ArticleClaims {
         }
     }
     out
+}
+
+/// A share bar ("Send Facebook Twitter Google+ … Permalink http://…") or a source tag
+/// ("Source: Al Jazeera and news agencies") glued to a sentence, as scraped pages carry them.
+static FURNITURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let net = r"(?:facebook|twitter|google\+|whatsapp|tumblr|linkedin|stumble(?:upon)?|digg|reddit|newsvine|pinterest|e-?mail|print)";
+    regex::Regex::new(&format!(
+        r"(?i)(?:\bsend\s+|\bshare\s+)?\b{net}(?:\s+{net}){{2,}}(?:\s+permalink)?(?:\s+https?://\S+)?|\s*\bSource:\s*-?\s*[A-Z][\w ,]{{2,60}}$"
+    ))
+    .expect("furniture")
+});
+
+/// The part of sentence `r` of `text` that is not page furniture: the text after a share bar
+/// that opens it, or before one that closes it.
+fn without_furniture(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let s = &text[r.clone()];
+    let Some(m) = FURNITURE.find(s) else { return r };
+    let (before, after) = (s[..m.start()].trim_end(), s[m.end()..].trim_start());
+    if after.len() >= before.len() {
+        r.end - after.len()..r.end
+    } else {
+        r.start..r.start + before.len()
+    }
 }
 
 fn is_claim(s: &str, n_words: usize) -> bool {

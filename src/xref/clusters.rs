@@ -119,26 +119,39 @@ pub fn cluster_with(w: &Work, memo: &mut Memo) -> Clustering {
     }
 }
 
-/// The claims linked by matches, each group ascending (groups of two or more, by their
-/// smallest claim number).
+/// Claims grouped around the earliest appearance of each claim, each group ascending (groups of
+/// two or more, by their smallest claim number).
+///
+/// Every member is directly the same claim as the group's first appearance: claims are taken
+/// earliest first, and each joins the group of the best-scoring earlier claim it matches that
+/// starts a group, or starts one. (Grouping by chains of matches instead lets one cluster drift
+/// from claim to claim across a template's many variants.)
 pub fn components(w: &Work) -> Vec<Vec<usize>> {
-    let n = w.gid.len();
-    let mut dsu = Dsu::new(n);
-    let mut matched = vec![false; n];
+    let mut adj: BTreeMap<usize, Vec<(usize, f64)>> = BTreeMap::new();
     for p in w.matches() {
-        dsu.union(p.a, p.b);
-        (matched[p.a], matched[p.b]) = (true, true);
+        adj.entry(p.a).or_default().push((p.b, p.score));
+        adj.entry(p.b).or_default().push((p.a, p.score));
     }
-    // Only matched claims are in a group: each by its root (the smallest claim of the group).
-    let mut rooted: Vec<(usize, usize)> = (0..n)
-        .filter(|&g| matched[g])
-        .map(|g| (dsu.find(g), g))
-        .collect();
-    rooted.sort_unstable();
-    (rooted.chunk_by(|x, y| x.0 == y.0))
-        .map(|run| run.iter().map(|&(_, g)| g).collect::<Vec<usize>>())
-        .filter(|m| m.len() >= 2)
-        .collect()
+    let mut order: Vec<usize> = adj.keys().copied().collect();
+    order.sort_by_key(|&g| order_key(w, g));
+    let mut centre: BTreeMap<usize, usize> = BTreeMap::new();
+    for &g in &order {
+        let best = adj[&g]
+            .iter()
+            .filter(|(o, _)| centre.get(o) == Some(o))
+            .max_by(|x, y| {
+                x.1.total_cmp(&y.1)
+                    .then_with(|| order_key(w, y.0).cmp(&order_key(w, x.0)))
+            });
+        centre.insert(g, best.map_or(g, |b| b.0));
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (g, c) in centre {
+        groups.entry(c).or_default().push(g);
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().filter(|m| m.len() >= 2).collect();
+    out.sort_by_key(|m| m[0]);
+    out
 }
 
 fn dedupe_ids(built: &mut [(Cluster, Vec<usize>)]) {

@@ -3,9 +3,11 @@
 //! Built once by [`Work::new`]; the cluster, reuse, flag and timeline steps read it.
 
 use super::aliases::{Aliases, key};
+use super::boilerplate;
 use super::claims::{self, ArticleClaims};
 use super::clusters;
 use super::entities::{self, Located, SurfaceCache};
+use super::links::{self, Strength};
 use super::matching::{self, Index, Interner, Item, Lookup, Pair};
 use super::model::{Claim, Entity, FigureKind};
 use super::pairs::{self, Found, Scoring, Since};
@@ -31,6 +33,8 @@ pub struct Work<'a> {
     pub interner: Interner,
     /// Pairs scoring at least [`matching::RELATED`].
     pub pairs: Vec<Pair>,
+    /// Per global claim, whether it is an outlet's boilerplate (see [`boilerplate`]).
+    pub boiler: Vec<bool>,
     /// Per item, the rare terms it looked up (kept for the next pass, see [`Carried`]).
     pub lookups: Vec<Lookup>,
     /// How many claims the pair search scored again when it continued from the last pass.
@@ -140,6 +144,8 @@ impl<'a> Work<'a> {
             },
         );
         set_all_entities(&mut claims, &per_article, &resolved);
+        let outlets: Vec<Option<String>> = corpus.articles.iter().map(|a| outlet_of(a)).collect();
+        let boiler = boilerplate::find(&claims, &outlets);
         Work {
             corpus,
             extracted: per_article,
@@ -149,6 +155,7 @@ impl<'a> Work<'a> {
             index,
             interner,
             pairs: found.pairs,
+            boiler,
             lookups: found.lookups,
             rescored: found.rescored,
             entities: resolved.entities,
@@ -183,10 +190,48 @@ impl<'a> Work<'a> {
         self.corpus.articles[a].date.as_ref().map(|d| d.value)
     }
 
-    /// Pairs that are the same claim.
+    /// Pairs that are the same claim: matched, neither side boilerplate, and the same facts
+    /// (see [`links::strength`]).
     pub fn matches(&self) -> impl Iterator<Item = &Pair> {
-        self.pairs.iter().filter(|p| p.score >= matching::MATCH)
+        self.matched()
+            .filter(|p| self.strength(p) == Strength::Same)
     }
+
+    /// How the two claims of a matched pair relate (see [`links::strength`]).
+    pub fn strength(&self, p: &Pair) -> Strength {
+        let (ea, eb) = (self.extracted(p.a), self.extracted(p.b));
+        let ta = links::content_terms(&ea.terms, &ea.name_terms);
+        let tb = links::content_terms(&eb.terms, &eb.name_terms);
+        links::strength(self.claim(p.a), self.claim(p.b), &ta, &tb)
+    }
+
+    /// Pairs the matcher scores as one claim whose facts differ: the same subject or template,
+    /// other figures, dates or names (see [`links::strength`]).
+    pub fn related(&self) -> impl Iterator<Item = &Pair> {
+        self.matched()
+            .filter(|p| self.strength(p) == Strength::Related)
+    }
+
+    /// Pairs scoring as one claim, boilerplate left out, whatever their strength.
+    pub fn matched(&self) -> impl Iterator<Item = &Pair> {
+        self.pairs
+            .iter()
+            .filter(|p| p.score >= matching::MATCH && !self.boiler[p.a] && !self.boiler[p.b])
+    }
+}
+
+/// An article's outlet for boilerplate: its URL's host, else its outlet line.
+fn outlet_of(a: &Article) -> Option<String> {
+    let host = a.source_url.as_ref().and_then(|u| {
+        let rest = u
+            .value
+            .split_once("://")
+            .map_or(u.value.as_str(), |(_, r)| r);
+        rest.split('/')
+            .next()
+            .map(|h| h.trim_start_matches("www.").to_lowercase())
+    });
+    host.or_else(|| a.outlet.as_ref().map(|o| o.value.to_lowercase()))
 }
 
 /// Each article's claims for the pass to finish: the last pass's finished claims of the same

@@ -8,7 +8,7 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-const NUM: &str = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)";
+const NUM: &str = r"(?P<num>\d+-\d{1,2}/\d{1,2}\b|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)";
 const SCALE: &str = r"(?P<scale>trillion|billion|million|thousand|tn|bn|mn|m|k)\b";
 const QUAL: &str = r"(?i:(?P<qual>more than|less than|fewer than|up to|at least|over|about|around|nearly|almost|roughly|approximately|some|under|close to)\s+)?";
 
@@ -27,7 +27,10 @@ static MONEY_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"{QUAL}\b{NUM}\s*(?:%|(?i:per\s?cent|percent)\b)")).expect("percent")
+    Regex::new(&format!(
+        r"{QUAL}\b{NUM}\s*(?:%|(?i:per\s?cent|percent|pct)\b)"
+    ))
+    .expect("percent")
 });
 
 static RATIO: LazyLock<Regex> = LazyLock::new(|| {
@@ -188,10 +191,26 @@ pub fn to_milli(v: f64) -> i64 {
     }
 }
 
-/// "1,000,000,000" → 1e9, "4.5" → 4.5; `None` for anything else.
+/// "1,000,000,000" → 1e9, "4.5" → 4.5, "1-1/4" → 1.25, "3/16" → 0.1875 (wire-style fractions);
+/// `None` for anything else.
 pub fn parse_number(s: &str) -> Option<f64> {
     let cleaned: String = s.chars().filter(|c| *c != ',').collect();
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+    cleaned
+        .parse::<f64>()
+        .ok()
+        .or_else(|| parse_mixed(&cleaned))
+        .filter(|v| v.is_finite())
+}
+
+/// A mixed or plain fraction with a denominator of 2 to 64 ("6-3/16", "1 1/4", "3/8").
+pub fn parse_mixed(s: &str) -> Option<f64> {
+    let (whole, frac) = match s.split_once(['-', ' ']) {
+        Some((w, f)) => (w.parse::<f64>().ok()?, f),
+        None => (0.0, s),
+    };
+    let (n, d) = frac.split_once('/')?;
+    let (n, d) = (n.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
+    ((2..=64).contains(&d) && n < d).then(|| whole + f64::from(n) / f64::from(d))
 }
 
 fn word_number(s: &str) -> Option<f64> {

@@ -4,7 +4,7 @@
 
 use super::corpus::Work;
 use super::model::{DateWindow, DiffOp, Evidence, Flag, FlagKind, Severity};
-use super::{matching, temporal, text};
+use super::{temporal, text};
 use crate::content::BlockKind;
 use ahash::HashSet;
 use std::collections::{BTreeMap, BTreeSet};
@@ -134,7 +134,7 @@ pub const DUPLICATE: f64 = 0.75;
 /// repeated sentence between them.
 pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
     let mut by_lines: BTreeMap<(usize, usize, usize), Draft> = BTreeMap::new();
-    for p in &w.pairs {
+    for p in w.matches() {
         let (a, b) = (w.gid[p.a], w.gid[p.b]);
         if a.0 != b.0
             || p.score < DUPLICATE
@@ -278,7 +278,7 @@ pub fn missing(w: &Work, out: &mut Vec<Draft>) {
 /// Articles sharing matched claims, per article.
 pub fn partners(w: &Work) -> BTreeMap<usize, BTreeSet<usize>> {
     let mut m: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    for p in w.pairs.iter().filter(|p| p.score >= matching::MATCH) {
+    for p in w.matches() {
         let (a, b) = (w.gid[p.a].0, w.gid[p.b].0);
         if a != b {
             m.entry(a).or_default().insert(b);

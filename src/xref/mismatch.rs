@@ -7,9 +7,7 @@ use super::clusters::{Dsu, order_key, word_diff};
 use super::corpus::Work;
 use super::flags::Draft;
 use super::matching;
-use super::model::{
-    DateKind, Figure, FigureKind, FigurePoint, FigureTimeline, FlagKind, Quote, Severity,
-};
+use super::model::{Figure, FigureKind, FigurePoint, FigureTimeline, FlagKind, Quote, Severity};
 use super::text;
 use rayon::prelude::*;
 use regex::Regex;
@@ -76,7 +74,7 @@ struct Norm {
 
 impl Norm {
     fn of(q: &Quote) -> Norm {
-        let text = text::normalised(&q.text);
+        let text = quote_words(&q.text);
         let hasher = ahash::RandomState::with_seeds(9, 10, 11, 12);
         let mut words: Vec<u64> = text.split(' ').map(|w| hasher.hash_one(w)).collect();
         words.sort_unstable();
@@ -122,7 +120,7 @@ fn normalised_quotes(w: &Work, comparisons: &[(usize, usize, f64)]) -> Vec<Vec<N
 
 /// Claim pairs whose quotations to compare, in order, with the least similarity that counts.
 fn quote_comparisons(w: &Work) -> Vec<(usize, usize, f64)> {
-    let mut out: Vec<(usize, usize, f64)> = w.matches().map(|p| (p.a, p.b, 0.0)).collect();
+    let mut out: Vec<(usize, usize, f64)> = w.matched().map(|p| (p.a, p.b, 0.0)).collect();
     let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for g in 0..w.gid.len() {
         for q in &w.claim(g).quotes {
@@ -170,12 +168,51 @@ fn compare_quotes(w: &Work, norms: &[Vec<Norm>], a: usize, b: usize, min: f64) -
                 continue;
             }
             let sim = normalised_similarity(&ne.text, &nl.text);
-            if sim >= least {
+            if sim >= least && reworded_inside(&ne.text, &nl.text) {
                 out.push(Altered { e, i, l, j, sim });
             }
         }
     }
     out
+}
+
+/// A quotation's words for comparing: editorial insertions ("(Barack)", "[the vote]") left out,
+/// contractions spelt out, British "-ise" spellings as "-ize", lower case, no punctuation.
+fn quote_words(q: &str) -> String {
+    static BRACKETS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\([^)]*\)|\[[^\]]*\]").expect("brackets"));
+    let t = BRACKETS.replace_all(q, " ").replace(['’', '‘'], "'");
+    let t = t
+        .replace("n't", " not")
+        .replace("'re", " are")
+        .replace("'ve", " have")
+        .replace("'ll", " will")
+        .replace("'m", " am");
+    text::normalised(&t)
+        .split(' ')
+        .map(|w| match w.strip_suffix("ised").or(w.strip_suffix("ise")) {
+            Some(stem) if stem.len() >= 4 => {
+                format!("{stem}iz{}", if w.ends_with('d') { "ed" } else { "e" })
+            }
+            _ => w.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether two quotations differ inside the part they share, not only by one being a shorter
+/// excerpt of the other (words cut at either end).
+fn reworded_inside(a: &str, b: &str) -> bool {
+    let wa: Vec<&str> = a.split(' ').collect();
+    let wb: Vec<&str> = b.split(' ').collect();
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &wa, &wb);
+    let changed = |o: &similar::DiffOp| !matches!(o, similar::DiffOp::Equal { .. });
+    let first = ops.iter().position(|o| !changed(o));
+    let last = ops.iter().rposition(|o| !changed(o));
+    match (first, last) {
+        (Some(f), Some(l)) => ops[f..=l].iter().any(changed),
+        _ => true,
+    }
 }
 
 fn altered_quote(w: &Work, h: &Altered) -> Draft {
@@ -220,18 +257,6 @@ fn same_speaker(a: &Quote, b: &Quote) -> bool {
     }
 }
 
-/// Whether two articles speak of the same time: close datelines, or one copies the other.
-fn same_time(w: &Work, a: usize, b: usize, copies: &BTreeSet<(usize, usize)>) -> bool {
-    let (x, y) = (w.gid[a].0, w.gid[b].0);
-    if copies.contains(&(x.min(y), x.max(y))) {
-        return true;
-    }
-    match (w.date(x), w.date(y)) {
-        (Some(dx), Some(dy)) => (dx - dy).num_days().abs() <= SAME_TIME_DAYS,
-        _ => false,
-    }
-}
-
 fn comparable(a: &Figure, b: &Figure) -> bool {
     a.kind == b.kind
         && a.currency == b.currency
@@ -257,46 +282,91 @@ fn figure_diffs<'a>(e: &'a [Figure], l: &'a [Figure]) -> Vec<(&'a Figure, &'a Fi
 }
 
 /// `figure_mismatch` flags; `copies` holds (min, max) article pairs where one copies the other.
+///
+/// A figure differs "in the same claim" only when both sentences state the same quantity about
+/// the same subject for the same period or event: the two sentences are related (matched, but
+/// not the same facts, see [`super::links`]), differ in exactly one number (a template with a new
+/// week's or company's figures changes several, or its names), name the same people and bodies,
+/// and speak of the same time. Inside a copy of an article that is an error in the copy
+/// (warning); between two articles of the same day it may be an update (info).
 pub fn figure_mismatches(w: &Work, copies: &BTreeSet<(usize, usize)>, out: &mut Vec<Draft>) {
-    for p in w.matches() {
-        if w.gid[p.a].0 == w.gid[p.b].0 || !same_time(w, p.a, p.b, copies) {
+    for p in w.related() {
+        let (x, y) = (w.gid[p.a].0, w.gid[p.b].0);
+        if x == y {
             continue;
         }
         let (e, l) = ordered(w, p.a, p.b);
         let (ce, cl) = (&w.claim(e), &w.claim(l));
+        let Some((was, now)) = one_number_changed(&ce.text, &cl.text) else {
+            continue;
+        };
+        if !same_subject(ce, cl) {
+            continue;
+        }
+        let copied = copies.contains(&(x.min(y), x.max(y)));
+        let severity = if copied {
+            Severity::Warning
+        } else if same_day(w, x, y) && !ce.entities.is_empty() {
+            Severity::Info
+        } else {
+            continue;
+        };
         let mut diffs: Vec<String> = figure_diffs(&ce.figures, &cl.figures)
             .iter()
             .map(|(a, b)| format!("{} instead of {}", b.text, a.text))
             .collect();
-        let de: Vec<_> = ce
-            .dates
-            .iter()
-            .filter(|d| d.kind == DateKind::Explicit && d.start == d.end)
-            .collect();
-        let dl: Vec<_> = cl
-            .dates
-            .iter()
-            .filter(|d| d.kind == DateKind::Explicit && d.start == d.end)
-            .collect();
-        if let (Some(a), Some(b)) = (de.first(), dl.first())
-            && de.iter().all(|x| x.start != b.start)
-        {
-            diffs.push(format!("{} instead of {}", b.text, a.text));
-        }
         if diffs.is_empty() {
-            continue;
+            diffs.push(format!("{now} instead of {was}"));
         }
+        let how = if copied {
+            "in a copy of"
+        } else {
+            "the same day as"
+        };
         let msg = format!(
-            "states {} (as in {}, line {})",
+            "states {} {how} {} (line {})",
             diffs.join(", "),
             w.article(e).file,
             ce.line
         );
-        let mut d = Draft::new(FlagKind::FigureMismatch, Severity::Warning, w.gid[l].0, msg);
+        let mut d = Draft::new(FlagKind::FigureMismatch, severity, w.gid[l].0, msg);
         d.cite_claim(w, l);
         d.cite_claim(w, e);
         d.diff = Some(word_diff(&ce.text, &cl.text));
         out.push(d);
+    }
+}
+
+/// The one number of `a` that `b` states differently, when every other number agrees and the
+/// words around them are nearly the same.
+fn one_number_changed(a: &str, b: &str) -> Option<(String, String)> {
+    let (na, nb) = (super::links::numbers(a), super::links::numbers(b));
+    let only_a: Vec<&String> = na.iter().filter(|n| !nb.contains(n)).collect();
+    let only_b: Vec<&String> = nb.iter().filter(|n| !na.contains(n)).collect();
+    if only_a.len() != 1 || only_b.len() != 1 {
+        return None;
+    }
+    let words = |t: &str| -> String {
+        text::normalised(t)
+            .split(' ')
+            .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    (normalised_similarity(&words(a), &words(b)) >= 0.6)
+        .then(|| (only_a[0].clone(), only_b[0].clone()))
+}
+
+/// Both claims name the same people, places and bodies (or neither names any).
+fn same_subject(a: &super::model::Claim, b: &super::model::Claim) -> bool {
+    a.entities == b.entities
+}
+
+/// Whether two articles carry the same dateline (within a day).
+fn same_day(w: &Work, a: usize, b: usize) -> bool {
+    match (w.date(a), w.date(b)) {
+        (Some(da), Some(db)) => (da - db).num_days().abs() <= 1,
+        _ => false,
     }
 }
 

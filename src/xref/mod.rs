@@ -4,6 +4,7 @@
 //! ([`CrossRef`], see [`model`]).
 
 pub mod aliases;
+pub mod boilerplate;
 pub mod claims;
 pub mod clusters;
 pub mod copying;
@@ -12,6 +13,7 @@ pub mod entities;
 pub mod figures;
 pub mod flags;
 pub mod json;
+pub mod links;
 pub mod matching;
 pub mod mismatch;
 pub mod model;

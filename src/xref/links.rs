@@ -1,0 +1,166 @@
+//! Link strength: whether two claims the matcher pairs state the **same** claim (faithfully
+//! reworded or not) or only a **related** one (the same subject or template, other facts).
+//!
+//! Real news is full of templates — weekly money supply, monthly load factors, dividend notices,
+//! results "in a fixed wording" — whose sentences share almost every word and differ in the
+//! figures, the company or the period. Those are not the same claim: only `same` links make a
+//! claim's appearances and feed reuse and copy detection; `related` ones are listed apart, and
+//! are where a changed figure is looked for (see `mismatch`).
+
+use super::model::Claim;
+use serde::Serialize;
+
+/// How two matched claims relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strength {
+    /// The same claim: the same facts about the same subject.
+    Same,
+    /// The same subject or wording, other facts (figures, dates, company, period).
+    Related,
+}
+
+/// Share of the shorter claim's content terms the longer one must hold for the two to state
+/// the same facts (a rewording keeps the content words; a claim about the same event that says
+/// something else does not).
+pub const CONTAINED: f64 = 0.7;
+/// Share of the longer claim's content terms that must be shared (a short sentence inside a long
+/// one is a fragment of it, not the same claim).
+pub const COVERED: f64 = 0.35;
+/// Fewest shared content terms.
+pub const MIN_SHARED: usize = 4;
+
+/// The matching terms of a claim that are not names (sorted, unique): what it says, not who
+/// it is about. Two statements of one speaker share the name and little else.
+pub fn content_terms<'t>(terms: &'t [String], names: &[String]) -> Vec<&'t String> {
+    terms
+        .iter()
+        .filter(|t| names.binary_search(t).is_err())
+        .collect()
+}
+
+/// The strength of a link between two claims the matcher scored as one claim; `ta` and `tb` are
+/// their content terms (see [`content_terms`]).
+pub fn strength(a: &Claim, b: &Claim, ta: &[&String], tb: &[&String]) -> Strength {
+    if overlaps(ta, tb) && numbers_agree(&a.text, &b.text) && subjects_agree(a, b) {
+        Strength::Same
+    } else {
+        Strength::Related
+    }
+}
+
+/// Whether two sorted term lists overlap enough to state the same facts.
+fn overlaps(ta: &[&String], tb: &[&String]) -> bool {
+    let (small, large) = if ta.len() <= tb.len() {
+        (ta, tb)
+    } else {
+        (tb, ta)
+    };
+    let shared = small
+        .iter()
+        .filter(|t| large.binary_search(t).is_ok())
+        .count();
+    shared >= MIN_SHARED
+        && shared as f64 >= CONTAINED * small.len() as f64
+        && shared as f64 >= COVERED * large.len() as f64
+}
+
+/// The numbers written in `t` (digits with their separators, "1-1/4", "6.5", "124,000"),
+/// normalised ("124000", "1.25"), sorted and unique.
+pub fn numbers(t: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len()
+            && (b[i].is_ascii_digit()
+                || (matches!(b[i], b',' | b'.' | b'/' | b'-')
+                    && i + 1 < b.len()
+                    && b[i + 1].is_ascii_digit()))
+        {
+            i += 1;
+        }
+        out.push(normal_number(&t[start..i]));
+    }
+    for w in t.split(|c: char| !c.is_ascii_alphabetic()) {
+        if let Some(v) = word_value(&w.to_ascii_lowercase()) {
+            out.push(v.to_string());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Number words and ordinals ("two", "fifth", "seventh") as their values.
+fn word_value(w: &str) -> Option<u32> {
+    const WORDS: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    const ORDINALS: [&str; 13] = [
+        "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth",
+    ];
+    // "one" is too often a pronoun ("one of them") and "first"/"second" too often not a count.
+    (2..WORDS.len())
+        .find(|&i| WORDS[i] == w)
+        .or_else(|| (3..ORDINALS.len()).find(|&i| ORDINALS[i] == w))
+        .map(|i| i as u32)
+}
+
+fn normal_number(s: &str) -> String {
+    if let Some(v) = super::figures::parse_mixed(s) {
+        return format!("{v}");
+    }
+    s.replace(',', "")
+}
+
+/// Neither claim states a number the other contradicts: one's numbers are all in the other
+/// (a rewording may drop a figure, but not change one).
+fn numbers_agree(a: &str, b: &str) -> bool {
+    let (na, nb) = (numbers(a), numbers(b));
+    let subset = |x: &[String], y: &[String]| x.iter().all(|n| y.binary_search(n).is_ok());
+    subset(&na, &nb) || subset(&nb, &na)
+}
+
+/// Both claims are about the same named people, places or bodies: when both name some, they
+/// share at least one, and neither names a body or person the other replaces.
+fn subjects_agree(a: &Claim, b: &Claim) -> bool {
+    if a.entities.is_empty() || b.entities.is_empty() {
+        return true;
+    }
+    let shared = a.entities.iter().filter(|e| b.entities.contains(e)).count();
+    shared > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_normalised() {
+        assert_eq!(numbers("rose 1-1/4 pct to 6-3/16 pct"), ["1.25", "6.1875"]);
+        assert_eq!(numbers("124,000 to 128,000 head"), ["124000", "128000"]);
+        assert_eq!(numbers("no figures here"), Vec::<String>::new());
+        assert_eq!(numbers("Canada's fifth case"), numbers("the 5 cases"));
+        assert_eq!(numbers("two per cent"), ["2"]);
+    }
+
+    #[test]
+    fn a_dropped_figure_agrees_a_changed_one_does_not() {
+        assert!(numbers_agree(
+            "Sales rose 5 pct to 1.2 billion dlrs.",
+            "Sales rose to 1.2 billion dlrs."
+        ));
+        assert!(!numbers_agree(
+            "M1 rose 1.2 billion dlrs in the week ended March 2.",
+            "M1 rose 3.4 billion dlrs in the week ended March 9."
+        ));
+    }
+}
