@@ -21,7 +21,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         rule(
             BlockKind::Boilerplate,
-            r"(?i)^(see also|also read|read more|read also|related( content| articles?| stories| coverage| news)?|recommended( stories)?|more on this|watch|video|listen|podcast|advertisement|sponsored|click here|sign up|subscribe|follow us|share this( article)?|trending)\b\s*[:\-–—]?",
+            r"(?i)^(?:(?:see also|also read|read more|read also|related (?:content|articles?|stories|coverage|news)|recommended stories|more on this|click here|sign up|subscribe to|follow us|share this(?: article)?)\b\s*[:\-–—|]?|(?:related|recommended|watch|video|listen|podcast|advertisement|sponsored|trending)\s*[:\-–—|])",
             "link spam or boilerplate",
         ),
         rule(
@@ -62,7 +62,10 @@ pub fn classify_line(text: &str) -> Option<(BlockKind, &'static str)> {
             // Credit-style rules match anywhere only on short lines; real sentences may name Reuters.
             let caption_anywhere =
                 r.reason == "photo caption or credit" && !r.re.as_str().starts_with("(?i)^");
-            (!caption_anywhere || words <= 30) && r.re.is_match(t)
+            // A long line that opens with "Share this" or "Video:" is the story itself behind a
+            // scraped share bar or label, not a line of link spam.
+            let short_only = caption_anywhere || r.kind == BlockKind::Boilerplate;
+            (!short_only || words <= 30) && r.re.is_match(t)
         })
         .map(|r| (r.kind, r.reason))
 }

@@ -66,7 +66,7 @@ pub fn extract(article: &Article) -> ArticleClaims {
 static FURNITURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     let net = r"(?:facebook|twitter|google\+|whatsapp|tumblr|linkedin|stumble(?:upon)?|digg|reddit|newsvine|pinterest|e-?mail|print)";
     regex::Regex::new(&format!(
-        r"(?i)(?:\bsend\s+|\bshare\s+)?\b{net}(?:\s+{net}){{2,}}(?:\s+permalink)?(?:\s+https?://\S+)?|\s*\bSource:\s*-?\s*[A-Z][\w ,]{{2,60}}$"
+        r"(?i)(?:\bsend\s+|\bshare\s+)?\b{net}(?:\s+{net}){{2,}}(?:\s+permalink)?(?:\s+https?://\S+)?|^share this with(?:\s+media playback is not supported on this device)?|\bmedia playback is not supported on this device|\s*\bSource:\s*-?\s*[A-Z][\w ,]{{2,60}}$"
     ))
     .expect("furniture")
 });

@@ -25,18 +25,23 @@ pub fn republished(w: &Work, reuse: &[ReuseInfo], out: &mut Vec<Draft>) {
             .date
             .as_ref()
             .map_or("undated".to_string(), |d| d.value.to_string());
-        let msg = format!(
-            "{:.0}% of this article's text ({} sentences{}) comes from {} ({when}); direction from {}",
-            r.reuse.share * 100.0,
-            r.links.len(),
-            if r.reuse.order_kept {
-                ", same order"
-            } else {
-                ", reordered"
-            },
-            e.file,
-            r.reuse.direction,
-        );
+        let order = if r.reuse.order_kept {
+            ", same order"
+        } else {
+            ", reordered"
+        };
+        let (pct, n) = (r.reuse.share * 100.0, r.links.len());
+        let msg = if r.reuse.direction.starts_with("unknown") {
+            format!(
+                "{pct:.0}% of this article's text ({n} sentences{order}) is also in {} ({when}); which is the copy is {}",
+                e.file, r.reuse.direction
+            )
+        } else {
+            format!(
+                "{pct:.0}% of this article's text ({n} sentences{order}) comes from {} ({when}); direction from {}",
+                e.file, r.reuse.direction
+            )
+        };
         let mut d = Draft::new(FlagKind::Republished, Severity::Warning, r.later, msg);
         d.share = Some(r.reuse.share);
         d.related.insert(r.earlier);
@@ -48,9 +53,20 @@ pub fn republished(w: &Work, reuse: &[ReuseInfo], out: &mut Vec<Draft>) {
     }
 }
 
-/// True for reuse pairs that make the later article a copy.
+/// Share of the earlier body a copy must carry (a copy may be cut down, not to a few lines of a
+/// longer story).
+pub const SOURCE_SHARE: f64 = 0.4;
+/// Share of the later body above which it is a copy even when its lead is new (a re-send with
+/// a rewritten first paragraph).
+pub const COPY_WITHOUT_LEAD: f64 = 0.8;
+
+/// True for reuse pairs that make the later article a copy: most of its text, its lead included
+/// (a follow-up story that repeats the background paragraphs of the first is not a copy).
 pub fn is_copy(r: &ReuseInfo) -> bool {
-    r.reuse.share >= REPUBLISHED_SHARE && r.links.len() >= REPUBLISHED_MIN
+    r.reuse.share >= REPUBLISHED_SHARE
+        && r.earlier_share >= SOURCE_SHARE
+        && r.links.len() >= REPUBLISHED_MIN
+        && (r.lead || r.reuse.share >= COPY_WITHOUT_LEAD)
 }
 
 /// `dateline_anachronism` flags: copied text from an older article, and old dates in captions

@@ -143,6 +143,9 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
             continue;
         }
         let (ca, cb) = (&w.claim(p.a), &w.claim(p.b));
+        if restates_lead(&w.claims[a.0], a.1.min(b.1), a.1.max(b.1)) {
+            continue;
+        }
         if let Some(d) = by_lines.get_mut(&(a.0, ca.line, cb.line)) {
             d.cite_claim(w, p.b);
             d.cite_claim(w, p.a);
@@ -169,6 +172,17 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
     out.extend(by_lines.into_values());
 }
 
+/// Sentences of a lead that may restate the standfirst.
+const RESTATED_IN: usize = 3;
+
+/// Whether claim `first` (of `claims`, one article's, in order) is in a standfirst and claim
+/// `second` in the first sentences after it: a subtitle restated in the lead is how news pages
+/// open, not a duplicated passage.
+fn restates_lead(claims: &[super::model::Claim], first: usize, second: usize) -> bool {
+    let sf = super::reuse::standfirst(claims);
+    sf.contains(&first) && second >= sf.end && second < sf.end + RESTATED_IN
+}
+
 /// Link spam and captions that do not belong to the story.
 pub fn injected_text(w: &Work, out: &mut Vec<Draft>) {
     for (ai, art) in w.corpus.articles.iter().enumerate() {
@@ -193,9 +207,11 @@ pub fn injected_text(w: &Work, out: &mut Vec<Draft>) {
                         "caption dated {d}, long before the dateline: a photo from another story"
                     ),
                 ),
+                // A credit line or a gallery's caption shares few words with any text: telling
+                // another story's caption from it needs more than words.
                 (BlockKind::Caption, false, None) => (
-                    Severity::Warning,
-                    "caption unrelated to the article text".into(),
+                    Severity::Info,
+                    "caption that shares few words with the article text".into(),
                 ),
                 (BlockKind::Caption, true, None) => continue,
                 (_, false, _) => (

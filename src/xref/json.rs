@@ -3,7 +3,9 @@
 //! `site/data/claims.json` — `{ "clusters": [ { "id", "text", "appearances": [ { "article",
 //! "file", "line", "text", "date" } ], "figures": [ { "kind", "value", "currency", "text" } ],
 //! "dates": [ { "kind", "text", "start", "end" } ], "entities": [ { "id", "name", "kind" } ] } ] }`,
-//! clusters sorted by id, appearances earliest first.
+//! clusters sorted by id, appearances earliest first (every appearance is the `same` claim as
+//! the first); and `"links": [ { "a", "b", "strength": "same" | "related", "score" } ]`, every
+//! pair of claims of two articles the matcher pairs, sorted by claim ids.
 //!
 //! `site/data/flags.json` — `{ "flags": [ { "id", "kind", "severity", "article", "file", "line",
 //! "related", "claims", "message", "evidence": [ { "file", "line", "text" } ], "diff", "share",
@@ -39,7 +41,7 @@ impl CrossRef {
                 })
             })
             .collect();
-        json!({ "clusters": clusters })
+        json!({ "clusters": clusters, "links": self.links })
     }
 
     /// Contents of `site/data/flags.json`.

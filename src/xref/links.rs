@@ -42,7 +42,8 @@ pub fn content_terms<'t>(terms: &'t [String], names: &[String]) -> Vec<&'t Strin
 /// The strength of a link between two claims the matcher scored as one claim; `ta` and `tb` are
 /// their content terms (see [`content_terms`]).
 pub fn strength(a: &Claim, b: &Claim, ta: &[&String], tb: &[&String]) -> Strength {
-    if overlaps(ta, tb) && numbers_agree(&a.text, &b.text) && subjects_agree(a, b) {
+    let verbatim = super::text::normalised(&a.text) == super::text::normalised(&b.text);
+    if verbatim || overlaps(ta, tb) && numbers_agree(&a.text, &b.text) && subjects_agree(a, b) {
         Strength::Same
     } else {
         Strength::Related

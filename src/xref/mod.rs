@@ -113,8 +113,10 @@ fn finish<'a>(corpus: &Corpus, mut w: Work<'a>) -> (CrossRef, Work<'a>, Vec<Opti
             message: m.clone(),
         })
         .collect();
+    let links = claim_links(&w);
     // Last: the claims and entities move out of the working state instead of being cloned.
     let xref = CrossRef {
+        links,
         articles: articles(&mut w, &cl),
         reuse: reuse.into_iter().map(|r| r.reuse).collect(),
         flags,
@@ -126,6 +128,25 @@ fn finish<'a>(corpus: &Corpus, mut w: Work<'a>) -> (CrossRef, Work<'a>, Vec<Opti
         clusters: cl.clusters,
     };
     (xref, w, cl.of_claim)
+}
+
+/// Every matched pair of claims of two articles, with its strength, sorted by claim ids.
+fn claim_links(w: &Work) -> Vec<ClaimLink> {
+    let mut out: Vec<ClaimLink> = w
+        .matched()
+        .filter(|p| w.gid[p.a].0 != w.gid[p.b].0)
+        .map(|p| {
+            let (a, b) = (&w.claim(p.a).id, &w.claim(p.b).id);
+            ClaimLink {
+                a: a.min(b).clone(),
+                b: a.max(b).clone(),
+                strength: w.strength(p),
+                score: clusters::round3(p.score),
+            }
+        })
+        .collect();
+    out.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
+    out
 }
 
 /// Articles that are republished copies of an earlier one.

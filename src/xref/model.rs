@@ -15,6 +15,10 @@ pub struct CrossRef {
     pub clusters: Vec<Cluster>,
     /// Pairs of articles sharing matched claims, sorted by (later, earlier).
     pub reuse: Vec<Reuse>,
+    /// Claims of two articles the matcher pairs, each `same` (the same claim: it makes the
+    /// clusters' appearances and the reuse figures) or `related` (the same subject or template,
+    /// other facts), sorted by (a, b).
+    pub links: Vec<ClaimLink>,
     /// Findings, sorted by (file, line, kind, message).
     pub flags: Vec<Flag>,
     /// People, places and organisations with their spellings, sorted by id.
@@ -225,6 +229,17 @@ pub struct Cluster {
     pub entities: Vec<String>,
     /// Diffs of every later appearance against the earliest, in appearance order.
     pub diffs: Vec<ClaimDiff>,
+}
+
+/// Two claims of different articles the matcher pairs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimLink {
+    /// Claim ids, `a` < `b`.
+    pub a: String,
+    pub b: String,
+    pub strength: super::links::Strength,
+    /// 0..1 matching score.
+    pub score: f64,
 }
 
 /// One article reusing another's text.

@@ -1,7 +1,8 @@
 //! Document reuse: for each pair of articles sharing matched claims, the share of the later
 //! article's body that matches the earlier one and whether the order is kept. Direction comes
 //! from the datelines; undated articles count as later than dated ones (their window is inferred
-//! from the text elsewhere), and equal dates fall back to file order.
+//! from the text elsewhere); with equal or no dates the direction is unknown (the pair is kept in
+//! file order and says so).
 
 use super::clusters::round3;
 use super::corpus::Work;
@@ -18,6 +19,13 @@ pub struct ReuseInfo {
     pub later: usize,
     /// (later claim, earlier claim) global numbers, in the later article's order.
     pub links: Vec<(usize, usize)>,
+    /// Share (0..1) of the earlier article's body that the matched claims cover: a copy carries
+    /// most of its source; a story that reuses a short bulletin's sentences does not make the
+    /// bulletin a copy of it.
+    pub earlier_share: f64,
+    /// Whether the later article's lead (one of its first two claims) is matched: a copy
+    /// reproduces the lead, a follow-up story reusing background paragraphs does not.
+    pub lead: bool,
 }
 
 /// A matched pair of claims (global numbers) and its score.
@@ -75,7 +83,8 @@ fn direction(w: &Work, x: usize, y: usize) -> (usize, usize, &'static str) {
         (Some(dx), Some(dy)) if dy < dx => (y, x, "datelines"),
         (Some(_), None) => (x, y, "undated article taken as later"),
         (None, Some(_)) => (y, x, "undated article taken as later"),
-        _ => (x.min(y), x.max(y), "file order (same or no dates)"),
+        (Some(_), Some(_)) => (x.min(y), x.max(y), "unknown (same date)"),
+        _ => (x.min(y), x.max(y), "unknown (no dates)"),
     }
 }
 
@@ -98,6 +107,14 @@ fn pair(w: &Work, x: usize, y: usize, links: &[Link]) -> Option<ReuseInfo> {
     let share = (matched_len as f64 / body as f64).min(1.0);
     let links: Vec<(usize, usize)> = best.iter().map(|(&l, &(e, _))| (l, e)).collect();
     let order_kept = order_kept(&links);
+    let lead_of_later = lead(&w.claims[later]);
+    let lead = links
+        .iter()
+        .any(|&(l, _)| lead_of_later.contains(&w.gid[l].1));
+    let earlier_len: usize = distinct_earlier_claims(&links)
+        .map(|e| w.claim(e).text.len())
+        .sum();
+    let earlier_share = (earlier_len as f64 / w.extracted[earlier].body_len.max(1) as f64).min(1.0);
     let distinct_earlier: BTreeSet<usize> = links.iter().map(|l| l.1).collect();
     Some(ReuseInfo {
         reuse: Reuse {
@@ -111,7 +128,43 @@ fn pair(w: &Work, x: usize, y: usize, links: &[Link]) -> Option<ReuseInfo> {
         earlier,
         later,
         links,
+        lead,
+        earlier_share,
     })
+}
+
+/// Sentences of a standfirst: an opening paragraph of at most this many, with a paragraph after.
+pub const STANDFIRST_SENTENCES: usize = 2;
+/// Sentences that make an article's lead (the first: a follow-up story often repeats the
+/// background in its second).
+pub const LEAD_SENTENCES: usize = 1;
+
+/// The opening paragraph's claims (of one article's, in order) when it is a standfirst.
+pub fn standfirst(claims: &[super::model::Claim]) -> std::ops::Range<usize> {
+    let Some(open) = claims.first().map(|c| c.block) else {
+        return 0..0;
+    };
+    let n = claims.iter().take_while(|c| c.block == open).count();
+    if n <= STANDFIRST_SENTENCES && n < claims.len() {
+        0..n
+    } else {
+        0..0
+    }
+}
+
+/// The claims (indices in one article's, in order) of its lead: the first sentences after any
+/// standfirst.
+pub fn lead(claims: &[super::model::Claim]) -> std::ops::Range<usize> {
+    let start = standfirst(claims).end;
+    start..(start + LEAD_SENTENCES).min(claims.len())
+}
+
+fn distinct_earlier_claims(links: &[(usize, usize)]) -> impl Iterator<Item = usize> {
+    links
+        .iter()
+        .map(|l| l.1)
+        .collect::<BTreeSet<usize>>()
+        .into_iter()
 }
 
 /// True when at least 80% of the matched sentences keep their relative order (longest

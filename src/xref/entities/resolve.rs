@@ -19,12 +19,17 @@ pub fn translit(k: &str) -> String {
             }
             let mut s = String::with_capacity(w.len());
             for c in w.chars() {
-                // Doubled letters collapse ("Zelenskyy", "Jaafari"), except o and e, whose
-                // doubling makes other words ("Cameroon" is not "Cameron").
-                if s.ends_with(c) && c.is_alphabetic() && c != 'o' && c != 'e' {
+                // Doubled letters collapse ("Zelenskyy"), except vowels, whose doubling makes
+                // other names ("Cameroon" is not "Cameron", "Shaanxi" is not "Shanxi").
+                if s.ends_with(c) && c.is_alphabetic() && !"aeiou".contains(c) {
                     continue;
                 }
                 s.push(c);
+            }
+            // A collapse that leaves a short word makes a common word or another name of one
+            // ("Colless" is not "Coles", "Forrest" not "Forest", "Humann" not "human").
+            if s.chars().count() < 6 && s != w {
+                return w.to_string();
             }
             for (from, to) in [
                 ("iy", "y"),
@@ -416,6 +421,9 @@ mod tests {
         assert_eq!(translit("zelenskyy"), translit("zelensky"));
         assert_eq!(translit("zelenskiy"), translit("zelensky"));
         assert_ne!(translit("zelenska"), translit("zelensky"));
+        assert_ne!(translit("shaanxi"), translit("shanxi"));
+        assert_ne!(translit("colless"), translit("coles"));
+        assert_ne!(translit("forrest"), translit("forest"));
     }
 
     /// Resolves `articles` (one sentence each) with `cache`, keyed by (name, text), and leaves
