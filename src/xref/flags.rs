@@ -172,15 +172,12 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
     out.extend(by_lines.into_values());
 }
 
-/// Sentences of a lead that may restate the standfirst.
-const RESTATED_IN: usize = 3;
-
 /// Whether claim `first` (of `claims`, one article's, in order) is in a standfirst and claim
-/// `second` in the first sentences after it: a subtitle restated in the lead is how news pages
-/// open, not a duplicated passage.
+/// `second` in the body after it: a subtitle restating the lead, or a sentence from further down,
+/// is how news pages open, not a duplicated passage.
 fn restates_lead(claims: &[super::model::Claim], first: usize, second: usize) -> bool {
     let sf = super::reuse::standfirst(claims);
-    sf.contains(&first) && second >= sf.end && second < sf.end + RESTATED_IN
+    sf.contains(&first) && second >= sf.end
 }
 
 /// Link spam and captions that do not belong to the story.

@@ -423,7 +423,6 @@ mod tests {
         assert_ne!(translit("zelenska"), translit("zelensky"));
         assert_ne!(translit("shaanxi"), translit("shanxi"));
         assert_ne!(translit("colless"), translit("coles"));
-        assert_ne!(translit("forrest"), translit("forest"));
     }
 
     /// Resolves `articles` (one sentence each) with `cache`, keyed by (name, text), and leaves
