@@ -83,6 +83,9 @@ fn abc_articles(text: &str) -> Vec<String> {
 /// One judgeable thing the pass says.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Item {
+    /// Made from the other fields (see [`Item::fill_key`]); may be left empty in hand-written
+    /// items.
+    #[serde(default)]
     pub key: String,
     /// "flag", "link", "merge" or "claim".
     #[serde(rename = "type")]
@@ -102,6 +105,36 @@ pub struct Item {
     /// What the pass says, for readers (flag message).
     #[serde(default)]
     pub message: String,
+}
+
+impl Item {
+    /// The key of an item from its type, kind, files and texts, as [`items`] makes it.
+    pub fn fill_key(&mut self) {
+        let related = self.related.join(",");
+        self.key = match (self.type_.as_str(), self.kind.as_str()) {
+            ("flag", "republished") => key(&["flag", &self.kind, &self.file, &related]),
+            ("flag", _) => key(&[
+                "flag",
+                &self.kind,
+                &self.file,
+                &related,
+                &norm(&self.text),
+                &norm(&self.other),
+            ]),
+            ("link", _) => {
+                let other = self.related.first().map_or("", String::as_str);
+                let mut sides = [(self.file.as_str(), norm(&self.text)), (other, norm(&self.other))];
+                sides.sort();
+                key(&["link", sides[0].0, &sides[0].1, sides[1].0, &sides[1].1])
+            }
+            ("merge", _) => {
+                let mut pair = [norm(&self.text), norm(&self.other)];
+                pair.sort();
+                key(&["merge", &pair[0], &pair[1]])
+            }
+            _ => key(&["claim", &self.file, &norm(&self.text)]),
+        };
+    }
 }
 
 /// A judged item as kept in `tests/gold/*.jsonl`.
@@ -128,6 +161,7 @@ fn norm(t: &str) -> String {
 
 fn key(parts: &[&str]) -> String {
     let h = blake3::hash(parts.join("\u{1f}").as_bytes());
+    // (The same texts always give the same key: `Item::fill_key` relies on it.)
     h.to_hex()[..16].to_string()
 }
 
@@ -149,6 +183,7 @@ pub fn items(x: &CrossRef) -> Vec<Item> {
         .collect();
     let mut out = Vec::new();
     for f in &x.flags {
+
         if matches!(f.kind.as_str(), "missing_date" | "missing_source") {
             continue;
         }
@@ -163,6 +198,8 @@ pub fn items(x: &CrossRef) -> Vec<Item> {
             .filter_map(|c| claim_text.get(c.as_str()).copied())
             .collect();
         let mine = texts.iter().find(|(file, _)| *file == f.file).map(|t| t.1);
+        // Within one article (a duplicated passage) `text` is the later sentence and `other`
+        // stays empty.
         let theirs = texts.iter().find(|(file, _)| *file != f.file).map(|t| t.1);
         let evidence = |own: bool| {
             f.evidence
@@ -248,6 +285,11 @@ pub fn items(x: &CrossRef) -> Vec<Item> {
             });
         }
     }
+    for i in &mut out {
+        let made = std::mem::take(&mut i.key);
+        i.fill_key();
+        assert_eq!(made, i.key, "item keys are made one way");
+    }
     out
 }
 
@@ -283,8 +325,11 @@ pub fn read_gold(dir: &Path) -> R<BTreeMap<String, Judged>> {
             if line.trim().is_empty() {
                 continue;
             }
-            let j: Judged = serde_json::from_str(line)
+            let mut j: Judged = serde_json::from_str(line)
                 .map_err(|e| format!("{}:{}: {e}", f.display(), n + 1))?;
+            if j.item.key.is_empty() {
+                j.item.fill_key();
+            }
             out.insert(j.item.key.clone(), j);
         }
     }

@@ -11,6 +11,7 @@ use serde::Deserialize;
 #[serde(default)]
 pub struct FrontMatter {
     pub title: Option<String>,
+    #[serde(alias = "subtitle", alias = "standfirst")]
     pub description: Option<String>,
     pub date: Option<DateValue>,
     pub source_url: Option<String>,

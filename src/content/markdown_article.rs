@@ -30,6 +30,7 @@ pub fn ingest(text: &str, rel: &str, hash: String) -> Result<Option<Article>> {
         place,
         slug,
         tags,
+        description,
         ..
     } = fm;
     let title = fm_field(title)
@@ -47,6 +48,7 @@ pub fn ingest(text: &str, rel: &str, hash: String) -> Result<Option<Article>> {
         byline: fm_field(author),
         place: fm_field(place),
         tags,
+        description,
         blocks,
         hash,
     }))

@@ -179,6 +179,7 @@ fn plain_article(text: &str, rel: &str, hash: String) -> Article {
         byline: p.byline,
         place: p.place,
         tags: vec![],
+        description: None,
         blocks: p.blocks,
         hash,
     }

@@ -94,6 +94,9 @@ pub struct Article {
     /// Dateline place ("Hong Kong", "Bal Harbour, Florida").
     pub place: Option<Field<String>>,
     pub tags: Vec<String>,
+    /// Standfirst or subtitle (front matter `description` or `subtitle`): shown under the
+    /// title, never analysed as body text (a subtitle restating the lead is not a duplicate).
+    pub description: Option<String>,
     pub blocks: Vec<Block>,
     /// Hash of the raw file bytes, for caches.
     pub hash: String,

@@ -69,6 +69,8 @@ pub struct ArticleSummary {
     pub date_display: Option<String>,
     pub outlet: Option<String>,
     pub byline: Option<String>,
+    /// Standfirst or subtitle, from front matter.
+    pub description: Option<String>,
     pub file: String,
     pub flags: usize,
 }
@@ -89,6 +91,7 @@ impl ArticleSummary {
                 .map(|d| d.value.format("%-d %B %Y").to_string()),
             outlet: a.outlet.as_ref().map(|f| f.value.clone()),
             byline: a.byline.as_ref().map(|f| f.value.clone()),
+            description: a.description.clone(),
             file: a.file.clone(),
             flags,
         }

@@ -520,6 +520,7 @@ pub fn article_from(file: &str, s: &Source) -> Article {
         byline: None,
         place: None,
         tags: vec![],
+        description: None,
         blocks,
         hash: String::new(),
     }

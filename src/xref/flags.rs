@@ -41,9 +41,15 @@ impl Draft {
 
     /// Adds a quoted line of article `a`.
     pub fn cite(&mut self, w: &Work, a: usize, line: usize, text: &str) {
+        self.cite_at(w, a, line, None, text);
+    }
+
+    /// Adds a quoted sentence (`sentence`, 1-based, of the line) of article `a`.
+    fn cite_at(&mut self, w: &Work, a: usize, line: usize, sentence: Option<usize>, text: &str) {
         let e = Evidence {
             file: w.corpus.articles[a].file.clone(),
             line,
+            sentence,
             text: text.to_string(),
         };
         if !self.evidence.contains(&e) {
@@ -58,11 +64,31 @@ impl Draft {
         if !self.claims.contains(&c.id) {
             self.claims.push(c.id.clone());
         }
-        self.cite(w, a, c.line, &c.text);
+        let sentence = sentence_of(&c.id).filter(|_| many_sentences(w, a, c.line));
+        self.cite_at(w, a, c.line, sentence, &c.text);
         if a != self.article {
             self.related.insert(a);
         }
     }
+}
+
+/// Where a claim is, in words: "line 7" or "line 7, sentence 3".
+fn place(w: &Work, a: usize, c: &super::model::Claim) -> String {
+    match sentence_of(&c.id).filter(|_| many_sentences(w, a, c.line)) {
+        Some(s) => format!("line {}, sentence {s}", c.line),
+        None => format!("line {}", c.line),
+    }
+}
+
+/// The sentence number in a claim id (`<slug>:<line>:<sentence>`).
+fn sentence_of(id: &str) -> Option<usize> {
+    id.rsplit(':').next()?.parse().ok()
+}
+
+/// Whether line `line` of article `a` holds more than one claim (then citations name the
+/// sentence).
+fn many_sentences(w: &Work, a: usize, line: usize) -> bool {
+    w.claims[a].iter().filter(|c| c.line == line).nth(1).is_some()
 }
 
 /// Turns drafts into sorted flags with stable ids.
@@ -161,8 +187,9 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
             Severity::Warning,
             a.0,
             format!(
-                "the passage at line {} appears again ({how}) at line {}",
-                ca.line, cb.line
+                "the passage at {} appears again ({how}) at {}",
+                place(w, a.0, ca),
+                place(w, a.0, cb)
             ),
         );
         d.cite_claim(w, p.b);

@@ -325,7 +325,21 @@ pub struct Evidence {
     /// Path relative to `content/`.
     pub file: String,
     pub line: usize,
+    /// 1-based sentence of the line the text is, when it is one sentence of it (a one-paragraph
+    /// article holds the whole body on one line: the sentence is what the flag points at).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<usize>,
     pub text: String,
+}
+
+impl Evidence {
+    /// "line 7" or "line 7, sentence 3".
+    pub fn place(&self) -> String {
+        match self.sentence {
+            Some(s) => format!("line {}, sentence {s}", self.line),
+            None => format!("line {}", self.line),
+        }
+    }
 }
 
 /// A finding about an article.

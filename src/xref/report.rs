@@ -61,7 +61,8 @@ pub fn text(xref: &CrossRef, articles: usize) -> String {
             f.message
         );
         for e in f.evidence.iter().take(4) {
-            let _ = writeln!(s, "    {}:{}: {}", e.file, e.line, clip(&e.text, 120));
+            let at = e.sentence.map_or(String::new(), |n| format!(" (sentence {n})"));
+            let _ = writeln!(s, "    {}:{}{at}: {}", e.file, e.line, clip(&e.text, 120));
         }
     }
     let count = |sev| xref.flags.iter().filter(|f| f.severity == sev).count();

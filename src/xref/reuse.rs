@@ -134,7 +134,7 @@ fn pair(w: &Work, x: usize, y: usize, links: &[Link]) -> Option<ReuseInfo> {
 }
 
 /// Sentences of a standfirst: an opening paragraph of at most this many, with a paragraph after.
-pub const STANDFIRST_SENTENCES: usize = 2;
+pub const STANDFIRST_SENTENCES: usize = 3;
 /// Sentences that make an article's lead (the first: a follow-up story often repeats the
 /// background in its second).
 pub const LEAD_SENTENCES: usize = 1;
