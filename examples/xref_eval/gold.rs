@@ -123,7 +123,10 @@ impl Item {
             ]),
             ("link", _) => {
                 let other = self.related.first().map_or("", String::as_str);
-                let mut sides = [(self.file.as_str(), norm(&self.text)), (other, norm(&self.other))];
+                let mut sides = [
+                    (self.file.as_str(), norm(&self.text)),
+                    (other, norm(&self.other)),
+                ];
                 sides.sort();
                 key(&["link", sides[0].0, &sides[0].1, sides[1].0, &sides[1].1])
             }
@@ -183,7 +186,6 @@ pub fn items(x: &CrossRef) -> Vec<Item> {
         .collect();
     let mut out = Vec::new();
     for f in &x.flags {
-
         if matches!(f.kind.as_str(), "missing_date" | "missing_source") {
             continue;
         }

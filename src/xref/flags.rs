@@ -88,7 +88,11 @@ fn sentence_of(id: &str) -> Option<usize> {
 /// Whether line `line` of article `a` holds more than one claim (then citations name the
 /// sentence).
 fn many_sentences(w: &Work, a: usize, line: usize) -> bool {
-    w.claims[a].iter().filter(|c| c.line == line).nth(1).is_some()
+    w.claims[a]
+        .iter()
+        .filter(|c| c.line == line)
+        .nth(1)
+        .is_some()
 }
 
 /// Turns drafts into sorted flags with stable ids.

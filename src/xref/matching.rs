@@ -107,7 +107,7 @@ pub struct Index {
     /// are `postings[starts[t]..starts[t + 1]]` (one list, no allocation per term).
     starts: Vec<u32>,
     postings: Vec<u32>,
-    /// The number of items, to [`N_BITS`] significant bits.
+    /// The number of items.
     n: f64,
 }
 
@@ -121,7 +121,7 @@ impl Index {
                 df[t as usize] += 1;
             }
         }
-        let n = coarse(items.len(), N_BITS);
+        let n = items.len() as f64;
         let weight: Vec<f64> = df.iter().map(|&d| idf(n, d)).collect();
         let w2 = weight.iter().map(|w| fixed(w * w)).collect();
         let rare = |d: u32| (d as usize) <= MAX_DF;
@@ -164,7 +164,7 @@ impl Index {
     /// Per term id, whether a claim holding the term may score or look up differently under
     /// `self` than under `old` (an index of an earlier pass over the same interner): its weight
     /// changed, or its count did while it is rare enough to be looked up. `None` when every
-    /// weight changed (the claim count moved to another step, see [`N_BITS`]).
+    /// weight changed (the claim count changed).
     pub(super) fn changed_since(&self, old: &Index) -> Option<Vec<bool>> {
         if self.n.to_bits() != old.n.to_bits() {
             return None;
@@ -295,32 +295,10 @@ pub fn score_parts(ix: &Index, a: &Item, b: &Item) -> (f64, f64) {
     score_with(ix, a, b, Norms::of(ix, a), Norms::of(ix, b))
 }
 
-/// Inverse document frequency of a term held by `df` of `n` claims (`n` already coarse). A
-/// common term's count is coarse too ([`DF_BITS`]): its weight does not move when an edit changes
-/// its count by a few, so `serve` rescores only the claims an edit really touches.
+/// Inverse document frequency of a term held by `df` of `n` claims. Exact: `build` and `serve`
+/// score with the same weights, whatever `serve` keeps from the last pass.
 fn idf(n: f64, df: u32) -> f64 {
-    let df = if df < 128 {
-        f64::from(df)
-    } else {
-        coarse(df as usize, DF_BITS)
-    };
-    ((n + 1.0) / (df + 0.5)).ln().max(0.1)
-}
-
-/// Significant bits kept of the claim count (within 0.4 %; steps of 128–256 claims at 24,000).
-const N_BITS: u32 = 7;
-/// Significant bits kept of a common term's count (within 1.6 %, 0.016 in its weight; steps of
-/// 256 claims for a term in 5,000).
-const DF_BITS: u32 = 5;
-
-/// `x` to `bits` significant bits: the middle of its step of 2^k.
-fn coarse(x: usize, bits: u32) -> f64 {
-    let used = usize::BITS - x.leading_zeros();
-    if used <= bits {
-        return x as f64;
-    }
-    let shift = used - bits;
-    ((x >> shift) << shift) as f64 + (((1usize << shift) - 1) as f64) / 2.0
+    ((n + 1.0) / (f64::from(df) + 0.5)).ln().max(0.1)
 }
 
 /// A squared weight in fixed point.

@@ -61,7 +61,9 @@ pub fn text(xref: &CrossRef, articles: usize) -> String {
             f.message
         );
         for e in f.evidence.iter().take(4) {
-            let at = e.sentence.map_or(String::new(), |n| format!(" (sentence {n})"));
+            let at = e
+                .sentence
+                .map_or(String::new(), |n| format!(" (sentence {n})"));
             let _ = writeln!(s, "    {}:{}{at}: {}", e.file, e.line, clip(&e.text, 120));
         }
     }
