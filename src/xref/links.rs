@@ -42,12 +42,41 @@ pub fn content_terms<'t>(terms: &'t [String], names: &[String]) -> Vec<&'t Strin
 /// The strength of a link between two claims the matcher scored as one claim; `ta` and `tb` are
 /// their content terms (see [`content_terms`]).
 pub fn strength(a: &Claim, b: &Claim, ta: &[&String], tb: &[&String]) -> Strength {
-    let verbatim = super::text::normalised(&a.text) == super::text::normalised(&b.text);
-    if verbatim || overlaps(ta, tb) && numbers_agree(&a.text, &b.text) && subjects_agree(a, b) {
+    let (na, nb) = (
+        super::text::normalised(&a.text),
+        super::text::normalised(&b.text),
+    );
+    if na == nb {
+        return Strength::Same;
+    }
+    if overlaps(ta, tb)
+        && same_stance(&na, &nb)
+        && numbers_agree(&a.text, &b.text)
+        && subjects_agree(a, b)
+    {
         Strength::Same
     } else {
         Strength::Related
     }
+}
+
+/// Words that turn a statement round, and words that put it in the future.
+const NEGATIONS: &[&str] = &["not", "no", "never", "nor", "cannot", "without"];
+const FUTURE: &[&str] = &["will", "shall", "going"];
+
+/// Whether two normalised sentences say it the same way round: both or neither negated, both or
+/// neither about the future ("will anchor" is not "are anchored"; "calls for a levy" is not
+/// "will not ask for a levy").
+fn same_stance(a: &str, b: &str) -> bool {
+    let negated = |t: &str| {
+        t.split(' ')
+            .any(|w| NEGATIONS.contains(&w) || w.ends_with("n't") || w.ends_with("n’t"))
+    };
+    let future = |t: &str| {
+        t.split(' ')
+            .any(|w| FUTURE.contains(&w) || matches!(w, "won't" | "won’t") || w.ends_with("'ll"))
+    };
+    negated(a) == negated(b) && future(a) == future(b)
 }
 
 /// Whether two sorted term lists overlap enough to state the same facts.
@@ -151,6 +180,23 @@ mod tests {
         assert_eq!(numbers("no figures here"), Vec::<String>::new());
         assert_eq!(numbers("Canada's fifth case"), numbers("the 5 cases"));
         assert_eq!(numbers("two per cent"), ["2"]);
+    }
+
+    #[test]
+    fn negation_and_future_turn_a_claim_round() {
+        assert!(same_stance(
+            "the code will be mandatory",
+            "the code will be mandatory soon"
+        ));
+        assert!(!same_stance(
+            "dairy australia calls for support",
+            "dairy australia will not ask for support"
+        ));
+        assert!(!same_stance(
+            "the warship will anchor in the bay",
+            "the warships are anchored in the bay"
+        ));
+        assert!(!same_stance("it was policy", "it wasn't policy"));
     }
 
     #[test]
