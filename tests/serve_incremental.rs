@@ -99,10 +99,18 @@ fn matches_fresh(step: &str, root: &Path, live_out: &Path) {
     let want_paths: Vec<_> = want.keys().collect();
     assert_eq!(got_paths, want_paths, "{step}: the set of files differs");
     for (path, bytes) in &want {
+        let at = got[path].iter().zip(bytes).position(|(a, b)| a != b);
+        let at = at.unwrap_or(got[path].len().min(bytes.len()));
+        let near = |b: &[u8]| {
+            String::from_utf8_lossy(&b[at.saturating_sub(200)..(at + 200).min(b.len())])
+                .into_owned()
+        };
         assert!(
             &got[path] == bytes,
-            "{step}: {} differs from a fresh build",
-            path.display()
+            "{step}: {} differs from a fresh build at byte {at}:\n got: {}\nwant: {}",
+            path.display(),
+            near(&got[path]),
+            near(bytes)
         );
     }
 }

@@ -115,7 +115,7 @@ fn name_variants_merge() {
     let f = flags(FlagKind::NameVariant, "004");
     assert!(
         f.iter()
-            .any(|f| f.severity == Severity::Warning && f.message.contains("Zelenskiy"))
+            .any(|f| f.severity == Severity::Info && f.message.contains("Zelenskiy"))
     );
     let korea = X
         .entities

@@ -79,7 +79,7 @@ fn candidates(out: Option<&String>, all: bool) -> R {
     for i in gold::items(&x) {
         if i.type_ == "claim" {
             n += 1;
-            if n % 25 != 0 {
+            if !n.is_multiple_of(25) {
                 continue;
             }
         }

@@ -78,7 +78,7 @@ pub fn files(
         memo::file(
             memo,
             "data/claims.json",
-            &(&xref.clusters, &entity_names),
+            &(&xref.clusters, &xref.links, &entity_names),
             || json_file("data/claims.json", &xref.claims_json()),
         )?,
         memo::file(memo, "data/flags.json", &xref.flags, || {

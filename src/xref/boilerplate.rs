@@ -58,7 +58,8 @@ pub fn shape(t: &str) -> String {
 }
 
 /// Per global claim (in `claims` order, article by article), whether it is boilerplate.
-/// `outlet_of` gives each article's outlet (its host or name; `None` groups sources without one).
+/// `outlet_of` gives each article's outlet (its host or name); articles without one are only
+/// checked for furniture words.
 ///
 /// A sentence is boilerplate when it holds furniture words (see `MARKERS`), recurs in at least
 /// [`MIN_ARTICLES`] articles of its outlet, or recurs in two or more articles of its outlet that
@@ -71,7 +72,12 @@ pub fn find(claims: &[Vec<Claim>], outlet_of: &[Option<String>]) -> Vec<bool> {
         .collect();
     // (outlet, shape) → articles it appears in.
     let mut seen: HashMap<(Option<&str>, &str), BTreeSet<usize>> = HashMap::new();
-    for (a, ss) in shapes.iter().enumerate() {
+    // Only articles that name their outlet are grouped: sources without one are not one outlet.
+    for (a, ss) in shapes
+        .iter()
+        .enumerate()
+        .filter(|(a, _)| outlet_of[*a].is_some())
+    {
         for s in ss.iter().filter(|s| s.split(' ').count() >= 3) {
             seen.entry((outlet_of[a].as_deref(), s.as_str()))
                 .or_default()

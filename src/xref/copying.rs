@@ -42,15 +42,7 @@ pub fn republished(w: &Work, reuse: &[ReuseInfo], out: &mut Vec<Draft>) {
                 e.file, r.reuse.direction
             )
         };
-        // Most of the text, in the same words, is a copy as sure as anything here; a partial
-        // copy may be a story reusing background paragraphs (on the gold set, a fifth of the
-        // 50–80% ones were).
-        let severity = if r.reuse.share >= COPY_WITHOUT_LEAD {
-            Severity::Warning
-        } else {
-            Severity::Info
-        };
-        let mut d = Draft::new(FlagKind::Republished, severity, r.later, msg);
+        let mut d = Draft::new(FlagKind::Republished, Severity::Warning, r.later, msg);
         d.share = Some(r.reuse.share);
         d.related.insert(r.earlier);
         for &(l, er) in r.links.iter().take(3) {
@@ -115,11 +107,9 @@ pub fn anachronisms(w: &Work, reuse: &[ReuseInfo], out: &mut Vec<Draft>) {
                 w.corpus.articles[r.earlier].file,
                 if current.is_empty() { String::new() } else { format!(", including {} sentence(s) whose relative dates (\"{}\") point to that time", current.len(), first_relative(w, current[0].0)) }
             ));
-            // A near-whole copy re-dated a month or more later is an error; a partial one may
-            // be a story built on an old one's paragraphs.
-            if r.reuse.share >= COPY_WITHOUT_LEAD {
-                d.severity = Severity::Error;
-            }
+            // A copy (its lead and most of its text and of its source's) re-dated a month or
+            // more later.
+            d.severity = Severity::Error;
             d.related.insert(r.earlier);
             for &&(l, e) in current.iter().take(2) {
                 d.cite_claim(w, l);

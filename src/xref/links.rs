@@ -23,10 +23,10 @@ pub enum Strength {
 /// Share of the shorter claim's content terms the longer one must hold for the two to state
 /// the same facts (a rewording keeps the content words; a claim about the same event that says
 /// something else does not).
-pub const CONTAINED: f64 = 0.7;
+pub const CONTAINED: f64 = 0.75;
 /// Share of the longer claim's content terms that must be shared (a short sentence inside a long
 /// one is a fragment of it, not the same claim).
-pub const COVERED: f64 = 0.35;
+pub const COVERED: f64 = 0.45;
 /// Fewest shared content terms.
 pub const MIN_SHARED: usize = 4;
 

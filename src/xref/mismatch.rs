@@ -160,6 +160,9 @@ fn compare_quotes(w: &Work, norms: &[Vec<Norm>], a: usize, b: usize, min: f64) -
     }
     let (e, l) = ordered(w, a, b);
     let (ce, cl) = (&w.claim(e), &w.claim(l));
+    if text::normalised(&ce.text) == text::normalised(&cl.text) {
+        return out; // the same sentence but for punctuation and quotation marks
+    }
     for (i, qe) in ce.quotes.iter().enumerate() {
         for (j, ql) in cl.quotes.iter().enumerate() {
             let (ne, nl) = (&norms[e][i], &norms[l][j]);
@@ -181,7 +184,10 @@ fn compare_quotes(w: &Work, norms: &[Vec<Norm>], a: usize, b: usize, min: f64) -
 fn quote_words(q: &str) -> String {
     static BRACKETS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\([^)]*\)|\[[^\]]*\]").expect("brackets"));
-    let t = BRACKETS.replace_all(q, " ").replace(['’', '‘'], "'");
+    let t = BRACKETS
+        .replace_all(q, " ")
+        .replace(['’', '‘'], "'")
+        .replace(['-', '–', '—'], " ");
     let t = t
         .replace("n't", " not")
         .replace("'re", " are")
