@@ -159,3 +159,34 @@ fn a_standfirst_restating_the_lead_is_not_a_duplicated_passage() {
         .collect();
     assert!(dup.is_empty(), "{dup:#?}");
 }
+
+#[test]
+fn a_correction_is_linked_to_its_original_with_the_changed_words() {
+    let x = pass("corrections");
+    let c: Vec<_> = x
+        .flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::Correction)
+        .collect();
+    assert_eq!(c.len(), 2, "{:#?}", x.flags);
+    let on_copy = c
+        .iter()
+        .find(|f| f.file == "corrected.txt")
+        .expect("on the correction");
+    assert!(
+        on_copy.message.contains("“loss of six” → “profit of six”"),
+        "{}",
+        on_copy.message
+    );
+    assert_eq!(on_copy.related, ["original"]);
+    assert!(
+        c.iter()
+            .any(|f| f.file == "original.txt" && f.message.starts_with("corrected by"))
+    );
+    // A correction re-sends its original on purpose: not a republished copy.
+    assert!(
+        x.flags.iter().all(|f| f.kind != FlagKind::Republished),
+        "{:#?}",
+        kinds(&x)
+    );
+}

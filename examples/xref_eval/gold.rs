@@ -112,7 +112,13 @@ impl Item {
     pub fn fill_key(&mut self) {
         let related = self.related.join(",");
         self.key = match (self.type_.as_str(), self.kind.as_str()) {
-            ("flag", "republished") => key(&["flag", &self.kind, &self.file, &related]),
+            // Which of two copies is the copy is judged apart (direction): the pair is the item.
+            ("flag", "republished") => {
+                let mut pair: Vec<&str> = self.related.iter().map(String::as_str).collect();
+                pair.push(&self.file);
+                pair.sort_unstable();
+                key(&["flag", &self.kind, &pair.join(",")])
+            }
             ("flag", _) => key(&[
                 "flag",
                 &self.kind,
@@ -211,19 +217,7 @@ pub fn items(x: &CrossRef) -> Vec<Item> {
         };
         let text = mine.or_else(|| evidence(true)).unwrap_or("").to_string();
         let other = theirs.or_else(|| evidence(false)).unwrap_or("").to_string();
-        let whole = f.kind.as_str() == "republished";
-        let k = if whole {
-            key(&["flag", f.kind.as_str(), &f.file, &related.join(",")])
-        } else {
-            key(&[
-                "flag",
-                f.kind.as_str(),
-                &f.file,
-                &related.join(","),
-                &norm(&text),
-                &norm(&other),
-            ])
-        };
+        let k = String::new();
         out.push(Item {
             key: k,
             type_: "flag".into(),
@@ -288,9 +282,7 @@ pub fn items(x: &CrossRef) -> Vec<Item> {
         }
     }
     for i in &mut out {
-        let made = std::mem::take(&mut i.key);
         i.fill_key();
-        assert_eq!(made, i.key, "item keys are made one way");
     }
     out
 }
@@ -329,9 +321,9 @@ pub fn read_gold(dir: &Path) -> R<BTreeMap<String, Judged>> {
             }
             let mut j: Judged = serde_json::from_str(line)
                 .map_err(|e| format!("{}:{}: {e}", f.display(), n + 1))?;
-            if j.item.key.is_empty() {
-                j.item.fill_key();
-            }
+            // Keys are always made afresh from the fields, so a change of key scheme keeps every
+            // judgement.
+            j.item.fill_key();
             out.insert(j.item.key.clone(), j);
         }
     }

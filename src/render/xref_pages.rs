@@ -186,6 +186,7 @@ impl PageRenderer<'_> {
             (FlagKind::MissingDate, "Missing dates"),
             (FlagKind::MissingSource, "Missing sources"),
             (FlagKind::NameVariant, "Name variants"),
+            (FlagKind::Correction, "Corrections"),
         ];
         let groups: Vec<FlagGroup> = kinds
             .iter()

@@ -82,6 +82,18 @@ const BUILTIN: &[Builtin] = &[
         others: &["qaddafi", "kadhafi", "qadhafi"],
     },
     Builtin {
+        canonical: "Associated Press",
+        kind: "org",
+        spelling: false,
+        others: &["ap"],
+    },
+    Builtin {
+        canonical: "Agence France-Presse",
+        kind: "org",
+        spelling: false,
+        others: &["afp", "agence france presse"],
+    },
+    Builtin {
         canonical: "South Korea",
         kind: "place",
         spelling: false,

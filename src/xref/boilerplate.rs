@@ -13,6 +13,8 @@ use std::collections::BTreeSet;
 
 /// Articles of one outlet a sentence must recur in to be boilerplate whatever else they share.
 pub const MIN_ARTICLES: usize = 4;
+/// Fewest claims of the articles whose one shared sentence is taken for furniture.
+pub const LONG_ARTICLE: usize = 6;
 /// Sentences longer than this are never taken for furniture by their words alone.
 pub const MAX_MARKED_WORDS: usize = 40;
 
@@ -161,11 +163,14 @@ fn alone(
                 && arts.len() >= 2
             {
                 let v: Vec<usize> = arts.iter().copied().collect();
-                out[g] = v.iter().enumerate().all(|(i, &x)| {
-                    v[i + 1..]
-                        .iter()
-                        .all(|&y| shared.get(&(x, y)).copied() == Some(1))
-                });
+                // In a short article one shared sentence is much of it: not furniture.
+                let long = v.iter().all(|&x| shapes[x].len() >= LONG_ARTICLE);
+                out[g] = long
+                    && v.iter().enumerate().all(|(i, &x)| {
+                        v[i + 1..]
+                            .iter()
+                            .all(|&y| shared.get(&(x, y)).copied() == Some(1))
+                    });
             }
             g += 1;
         }

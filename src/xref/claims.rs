@@ -54,8 +54,10 @@ pub fn extract(article: &Article) -> ArticleClaims {
                 continue;
             }
             let id = format!("{}:{}:{}", article.slug, block.line, si + 1);
-            out.claims
-                .push(analyse(s, r.start, id, article, bi, block.line, anchor));
+            let e = analyse(s, r.start, id, article, bi, block.line, anchor);
+            if checkable(&e) {
+                out.claims.push(e);
+            }
         }
     }
     out
@@ -84,6 +86,35 @@ fn without_furniture(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<u
     }
 }
 
+/// Words that open a sentence leaning on the one before: alone it names nothing to check.
+const LEANING: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those",
+];
+/// A leaning sentence this short with no figure or quotation is a link in a story ("He flies
+/// from South Korea to Japan on Sunday."), not a claim.
+const SHORT_LEANING_WORDS: usize = 12;
+
+/// Whether an analysed sentence holds something a fact-checker could check: a figure, an
+/// explicit date, a quotation, or a named person, place or body; and is not a short sentence
+/// leaning on the one before.
+fn checkable(e: &Extracted) -> bool {
+    let c = &e.claim;
+    let explicit_date = c.dates.iter().any(|d| !d.anchored);
+    let anchored = !c.figures.is_empty() || explicit_date || !c.quotes.is_empty();
+    if !anchored && e.mentions.is_empty() {
+        return false;
+    }
+    let first = c
+        .text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let leaning = LEANING.contains(&first.as_str());
+    let short = c.text.split_whitespace().count() <= SHORT_LEANING_WORDS;
+    !(leaning && short && c.figures.is_empty() && c.quotes.is_empty())
+}
+
 fn is_claim(s: &str, n_words: usize) -> bool {
     n_words >= MIN_WORDS
         && s.len() <= sentences::MAX_SENTENCE + 16
@@ -107,7 +138,8 @@ fn analyse(
         .collect();
     let figures = figures::figures_in(s, &skip);
     let quotes = quotes::quotes_in(s);
-    let mentions = entities::mentions(s);
+    let mut mentions = entities::mentions(s);
+    entities::name_office_holders(&mut mentions, anchor);
     let event = temporal::event_of(&dates);
     let (terms, name_terms) = terms_of(s, &mentions);
     let claim = Claim {

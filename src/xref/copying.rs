@@ -12,14 +12,19 @@ use crate::content::BlockKind;
 
 /// Share of the later body above which it is a republished copy.
 pub const REPUBLISHED_SHARE: f64 = 0.5;
-/// Fewest matched claims for `republished`.
-pub const REPUBLISHED_MIN: usize = 3;
+/// Fewest matched sentences for a copy (a two-sentence bulletin can be one).
+pub const MIN_SENTENCES: usize = 2;
 /// Days between datelines beyond which copied "current" text is an anachronism.
 pub const STALE_DAYS: i64 = 30;
 
 /// `republished` flags from reuse pairs.
 pub fn republished(w: &Work, reuse: &[ReuseInfo], out: &mut Vec<Draft>) {
-    for r in reuse.iter().filter(|r| is_copy(r)) {
+    // A correction re-sends its original on purpose: it gets a `correction` flag instead.
+    let corrected = super::corrections::pairs(w);
+    let is_correction = |r: &ReuseInfo| {
+        corrected.get(&r.later) == Some(&r.earlier) || corrected.get(&r.earlier) == Some(&r.later)
+    };
+    for r in reuse.iter().filter(|r| is_copy(r) && !is_correction(r)) {
         let e = &w.corpus.articles[r.earlier];
         let when = e
             .date
@@ -31,7 +36,21 @@ pub fn republished(w: &Work, reuse: &[ReuseInfo], out: &mut Vec<Draft>) {
             ", reordered"
         };
         let (pct, n) = (r.reuse.share * 100.0, r.links.len());
-        let msg = if r.reuse.direction.starts_with("unknown") {
+        let msg = if r.earlier_share > r.reuse.share && r.reuse.direction.starts_with("unknown") {
+            format!(
+                "{:.0}% of the text of {} ({when}) is in this article ({n} sentences{order}), which has more; which is the copy is {}",
+                r.earlier_share * 100.0,
+                e.file,
+                r.reuse.direction
+            )
+        } else if r.earlier_share > r.reuse.share {
+            format!(
+                "re-sends {} ({when}) with more: {:.0}% of its text is here ({n} sentences{order}); direction from {}",
+                e.file,
+                r.earlier_share * 100.0,
+                r.reuse.direction
+            )
+        } else if r.reuse.direction.starts_with("unknown") {
             format!(
                 "{pct:.0}% of this article's text ({n} sentences{order}) is also in {} ({when}); which is the copy is {}",
                 e.file, r.reuse.direction
@@ -60,13 +79,20 @@ pub const SOURCE_SHARE: f64 = 0.4;
 /// a rewritten first paragraph).
 pub const COPY_WITHOUT_LEAD: f64 = 0.8;
 
-/// True for reuse pairs that make the later article a copy: most of its text, its lead included
-/// (a follow-up story that repeats the background paragraphs of the first is not a copy).
+/// True for reuse pairs where one article is a copy of the other:
+/// - most of the later one's text, its lead included, and much of the earlier one's (a
+///   follow-up story that repeats the background paragraphs of the first is not a copy);
+/// - or nearly all of one's text, with both leads: a shortened copy (a bulletin that is the
+///   first paragraphs of a story) or an expanded one (a story re-sent with more), where a story
+///   that reuses a bulletin's sentences further down is not.
 pub fn is_copy(r: &ReuseInfo) -> bool {
-    r.reuse.share >= REPUBLISHED_SHARE
+    let copied_whole = r.reuse.share >= REPUBLISHED_SHARE
         && r.earlier_share >= SOURCE_SHARE
-        && r.links.len() >= REPUBLISHED_MIN
-        && (r.lead || r.reuse.share >= COPY_WITHOUT_LEAD)
+        && (r.lead || r.reuse.share >= COPY_WITHOUT_LEAD);
+    let contained = (r.reuse.share >= COPY_WITHOUT_LEAD || r.earlier_share >= COPY_WITHOUT_LEAD)
+        && r.lead
+        && r.earlier_lead;
+    r.links.len() >= MIN_SENTENCES && (copied_whole || contained)
 }
 
 /// `dateline_anachronism` flags: copied text from an older article, and old dates in captions

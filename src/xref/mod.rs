@@ -9,6 +9,7 @@ pub mod claims;
 pub mod clusters;
 pub mod copying;
 pub mod corpus;
+pub mod corrections;
 pub mod entities;
 pub mod figures;
 pub mod flags;
@@ -184,6 +185,7 @@ fn other_flags(w: &Work) -> (Drafts, Drafts) {
     flags::injected_text(w, &mut rest);
     flags::missing(w, &mut rest);
     flags::name_variants(w, &mut rest);
+    corrections::flags(w, &mut rest);
     (quotes, rest)
 }
 

@@ -301,6 +301,8 @@ pub enum FlagKind {
     MissingDate,
     MissingSource,
     NameVariant,
+    /// An article that says it corrects another, and the words that changed.
+    Correction,
 }
 
 impl FlagKind {
@@ -315,6 +317,7 @@ impl FlagKind {
             FlagKind::MissingDate => "missing_date",
             FlagKind::MissingSource => "missing_source",
             FlagKind::NameVariant => "name_variant",
+            FlagKind::Correction => "correction",
         }
     }
 }

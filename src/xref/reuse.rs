@@ -23,9 +23,11 @@ pub struct ReuseInfo {
     /// most of its source; a story that reuses a short bulletin's sentences does not make the
     /// bulletin a copy of it.
     pub earlier_share: f64,
-    /// Whether the later article's lead (one of its first two claims) is matched: a copy
+    /// Whether the later article's lead (its first sentence after any standfirst) is matched: a copy
     /// reproduces the lead, a follow-up story reusing background paragraphs does not.
     pub lead: bool,
+    /// Whether the earlier article's lead is matched.
+    pub earlier_lead: bool,
 }
 
 /// A matched pair of claims (global numbers) and its score.
@@ -108,6 +110,10 @@ fn pair(w: &Work, x: usize, y: usize, links: &[Link]) -> Option<ReuseInfo> {
     let links: Vec<(usize, usize)> = best.iter().map(|(&l, &(e, _))| (l, e)).collect();
     let order_kept = order_kept(&links);
     let lead_of_later = lead(&w.claims[later]);
+    let lead_of_earlier = self::lead(&w.claims[earlier]);
+    let earlier_lead = links
+        .iter()
+        .any(|&(_, e)| lead_of_earlier.contains(&w.gid[e].1));
     let lead = links
         .iter()
         .any(|&(l, _)| lead_of_later.contains(&w.gid[l].1));
@@ -130,6 +136,7 @@ fn pair(w: &Work, x: usize, y: usize, links: &[Link]) -> Option<ReuseInfo> {
         links,
         lead,
         earlier_share,
+        earlier_lead,
     })
 }
 

@@ -28,6 +28,31 @@ fn is_cap(w: &str) -> bool {
 }
 
 /// Capitalised runs of a sentence as mentions.
+/// US presidents by term (first and last day), for titles that name whoever holds the office.
+const US_PRESIDENTS: &[(&str, &str, &str)] = &[
+    ("2001-01-20", "2009-01-19", "George W. Bush"),
+    ("2009-01-20", "2017-01-19", "Barack Obama"),
+    ("2017-01-20", "2021-01-19", "Donald Trump"),
+    ("2021-01-20", "2025-01-19", "Joe Biden"),
+    ("2025-01-20", "2029-01-19", "Donald Trump"),
+];
+
+/// A title that names an office ("POTUS") stands for whoever held it on the article's date: the
+/// mention takes that person's name, so it joins their entity. Without a date it is left alone.
+pub fn name_office_holders(mentions: &mut [Mention], date: Option<chrono::NaiveDate>) {
+    let Some(date) = date else { return };
+    for m in mentions.iter_mut().filter(|m| m.surface == "POTUS") {
+        let holder = US_PRESIDENTS.iter().find(|(from, to, _)| {
+            let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+            day(from).is_some_and(|f| f <= date) && day(to).is_some_and(|t| date <= t)
+        });
+        if let Some((_, _, name)) = holder {
+            m.surface = (*name).to_string();
+            m.hint = Some(EntityKind::Person);
+        }
+    }
+}
+
 pub fn mentions(sentence: &str) -> Vec<Mention> {
     let words = text::words(sentence);
     let mut out = Vec::new();

@@ -6,7 +6,7 @@ mod mentions;
 mod records;
 mod resolve;
 
-pub use mentions::{Mention, mentions};
+pub use mentions::{Mention, mentions, name_office_holders};
 pub use resolve::{
     ArticleKey, EntityOfKey, Located, Resolved, Spellings, SurfaceCache, resolve, resolve_with,
     translit,

@@ -141,6 +141,7 @@ pub fn resolve_with(
         }
     }
     let surnames = surnames(&groups, &full_person);
+    let usage = Usage::of(mentions, &surfaces.of_mention, &groups, surfaces.list.len());
     // Pass 2: each surface's group. (A hinted mention always defined its own group in pass 1.)
     let chosen: Vec<Option<usize>> = surfaces
         .list
@@ -150,7 +151,9 @@ pub fn resolve_with(
             let g = groups.of_surface[s];
             match surnames.get(sf.group.as_str()) {
                 Some(&Surname::One(full))
-                    if !sf.multi && !aliases.split(&sf.key, groups.names[full]) =>
+                    if !sf.multi
+                        && !aliases.split(&sf.key, groups.names[full])
+                        && usage.may_be_surname(s, full) =>
                 {
                     Some(full)
                 }
@@ -367,6 +370,49 @@ impl<'s> Groups<'s> {
 }
 
 /// The full names (groups) a surname may stand for: one, or several (then it stays apart).
+/// Where surfaces and groups are used, for telling a surname from a common word or another
+/// name that ends a full name.
+struct Usage {
+    /// Per surface: used somewhere other than at the start of a sentence (where any word is
+    /// capitalised: "Timber company Gunns …" is not "Boral Timber").
+    mid_sentence: Vec<bool>,
+    /// Per surface and per group: the articles using it, sorted.
+    articles: Vec<Vec<usize>>,
+    group_articles: Vec<Vec<usize>>,
+}
+
+impl Usage {
+    fn of(mentions: &[Located<'_>], of_mention: &[usize], groups: &Groups<'_>, n: usize) -> Usage {
+        let mut u = Usage {
+            mid_sentence: vec![false; n],
+            articles: vec![Vec::new(); n],
+            group_articles: vec![Vec::new(); groups.names.len()],
+        };
+        for ((a, _, m), &s) in mentions.iter().zip(of_mention) {
+            u.mid_sentence[s] |= m.span.start > 0;
+            u.articles[s].push(*a);
+            u.group_articles[groups.of_surface[s]].push(*a);
+        }
+        for v in u.articles.iter_mut().chain(u.group_articles.iter_mut()) {
+            v.sort_unstable();
+            v.dedup();
+        }
+        u
+    }
+
+    /// Whether surface `s` may stand for full name `group` by its last word: it is used inside
+    /// a sentence somewhere, and in an article that also uses the full name (news names a
+    /// person in full before using the surname; a city or another person sharing the word
+    /// appears elsewhere).
+    fn may_be_surname(&self, s: usize, group: usize) -> bool {
+        let full = &self.group_articles[group];
+        self.mid_sentence[s]
+            && self.articles[s]
+                .iter()
+                .any(|a| full.binary_search(a).is_ok())
+    }
+}
+
 #[derive(Clone, Copy)]
 enum Surname {
     One(usize),
