@@ -537,10 +537,8 @@ fn open_pages_are_written_first_as_the_exact_site_has_them() {
         .collect();
     expected.sort();
     assert_eq!(open.rendered.iter().collect::<Vec<_>>(), expected);
-    assert!(
-        open.written.contains(&article),
-        "the edited article's page changed"
-    );
+    // The edited article's page is written by the preview, and again here unless the preview
+    // already had it exact; either way it shows the edit (checked below).
     for (path, bytes) in then {
         let want = std::fs::read(fresh.path().join(path)).unwrap();
         assert!(

@@ -90,6 +90,34 @@ fn without_furniture(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<u
 const LEANING: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those",
 ];
+/// Words that attribute a quotation to someone ("…," he said).
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stressed",
+    "stresses",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "asked",
+    "wrote",
+    "writes",
+    "according",
+    "warned",
+    "insisted",
+    "declared",
+    "announced",
+    "stated",
+    "recalled",
+    "claimed",
+    "argued",
+];
 /// A leaning sentence this short with no figure or quotation is a link in a story ("He flies
 /// from South Korea to Japan on Sunday."), not a claim.
 const SHORT_LEANING_WORDS: usize = 12;
@@ -100,8 +128,25 @@ const SHORT_LEANING_WORDS: usize = 12;
 fn checkable(e: &Extracted) -> bool {
     let c = &e.claim;
     let explicit_date = c.dates.iter().any(|d| !d.anchored);
-    let anchored = !c.figures.is_empty() || explicit_date || !c.quotes.is_empty();
-    if !anchored && e.mentions.is_empty() {
+    // A quotation counts when someone is said to say it (an unattributed one is a fragment), and
+    // so do names outside quotations (inside one they are what someone said).
+    let outside: String = {
+        let mut t = c.text.clone();
+        for q in c.quotes.iter().rev() {
+            t.replace_range(q.span.start..q.span.end, " ");
+        }
+        t.to_lowercase()
+    };
+    let said = outside
+        .split(|ch: char| !ch.is_alphabetic())
+        .any(|w| SPEECH.contains(&w));
+    let named_quote =
+        !c.quotes.is_empty() && (said || c.quotes.iter().any(|q| q.speaker.is_some()));
+    let quoted = |r: &std::ops::Range<usize>| {
+        (c.quotes.iter()).any(|q| q.span.start <= r.start && r.end <= q.span.end)
+    };
+    let named = e.mentions.iter().any(|m| !quoted(&m.span));
+    if !(!c.figures.is_empty() || explicit_date || named_quote || named) {
         return false;
     }
     let first = c
@@ -112,7 +157,7 @@ fn checkable(e: &Extracted) -> bool {
         .to_lowercase();
     let leaning = LEANING.contains(&first.as_str());
     let short = c.text.split_whitespace().count() <= SHORT_LEANING_WORDS;
-    !(leaning && short && c.figures.is_empty() && c.quotes.is_empty())
+    !(leaning && short && c.figures.is_empty() && !named_quote)
 }
 
 fn is_claim(s: &str, n_words: usize) -> bool {

@@ -12,18 +12,31 @@ use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
-static MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcorrected\b|\bcorrection\b|\bcorrects\b|\ban earlier version of this (?:article|story|report)\b|\bhas been (?:corrected|updated to correct)\b")
-        .expect("correction mark")
+/// A title that announces a correction, as wires send them ("CORRECTED - …", "Correction: …").
+static TITLE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:CORRECTED|CORRECTION|REFILE-CORRECTED)\b|^(?i:corrected|correction)\s*[:\-–—]")
+        .expect("correction title")
+});
+
+/// An editor's note that says the text was corrected (a market "correction" is not one).
+static NOTE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\ban earlier version of this (?:article|story|report)\b|\b(?:article|story|report) has been (?:corrected|updated to correct)\b|\bcorrects (?:an|the) (?:earlier|previous) (?:version|story|report)\b")
+        .expect("correction note")
 });
 
 /// Most changed words a corrected sentence may have (more is a rewrite, not a correction).
 const MAX_CHANGED: usize = 4;
 
-/// Whether article `a` says it is a correction (in its title or first body paragraph).
+/// Whether article `a` says it is a correction (in its title, or an editor's note at the top or
+/// the end of its body).
 pub fn is_correction(w: &Work, a: usize) -> bool {
     let art = &w.corpus.articles[a];
-    MARK.is_match(&art.title.value) || art.body().next().is_some_and(|b| MARK.is_match(&b.text))
+    TITLE_MARK.is_match(art.title.value.trim())
+        || art.body().take(2).any(|b| NOTE_MARK.is_match(&b.text))
+        || art
+            .body()
+            .last()
+            .is_some_and(|b| NOTE_MARK.is_match(&b.text))
 }
 
 /// Corrections and the article each corrects: the earlier (or same-day) article it shares the

@@ -386,7 +386,9 @@ static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn figure_timelines(w: &Work, copies: &BTreeSet<usize>) -> Vec<FigureTimeline> {
     let mut dsu = Dsu::new(w.gid.len());
     let mut in_pair: BTreeSet<usize> = BTreeSet::new();
-    for p in w.pairs.iter().filter(|p| p.cosine >= matching::RELATED) {
+    for p in (w.pairs.iter())
+        .filter(|p| p.cosine >= matching::RELATED && !w.boiler[p.a] && !w.boiler[p.b])
+    {
         if copies.contains(&w.gid[p.a].0) || copies.contains(&w.gid[p.b].0) {
             continue;
         }

@@ -215,13 +215,16 @@ fn articles(w: &mut Work, cl: &clusters::Clustering) -> Vec<ArticleXref> {
             Some(*next - cs.len())
         })
         .collect();
+    let boiler = &w.boiler;
     std::mem::take(&mut w.claims)
         .into_par_iter()
         .zip(&w.corpus.articles)
         .zip(windows)
         .zip(firsts)
         .map(|(((cs, a), date_window), first)| {
+            // An outlet's boilerplate is not a claim: it is left out of the article's claims.
             let claims: Vec<Claim> = (cs.into_iter().zip(first..))
+                .filter(|(_, g)| !boiler[*g])
                 .map(|(mut c, g)| {
                     c.cluster = cl.of_claim[g].map(|k| cl.clusters[k].id.clone());
                     c

@@ -71,9 +71,10 @@ fn common_sentences(w: &Work) -> Vec<bool> {
 
 /// All reuse pairs, sorted by (later, earlier).
 pub fn reuse(w: &Work) -> Vec<ReuseInfo> {
+    let lens = claim_lengths(w);
     let mut out: Vec<ReuseInfo> = by_article_pair(w)
         .into_iter()
-        .filter_map(|((x, y), links)| pair(w, x, y, &links))
+        .filter_map(|((x, y), links)| pair(w, x, y, &links, &lens))
         .collect();
     out.sort_by(|a, b| (&a.reuse.later, &a.reuse.earlier).cmp(&(&b.reuse.later, &b.reuse.earlier)));
     out
@@ -90,7 +91,19 @@ fn direction(w: &Work, x: usize, y: usize) -> (usize, usize, &'static str) {
     }
 }
 
-fn pair(w: &Work, x: usize, y: usize, links: &[Link]) -> Option<ReuseInfo> {
+/// Per article, the bytes of its claims that are not boilerplate: what a share is a share of
+/// (sentences that check nothing, and an outlet's furniture, are neither copied nor original).
+fn claim_lengths(w: &Work) -> Vec<usize> {
+    let mut lens = vec![0usize; w.corpus.articles.len()];
+    for (g, &(a, _)) in w.gid.iter().enumerate() {
+        if !w.boiler[g] {
+            lens[a] += w.claim(g).text.len();
+        }
+    }
+    lens
+}
+
+fn pair(w: &Work, x: usize, y: usize, links: &[Link], lens: &[usize]) -> Option<ReuseInfo> {
     let (earlier, later, how) = direction(w, x, y);
     // Best earlier claim for every matched later claim.
     let mut best: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
@@ -105,7 +118,7 @@ fn pair(w: &Work, x: usize, y: usize, links: &[Link]) -> Option<ReuseInfo> {
         return None;
     }
     let matched_len: usize = best.keys().map(|&l| w.claim(l).text.len()).sum();
-    let body = w.extracted[later].body_len.max(1);
+    let body = lens[later].max(1);
     let share = (matched_len as f64 / body as f64).min(1.0);
     let links: Vec<(usize, usize)> = best.iter().map(|(&l, &(e, _))| (l, e)).collect();
     let order_kept = order_kept(&links);
@@ -120,7 +133,7 @@ fn pair(w: &Work, x: usize, y: usize, links: &[Link]) -> Option<ReuseInfo> {
     let earlier_len: usize = distinct_earlier_claims(&links)
         .map(|e| w.claim(e).text.len())
         .sum();
-    let earlier_share = (earlier_len as f64 / w.extracted[earlier].body_len.max(1) as f64).min(1.0);
+    let earlier_share = (earlier_len as f64 / lens[earlier].max(1) as f64).min(1.0);
     let distinct_earlier: BTreeSet<usize> = links.iter().map(|l| l.1).collect();
     Some(ReuseInfo {
         reuse: Reuse {

@@ -11,7 +11,7 @@ pub fn events(w: &Work, cl: &Clustering) -> Vec<TimelineEvent> {
     let mut out = Vec::new();
     // Only claims with an event date count (one without does not stand for its cluster).
     let order: Vec<usize> = {
-        let dated = |&g: &usize| w.claim(g).event.is_some();
+        let dated = |&g: &usize| w.claim(g).event.is_some() && !w.boiler[g];
         let mut o: Vec<usize> = (0..w.gid.len()).filter(dated).collect();
         o.sort_by_key(|&g| super::clusters::order_key(w, g));
         o

@@ -376,6 +376,8 @@ struct Usage {
     /// Per surface: used somewhere other than at the start of a sentence (where any word is
     /// capitalised: "Timber company Gunns …" is not "Boral Timber").
     mid_sentence: Vec<bool>,
+    /// Per surface: also named as a place or body somewhere ("the Rhine" is no surname).
+    other_kind: Vec<bool>,
     /// Per surface and per group: the articles using it, sorted.
     articles: Vec<Vec<usize>>,
     group_articles: Vec<Vec<usize>>,
@@ -385,11 +387,14 @@ impl Usage {
     fn of(mentions: &[Located<'_>], of_mention: &[usize], groups: &Groups<'_>, n: usize) -> Usage {
         let mut u = Usage {
             mid_sentence: vec![false; n],
+            other_kind: vec![false; n],
             articles: vec![Vec::new(); n],
             group_articles: vec![Vec::new(); groups.names.len()],
         };
         for ((a, _, m), &s) in mentions.iter().zip(of_mention) {
             u.mid_sentence[s] |= m.span.start > 0;
+            u.other_kind[s] |= m.hint.is_some_and(|k| k != EntityKind::Person)
+                || m.surface.len() > 1 && m.surface.chars().all(|c| c.is_ascii_uppercase());
             u.articles[s].push(*a);
             u.group_articles[groups.of_surface[s]].push(*a);
         }
@@ -401,12 +406,14 @@ impl Usage {
     }
 
     /// Whether surface `s` may stand for full name `group` by its last word: it is used inside
-    /// a sentence somewhere, and in an article that also uses the full name (news names a
+    /// a sentence somewhere, never as a place, body or acronym ("CMA"), and in an article that
+    /// also uses the full name (news names a
     /// person in full before using the surname; a city or another person sharing the word
     /// appears elsewhere).
     fn may_be_surname(&self, s: usize, group: usize) -> bool {
         let full = &self.group_articles[group];
         self.mid_sentence[s]
+            && !self.other_kind[s]
             && self.articles[s]
                 .iter()
                 .any(|a| full.binary_search(a).is_ok())
@@ -552,23 +559,25 @@ mod tests {
     #[test]
     fn surnames_merge_into_full_names() {
         let (aliases, _) = Aliases::load(None);
-        let found: Vec<Vec<Mention>> = [
-            "Volodymyr Zelensky said it.",
-            "Zelenskiy went.",
-            "Olena Zelenska said.",
-            "Kiev and Kyiv.",
+        // The surname inside a sentence of an article that names the person in full; a surname
+        // elsewhere only at the start of a sentence ("Timber company …") stays apart.
+        let found: Vec<(usize, Vec<Mention>)> = [
+            (0, "Volodymyr Zelensky said it."),
+            (0, "Later, Zelenskiy went."),
+            (1, "Olena Zelenska said."),
+            (2, "Kiev and Kyiv."),
+            (3, "Zelensky left."),
         ]
         .iter()
-        .map(|s| mentions(s))
+        .map(|(a, s)| (*a, mentions(s)))
         .collect();
         let ms: Vec<Located> = found
             .iter()
-            .enumerate()
-            .flat_map(|(a, ms)| ms.iter().map(move |m| (a, 0, m)))
+            .flat_map(|(a, ms)| ms.iter().map(move |m| (*a, 0, m)))
             .collect();
         let r = resolve(
             &ms,
-            &["a".into(), "b".into(), "c".into(), "d".into()],
+            &["a".into(), "b".into(), "c".into(), "d".into(), "e".into()],
             &aliases,
         );
         let names: Vec<&str> = r.entities.iter().map(|e| e.name.as_str()).collect();
