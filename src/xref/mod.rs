@@ -3,32 +3,57 @@
 //! measure document reuse and raise flags. Plain data in ([`Corpus`]), plain data out
 //! ([`CrossRef`], see [`model`]).
 
-pub mod aliases;
-pub mod boilerplate;
+// The stages, each in its folder (module paths stay flat: `xref::claims`, `xref::links`, …).
+//
+// extract/: sentences, claims and what they state (figures, dates, quotations, words).
+#[path = "extract/claims.rs"]
 pub mod claims;
-pub mod clusters;
-pub mod copying;
-pub mod corpus;
-pub mod corrections;
-pub mod entities;
+#[path = "extract/figures.rs"]
 pub mod figures;
-pub mod flags;
-pub mod json;
-pub mod links;
-pub mod matching;
-pub mod mismatch;
-pub mod model;
-pub mod pairs;
-pub mod preview;
+#[path = "extract/quotes.rs"]
 pub mod quotes;
-pub mod report;
-pub mod reuse;
+#[path = "extract/sentences.rs"]
 pub mod sentences;
+#[path = "extract/temporal.rs"]
 pub mod temporal;
+#[path = "extract/text.rs"]
 pub mod text;
+// matching/: candidate pairs and their scores, boilerplate, link strength, clusters.
+#[path = "matching/boilerplate.rs"]
+pub mod boilerplate;
+#[path = "matching/clusters.rs"]
+pub mod clusters;
+#[path = "matching/links.rs"]
+pub mod links;
+#[path = "matching/matching.rs"]
+pub mod matching;
+#[path = "matching/pairs.rs"]
+pub mod pairs;
+// entities/: mentions, resolution and the alias table.
+#[path = "entities/aliases.rs"]
+pub mod aliases;
+pub mod entities;
+// flags/: reuse and copies, mismatches, corrections and the flags on single articles.
+#[path = "flags/copying.rs"]
+pub mod copying;
+#[path = "flags/corrections.rs"]
+pub mod corrections;
+#[path = "flags/raise.rs"]
+pub mod flags;
+#[path = "flags/mismatch.rs"]
+pub mod mismatch;
+#[path = "flags/reuse.rs"]
+pub mod reuse;
+#[path = "flags/window.rs"]
+pub mod window;
+// The working state, the pass's results and what is made of them.
+pub mod corpus;
+pub mod json;
+pub mod model;
+pub mod preview;
+pub mod report;
 pub mod timeline;
 pub mod verdicts;
-pub mod window;
 
 pub use model::*;
 

@@ -65,8 +65,10 @@ pub fn pairs(w: &Work) -> BTreeMap<usize, usize> {
             *e = (o, n);
         }
     }
+    // The original is the same story: at least half of the correction's claims are in it (a
+    // correction note in an article with no earlier version here corrects nothing here).
     best.into_iter()
-        .filter(|(_, (_, n))| *n >= 2)
+        .filter(|&(c, (_, n))| n >= 2 && 2 * n >= w.claims[c].len())
         .map(|(c, (o, _))| (c, o))
         .collect()
 }
