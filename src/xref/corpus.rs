@@ -35,6 +35,9 @@ pub struct Work<'a> {
     pub pairs: Vec<Pair>,
     /// Per global claim, whether it is an outlet's boilerplate (see [`boilerplate`]).
     pub boiler: Vec<bool>,
+    /// Per pair (as `pairs`), its strength when it is matched (scores as one claim, neither side
+    /// boilerplate); `None` otherwise. Worked out once per pass: every step reads pairs this way.
+    pub strengths: Vec<Option<Strength>>,
     /// Per item, the rare terms it looked up (kept for the next pass, see [`Carried`]).
     pub lookups: Vec<Lookup>,
     /// How many claims the pair search scored again when it continued from the last pass.
@@ -145,7 +148,13 @@ impl<'a> Work<'a> {
         );
         set_all_entities(&mut claims, &per_article, &resolved);
         let outlets: Vec<Option<String>> = corpus.articles.iter().map(|a| outlet_of(a)).collect();
-        let boiler = boilerplate::find(&claims, &outlets);
+        let furniture: Vec<Vec<boilerplate::Furniture>> = (per_article.iter())
+            .map(|ac| ac.claims.iter().map(|e| e.furniture).collect())
+            .collect();
+        let furniture: Vec<&[boilerplate::Furniture]> =
+            furniture.iter().map(Vec::as_slice).collect();
+        let boiler = boilerplate::find(&furniture, &outlets);
+        let strengths = strengths(&found.pairs, &boiler, &per_article, &claims, &gid);
         Work {
             corpus,
             extracted: per_article,
@@ -156,6 +165,7 @@ impl<'a> Work<'a> {
             interner,
             pairs: found.pairs,
             boiler,
+            strengths,
             lookups: found.lookups,
             rescored: found.rescored,
             entities: resolved.entities,
@@ -193,31 +203,53 @@ impl<'a> Work<'a> {
     /// Pairs that are the same claim: matched, neither side boilerplate, and the same facts
     /// (see [`links::strength`]).
     pub fn matches(&self) -> impl Iterator<Item = &Pair> {
-        self.matched()
-            .filter(|p| self.strength(p) == Strength::Same)
-    }
-
-    /// How the two claims of a matched pair relate (see [`links::strength`]).
-    pub fn strength(&self, p: &Pair) -> Strength {
-        let (ea, eb) = (self.extracted(p.a), self.extracted(p.b));
-        let ta = links::content_terms(&ea.terms, &ea.name_terms);
-        let tb = links::content_terms(&eb.terms, &eb.name_terms);
-        links::strength(self.claim(p.a), self.claim(p.b), &ta, &tb)
+        self.with_strength(Some(Strength::Same))
     }
 
     /// Pairs the matcher scores as one claim whose facts differ: the same subject or template,
     /// other figures, dates or names (see [`links::strength`]).
     pub fn related(&self) -> impl Iterator<Item = &Pair> {
-        self.matched()
-            .filter(|p| self.strength(p) == Strength::Related)
+        self.with_strength(Some(Strength::Related))
     }
 
     /// Pairs scoring as one claim, boilerplate left out, whatever their strength.
     pub fn matched(&self) -> impl Iterator<Item = &Pair> {
-        self.pairs
-            .iter()
-            .filter(|p| p.score >= matching::MATCH && !self.boiler[p.a] && !self.boiler[p.b])
+        self.with_strength(None)
     }
+
+    /// Matched pairs with their strength.
+    pub fn matched_strengths(&self) -> impl Iterator<Item = (&Pair, Strength)> {
+        (self.pairs.iter().zip(&self.strengths)).filter_map(|(p, s)| s.map(|s| (p, s)))
+    }
+
+    fn with_strength(&self, want: Option<Strength>) -> impl Iterator<Item = &Pair> {
+        (self.matched_strengths())
+            .filter(move |(_, s)| want.is_none_or(|w| w == *s))
+            .map(|(p, _)| p)
+    }
+}
+
+/// Per pair, its strength when matched (see [`Work::strengths`]).
+fn strengths(
+    pairs: &[Pair],
+    boiler: &[bool],
+    per_article: &[Cow<'_, ArticleClaims>],
+    claims: &[Vec<Claim>],
+    gid: &[(usize, usize)],
+) -> Vec<Option<Strength>> {
+    pairs
+        .par_iter()
+        .map(|p| {
+            if p.score < matching::MATCH || boiler[p.a] || boiler[p.b] {
+                return None;
+            }
+            let ((xa, ia), (xb, ib)) = (gid[p.a], gid[p.b]);
+            let (ea, eb) = (&per_article[xa].claims[ia], &per_article[xb].claims[ib]);
+            let ta = links::content_terms(&ea.terms, &ea.name_terms);
+            let tb = links::content_terms(&eb.terms, &eb.name_terms);
+            Some(links::strength(&claims[xa][ia], &claims[xb][ib], &ta, &tb))
+        })
+        .collect()
 }
 
 /// An article's outlet for boilerplate: its URL's host, else its outlet line.

@@ -159,14 +159,14 @@ fn finish<'a>(corpus: &Corpus, mut w: Work<'a>) -> (CrossRef, Work<'a>, Vec<Opti
 /// Every matched pair of claims of two articles, with its strength, sorted by claim ids.
 fn claim_links(w: &Work) -> Vec<ClaimLink> {
     let mut out: Vec<ClaimLink> = w
-        .matched()
-        .filter(|p| w.gid[p.a].0 != w.gid[p.b].0)
-        .map(|p| {
+        .matched_strengths()
+        .filter(|(p, _)| w.gid[p.a].0 != w.gid[p.b].0)
+        .map(|(p, strength)| {
             let (a, b) = (&w.claim(p.a).id, &w.claim(p.b).id);
             ClaimLink {
                 a: a.min(b).clone(),
                 b: a.max(b).clone(),
-                strength: w.strength(p),
+                strength,
                 score: clusters::round3(p.score),
             }
         })

@@ -25,6 +25,8 @@ pub struct Extracted {
     pub terms: Arc<[String]>,
     /// Terms that come from names (matching on these alone is not the same claim).
     pub name_terms: Arc<[String]>,
+    /// What tells an outlet's boilerplate (see [`super::boilerplate`]).
+    pub furniture: super::boilerplate::Furniture,
 }
 
 /// An article's claims and the length of its body text (for reuse shares).
@@ -210,6 +212,7 @@ fn analyse(
         mentions: mentions.into(),
         terms: terms.into(),
         name_terms: name_terms.into(),
+        furniture: super::boilerplate::Furniture::of(s),
     }
 }
 

@@ -33,6 +33,15 @@ static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("percent")
 });
 
+/// "124,000 to 128,000 head", "5-6 pct": a range is one figure (its low end, written whole).
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    let n = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+    Regex::new(&format!(
+        r"\b(?P<num>{n})\s*(?:to|-|–)\s*(?:{n})(?:\s+(?P<scale>million|billion|trillion|thousand|mln|bln))?\s*(?P<unit>%|(?i:per\s?cent|percent|pct)\b|[A-Za-z][A-Za-z-]{{2,}})"
+    ))
+    .expect("range")
+});
+
 static RATIO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?P<a>\d{1,3}(?:,\d{3})*|\d+) (?:of|out of) (?P<b>\d{1,3}(?:,\d{3})*|\d+)\b")
         .expect("ratio")
@@ -64,6 +73,30 @@ pub fn figures_in(sentence: &str, skip: &[Range<usize>]) -> Vec<Figure> {
                 out.push(f);
             }
         }
+    }
+    for c in RANGE.captures_iter(sentence) {
+        let Some(whole) = c.get(0) else { continue };
+        let (Some(num), Some(unit)) = (c.name("num"), c.name("unit")) else {
+            continue;
+        };
+        let unit_l = unit.as_str().to_lowercase();
+        let percent = unit_l == "%" || unit_l.starts_with("per") || unit_l == "pct";
+        let stop = !percent && (text::is_stop(&unit_l) || is_year_like(num.as_str(), &unit_l));
+        if overlaps(&whole.range(), &out) || stop {
+            continue;
+        }
+        let Some(v) = parse_number(num.as_str()) else {
+            continue;
+        };
+        let v = v * c.name("scale").map_or(1.0, |s| scale(s.as_str()));
+        let kind = if percent {
+            FigureKind::Percent
+        } else {
+            FigureKind::Count
+        };
+        let mut f = figure(kind, v, None, &c, whole.range(), sentence);
+        f.unit = if percent { None } else { text::term(&unit_l) };
+        out.push(f);
     }
     for c in PERCENT.captures_iter(sentence) {
         let Some(whole) = c.get(0) else { continue };
@@ -240,8 +273,8 @@ fn word_number(s: &str) -> Option<f64> {
 fn scale(s: &str) -> f64 {
     match s.to_lowercase().as_str() {
         "trillion" | "tn" => 1e12,
-        "billion" | "bn" => 1e9,
-        "million" | "mn" | "m" => 1e6,
+        "billion" | "bn" | "bln" => 1e9,
+        "million" | "mn" | "m" | "mln" => 1e6,
         "thousand" | "k" => 1e3,
         _ => 1.0,
     }
@@ -282,6 +315,23 @@ pub fn describe(f: &Figure) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn wire_fractions_and_ranges_are_one_figure_each() {
+        let f = figures_in("The rate rose 1-1/4 pct to 6-3/16 pct.", &[]);
+        let v: Vec<f64> = f.iter().map(|f| f.value).collect();
+        assert_eq!(v, [1.25, 6.1875], "{f:?}");
+        assert!(f.iter().all(|f| f.kind == FigureKind::Percent));
+        let f = figures_in("Slaughter was estimated at 124,000 to 128,000 head.", &[]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (f[0].value, f[0].text.as_str()),
+            (124_000.0, "124,000 to 128,000 head")
+        );
+        let f = figures_in("Yields of 5-6 pct were expected.", &[]);
+        assert_eq!((f.len(), f[0].kind), (1, FigureKind::Percent), "{f:?}");
+    }
+
     use super::*;
 
     fn one(s: &str) -> Figure {

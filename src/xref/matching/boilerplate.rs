@@ -7,9 +7,7 @@
 //! footer that carries the day's date or a share bar that carries the article's short link still
 //! counts as one sentence.
 
-use super::model::Claim;
 use ahash::{HashMap, HashMapExt};
-use std::collections::BTreeSet;
 
 /// Articles of one outlet a sentence must recur in to be boilerplate whatever else they share.
 pub const MIN_ARTICLES: usize = 4;
@@ -59,38 +57,72 @@ pub fn shape(t: &str) -> String {
         .join(" ")
 }
 
-/// Per global claim (in `claims` order, article by article), whether it is boilerplate.
-/// `outlet_of` gives each article's outlet (its host or name); articles without one are only
-/// checked for furniture words.
+/// What boilerplate detection needs of one claim, worked out when the claim is extracted (so
+/// `serve`'s claim cache keeps it): a print of its shape, whether the shape is long enough to
+/// count, and whether it holds furniture words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Furniture {
+    /// 64-bit hash of [`shape`] (fixed seeds; two shapes of one corpus sharing one is as likely
+    /// as ~10⁻¹¹).
+    pub print: u64,
+    /// The shape has at least three words.
+    pub counts: bool,
+    /// Holds furniture words and is short (see `MARKERS`).
+    pub marked: bool,
+}
+
+impl Furniture {
+    pub fn of(text: &str) -> Furniture {
+        let s = shape(text);
+        Furniture {
+            print: ahash::RandomState::with_seeds(21, 22, 23, 24).hash_one(&s),
+            counts: s.split(' ').count() >= 3,
+            marked: text.split_whitespace().count() <= MAX_MARKED_WORDS
+                && MARKERS.iter().any(|m| s.contains(m)),
+        }
+    }
+}
+
+/// Per global claim (article by article, `claims[a]` being article `a`'s), whether it is
+/// boilerplate. `outlet_of` gives each article's outlet (its host or name); articles without one
+/// are only checked for furniture words.
 ///
 /// A sentence is boilerplate when it holds furniture words (see `MARKERS`), recurs in at least
-/// [`MIN_ARTICLES`] articles of its outlet, or recurs in two or more articles of its outlet that
-/// share no other sentence: a footer or a column's standing note does, a story's background
+/// [`MIN_ARTICLES`] articles of its outlet, or recurs in two or more long articles of its outlet
+/// that share no other sentence: a footer or a column's standing note does, a story's background
 /// paragraph reused in a follow-up comes with others.
-pub fn find(claims: &[Vec<Claim>], outlet_of: &[Option<String>]) -> Vec<bool> {
-    let shapes: Vec<Vec<String>> = claims
-        .iter()
-        .map(|cs| cs.iter().map(|c| shape(&c.text)).collect())
+pub fn find(claims: &[&[Furniture]], outlet_of: &[Option<String>]) -> Vec<bool> {
+    // Outlets as numbers; (outlet, shape) → articles it appears in.
+    let mut outlet_ids: HashMap<&str, u32> = HashMap::new();
+    let outlet: Vec<Option<u32>> = (outlet_of.iter())
+        .map(|o| {
+            let n = outlet_ids.len() as u32;
+            o.as_deref().map(|o| *outlet_ids.entry(o).or_insert(n))
+        })
         .collect();
-    // (outlet, shape) → articles it appears in.
-    let mut seen: HashMap<(Option<&str>, &str), BTreeSet<usize>> = HashMap::new();
-    // Only articles that name their outlet are grouped: sources without one are not one outlet.
-    for (a, ss) in shapes
-        .iter()
-        .enumerate()
-        .filter(|(a, _)| outlet_of[*a].is_some())
-    {
-        for s in ss.iter().filter(|s| s.split(' ').count() >= 3) {
-            seen.entry((outlet_of[a].as_deref(), s.as_str()))
-                .or_default()
-                .insert(a);
+    let mut seen: Seen = HashMap::new();
+    for (a, fs) in claims.iter().enumerate() {
+        let Some(o) = outlet[a] else { continue };
+        for f in fs.iter().filter(|f| f.counts) {
+            let arts = seen.entry((o, f.print)).or_default();
+            if arts.last() != Some(&a) {
+                arts.push(a);
+            }
+        }
+    }
+    let mut out: Vec<bool> = Vec::with_capacity(claims.iter().map(|c| c.len()).sum());
+    for (a, fs) in claims.iter().enumerate() {
+        for f in fs.iter() {
+            let n = outlet[a]
+                .and_then(|o| seen.get(&(o, f.print)))
+                .map_or(0, Vec::len);
+            out.push(f.marked || n >= MIN_ARTICLES);
         }
     }
     // Sentences recurring in articles that share nothing else, found again once those are known
     // (two promos recurring together in the same two articles are both furniture).
-    let mut out = marked_or_common(claims, &shapes, &seen, outlet_of);
     for _ in 0..3 {
-        let next = alone(&shapes, &seen, outlet_of, &out);
+        let next = alone(claims, &outlet, &seen, &out);
         if next == out {
             break;
         }
@@ -99,44 +131,25 @@ pub fn find(claims: &[Vec<Claim>], outlet_of: &[Option<String>]) -> Vec<bool> {
     out
 }
 
-type Seen<'s> = HashMap<(Option<&'s str>, &'s str), BTreeSet<usize>>;
+/// (outlet, shape print) → the articles using it, ascending.
+type Seen = HashMap<(u32, u64), Vec<usize>>;
 
-/// Per global claim: holds furniture words, or recurs in [`MIN_ARTICLES`] articles of its outlet.
-fn marked_or_common(
-    claims: &[Vec<Claim>],
-    shapes: &[Vec<String>],
-    seen: &Seen<'_>,
-    outlet_of: &[Option<String>],
-) -> Vec<bool> {
-    let mut out = Vec::with_capacity(claims.iter().map(Vec::len).sum());
-    for (a, ss) in shapes.iter().enumerate() {
-        for (c, s) in claims[a].iter().zip(ss) {
-            let marked = c.text.split_whitespace().count() <= MAX_MARKED_WORDS
-                && MARKERS.iter().any(|m| s.contains(m));
-            let n = seen
-                .get(&(outlet_of[a].as_deref(), s.as_str()))
-                .map_or(0, BTreeSet::len);
-            out.push(marked || n >= MIN_ARTICLES);
-        }
-    }
-    out
-}
-
-/// `known` (per global claim) and the sentences that recur in two or more articles of their
+/// `known` (per global claim) and the sentences that recur in two or more long articles of their
 /// outlet sharing no other sentence that is not known boilerplate.
 fn alone(
-    shapes: &[Vec<String>],
-    seen: &Seen<'_>,
-    outlet_of: &[Option<String>],
+    claims: &[&[Furniture]],
+    outlet: &[Option<u32>],
+    seen: &Seen,
     known: &[bool],
 ) -> Vec<bool> {
-    // Shapes already known as boilerplate, per outlet.
-    let mut boiler: ahash::HashSet<(Option<&str>, &str)> = ahash::HashSet::default();
+    let mut boiler: ahash::HashSet<(u32, u64)> = ahash::HashSet::default();
     let mut g = 0;
-    for (a, ss) in shapes.iter().enumerate() {
-        for s in ss {
-            if known[g] {
-                boiler.insert((outlet_of[a].as_deref(), s.as_str()));
+    for (a, fs) in claims.iter().enumerate() {
+        for f in fs.iter() {
+            if known[g]
+                && let Some(o) = outlet[a]
+            {
+                boiler.insert((o, f.print));
             }
             g += 1;
         }
@@ -147,27 +160,26 @@ fn alone(
         .filter(|(k, a)| a.len() >= 2 && !boiler.contains(*k))
         .map(|(_, a)| a)
     {
-        let v: Vec<usize> = arts.iter().copied().collect();
-        for (i, &x) in v.iter().enumerate() {
-            for &y in &v[i + 1..] {
+        for (i, &x) in arts.iter().enumerate() {
+            for &y in &arts[i + 1..] {
                 *shared.entry((x, y)).or_default() += 1;
             }
         }
     }
     let mut out = known.to_vec();
     let mut g = 0;
-    for (a, ss) in shapes.iter().enumerate() {
-        for s in ss {
+    for (a, fs) in claims.iter().enumerate() {
+        for f in fs.iter() {
             if !out[g]
-                && let Some(arts) = seen.get(&(outlet_of[a].as_deref(), s.as_str()))
+                && let Some(o) = outlet[a]
+                && let Some(arts) = seen.get(&(o, f.print))
                 && arts.len() >= 2
             {
-                let v: Vec<usize> = arts.iter().copied().collect();
                 // In a short article one shared sentence is much of it: not furniture.
-                let long = v.iter().all(|&x| shapes[x].len() >= LONG_ARTICLE);
+                let long = arts.iter().all(|&x| claims[x].len() >= LONG_ARTICLE);
                 out[g] = long
-                    && v.iter().enumerate().all(|(i, &x)| {
-                        v[i + 1..]
+                    && arts.iter().enumerate().all(|(i, &x)| {
+                        arts[i + 1..]
                             .iter()
                             .all(|&y| shared.get(&(x, y)).copied() == Some(1))
                     });
