@@ -190,3 +190,25 @@ fn a_correction_is_linked_to_its_original_with_the_changed_words() {
         kinds(&x)
     );
 }
+
+#[test]
+fn descriptive_names_common_words_and_titles_resolve_to_the_right_entity() {
+    let x = pass("entities");
+    let variants = |e: &factsite::xref::Entity| -> Vec<String> {
+        e.variants.iter().map(|v| v.name.clone()).collect()
+    };
+    let all: Vec<Vec<String>> = x.entities.iter().map(variants).collect();
+    // "Upper Rhine" is a stretch of the river, not a person whose surname is "Rhine".
+    assert!(
+        !all.iter().any(|v| v.contains(&"Rhine".into()) && v.contains(&"Upper Rhine".into())),
+        "{all:?}"
+    );
+    // POTUS on 21 May 2022 is Joe Biden; AP is the Associated Press.
+    assert!(!all.iter().any(|v| v.contains(&"POTUS".into())), "{all:?}");
+    let biden = x.entities.iter().find(|e| e.name == "Joe Biden").expect("Joe Biden");
+    assert!(biden.articles.contains(&"potus".to_string()), "{:?}", biden.articles);
+    assert!(
+        all.iter().any(|v| v.contains(&"AP".into()) && v.contains(&"Associated Press".into())),
+        "{all:?}"
+    );
+}

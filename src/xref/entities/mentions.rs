@@ -275,10 +275,66 @@ fn guess_kind(sentence: &str, run: &[text::Word], titled: bool) -> Option<Entity
         && run
             .iter()
             .all(|w| w.lower.chars().all(|c| c.is_alphabetic() || c == '-'))
+        && !run.first().is_some_and(|w| describes(&w.lower))
     {
         return Some(EntityKind::Person);
     }
     None
+}
+
+/// Whether a first word describes rather than names ("Upper Rhine", "Lake Oroville", "Democratic
+/// Socialists", "Australian Quarantine"): such a run is no person's full name.
+fn describes(first: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "upper",
+        "lower",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "greater",
+        "lake",
+        "mount",
+        "port",
+        "cape",
+        "fort",
+        "hospital",
+        "democratic",
+        "republican",
+        "national",
+        "federal",
+        "royal",
+        "new",
+        "old",
+        "great",
+        "grand",
+        "saint",
+        "featuring",
+        "feat",
+        "daily",
+        "weekly",
+        "though",
+        "although",
+        "before",
+        "after",
+        "now",
+        "then",
+        "while",
+        "because",
+        "when",
+        "could",
+        "would",
+        "follow",
+    ];
+    let demonym = ["ian", "ese", "ish", "ean", "ern"]
+        .iter()
+        .any(|s| first.len() > 5 && first.ends_with(s));
+    WORDS.contains(&first) || demonym || first.contains('-')
 }
 
 fn push(sentence: &str, run: &[text::Word], hint: Option<EntityKind>, out: &mut Vec<Mention>) {

@@ -378,6 +378,7 @@ struct Usage {
     mid_sentence: Vec<bool>,
     /// Per surface: also named as a place or body somewhere ("the Rhine" is no surname).
     other_kind: Vec<bool>,
+
     /// Per surface and per group: the articles using it, sorted.
     articles: Vec<Vec<usize>>,
     group_articles: Vec<Vec<usize>>,
@@ -388,11 +389,13 @@ impl Usage {
         let mut u = Usage {
             mid_sentence: vec![false; n],
             other_kind: vec![false; n],
+
             articles: vec![Vec::new(); n],
             group_articles: vec![Vec::new(); groups.names.len()],
         };
         for ((a, _, m), &s) in mentions.iter().zip(of_mention) {
             u.mid_sentence[s] |= m.span.start > 0;
+
             u.other_kind[s] |= m.hint.is_some_and(|k| k != EntityKind::Person)
                 || m.surface.len() > 1 && m.surface.chars().all(|c| c.is_ascii_uppercase());
             u.articles[s].push(*a);
