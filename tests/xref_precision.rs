@@ -200,15 +200,51 @@ fn descriptive_names_common_words_and_titles_resolve_to_the_right_entity() {
     let all: Vec<Vec<String>> = x.entities.iter().map(variants).collect();
     // "Upper Rhine" is a stretch of the river, not a person whose surname is "Rhine".
     assert!(
-        !all.iter().any(|v| v.contains(&"Rhine".into()) && v.contains(&"Upper Rhine".into())),
+        !all.iter()
+            .any(|v| v.contains(&"Rhine".into()) && v.contains(&"Upper Rhine".into())),
         "{all:?}"
     );
     // POTUS on 21 May 2022 is Joe Biden; AP is the Associated Press.
     assert!(!all.iter().any(|v| v.contains(&"POTUS".into())), "{all:?}");
-    let biden = x.entities.iter().find(|e| e.name == "Joe Biden").expect("Joe Biden");
-    assert!(biden.articles.contains(&"potus".to_string()), "{:?}", biden.articles);
+    let biden = x
+        .entities
+        .iter()
+        .find(|e| e.name == "Joe Biden")
+        .expect("Joe Biden");
     assert!(
-        all.iter().any(|v| v.contains(&"AP".into()) && v.contains(&"Associated Press".into())),
+        biden.articles.contains(&"potus".to_string()),
+        "{:?}",
+        biden.articles
+    );
+    assert!(
+        all.iter()
+            .any(|v| v.contains(&"AP".into()) && v.contains(&"Associated Press".into())),
         "{all:?}"
     );
+}
+
+#[test]
+fn only_checkable_sentences_are_claims() {
+    let x = pass("claims");
+    let texts: Vec<&str> = x.articles[0]
+        .claims
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.contains("2,500 tonnes")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("Zelensky said")),
+        "{texts:?}"
+    );
+    for not in ["He flies", "This is vital", "It gives you"] {
+        assert!(
+            !texts.iter().any(|t| t.starts_with(not)),
+            "{not}: {texts:?}"
+        );
+    }
+    // A claim is cited by its sentence of the line: the first line holds two sentences.
+    assert_eq!(x.articles[0].claims[0].line, 5);
 }
