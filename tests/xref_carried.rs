@@ -7,14 +7,14 @@
 mod common;
 
 use factsite::content::{Corpus, load};
-use factsite::xref::{self, claims, corpus::Carried, preview::Baseline};
+use factsite::xref::{self, Session, claims};
 use std::borrow::Cow;
 use std::path::Path;
 
-/// The pass `serve` runs: claims lent, continuing from `carried`.
-fn continued(corpus: &Corpus, carried: Carried) -> Baseline {
+/// The pass `serve` runs (through [`Session`]): claims lent, continuing from `last`.
+fn continued(corpus: &Corpus, last: Option<&mut Session>) -> Session {
     let per: Vec<_> = corpus.articles.iter().map(|a| claims::extract(a)).collect();
-    xref::baseline_with_claims(corpus, per.iter().map(Cow::Borrowed).collect(), carried)
+    Session::run(corpus, per.iter().map(Cow::Borrowed).collect(), last)
 }
 
 fn json(x: &xref::CrossRef) -> String {
@@ -22,12 +22,12 @@ fn json(x: &xref::CrossRef) -> String {
 }
 
 /// Checks the continued pass against a fresh one, and returns it.
-fn same_as_fresh(step: &str, content: &Path, last: &mut Baseline) -> Baseline {
+fn same_as_fresh(step: &str, content: &Path, last: &mut Session) -> Session {
     let corpus = load(content).unwrap();
-    let next = continued(&corpus, last.take_carried());
+    let next = continued(&corpus, Some(last));
     let fresh = xref::cross_reference(&corpus);
     assert!(
-        json(&next.xref) == json(&fresh),
+        json(next.xref()) == json(&fresh),
         "{step}: the continued pass differs from a fresh one"
     );
     next
@@ -51,7 +51,7 @@ fn continued_passes_equal_fresh_passes() {
             .unwrap();
         content.join(name)
     };
-    let mut last = continued(&load(&content).unwrap(), Carried::default());
+    let mut last = continued(&load(&content).unwrap(), None);
 
     // A new article whose words are new to the corpus, and that repeats a claim of another.
     let repeated = std::fs::read_to_string(file("000_"))
@@ -130,9 +130,9 @@ fn edits_in_a_larger_corpus_redo_only_what_they_touch() {
     let tmp = common::tempdir();
     let content = tmp.path().join("content");
     write_articles(&content, &factsite::testgen::synthetic_corpus(120, 5));
-    let mut last = continued(&load(&content).unwrap(), Carried::default());
+    let mut last = continued(&load(&content).unwrap(), None);
     assert_eq!(last.rescored(), None, "the first pass scores every claim");
-    let claims = last.xref.claim_count();
+    let claims = last.xref().claim_count();
     assert!(claims > 2000, "{claims} claims");
 
     // One sentence of an article reworded, and one of another article's sentences repeated at
@@ -171,7 +171,7 @@ fn edits_in_a_larger_corpus_redo_only_what_they_touch() {
             "{rescored} of {claims} claims rescored"
         );
     }
-    let copies = next.xref.articles.iter().filter(|a| {
+    let copies = next.xref().articles.iter().filter(|a| {
         a.file == "gen00042.txt"
             && a.claims
                 .iter()
@@ -187,7 +187,7 @@ fn edits_in_a_larger_corpus_redo_only_what_they_touch() {
     std::fs::rename(content.join("gen00007.txt"), content.join("moved.txt")).unwrap();
     let next = same_as_fresh("article renamed", &content, &mut last);
     assert!(
-        next.xref
+        next.xref()
             .entities
             .iter()
             .any(|e| e.articles.contains(&"moved".to_string()))

@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::content::{Article, Check, Corpus};
 use crate::error::{Error, Result};
 use crate::render::{OutFile, Renderer};
-use crate::xref::preview::{Baseline, Provisional};
+use crate::xref::preview::Provisional;
 use crate::xref::{self, CrossRef};
 use crate::{BuildOptions, load_config};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -158,7 +158,7 @@ pub struct SiteBuilder {
 
 /// The last exact cross-reference pass and what it was made from.
 struct LastPass {
-    baseline: Baseline,
+    session: xref::Session,
     inputs: XrefInputs,
     config: Option<Hash>,
     templates: BTreeMap<String, Hash>,
@@ -196,7 +196,7 @@ impl LastPass {
     /// Links the verdicts again if they changed (the articles must be unchanged).
     fn relink_verdicts(&mut self, checks: &[Check]) {
         if self.inputs.checks != checks {
-            self.baseline.relink_verdicts(checks);
+            self.session.relink_verdicts(checks);
             self.inputs.checks = checks.to_vec();
         }
     }
@@ -349,9 +349,8 @@ impl SiteBuilder {
             last => {
                 let claims = self.claims.claims_for(&corpus);
                 // The last pass's term ids and items: only changed articles are interned again.
-                let carried = last.as_mut().map(|p| p.baseline.take_carried());
-                let carried = carried.unwrap_or_default();
-                Some(xref::baseline_with_claims(&corpus, claims, carried))
+                let last = last.as_mut().map(|p| &mut p.session);
+                Some(xref::Session::run(&corpus, claims, last))
             }
         };
         let crossed = start.elapsed();
@@ -384,7 +383,7 @@ impl SiteBuilder {
         &mut self,
         config: &Config,
         corpus: &Corpus,
-        fresh: Option<&Baseline>,
+        fresh: Option<&xref::Session>,
         inputs: &Inputs,
         start: Instant,
         progress: &mut dyn Progress,
@@ -406,7 +405,7 @@ impl SiteBuilder {
         &self,
         config: &Config,
         corpus: &Corpus,
-        fresh: Option<&Baseline>,
+        fresh: Option<&xref::Session>,
     ) -> Result<Vec<OutFile>> {
         let (renderer, xref) = self.render_with(fresh)?;
         renderer.render_files(config, corpus, xref)
@@ -415,18 +414,18 @@ impl SiteBuilder {
     /// The renderer, and the cross-reference data to render: `fresh`, or the last pass's.
     fn render_with<'s>(
         &'s self,
-        fresh: Option<&'s Baseline>,
+        fresh: Option<&'s xref::Session>,
     ) -> Result<(&'s dyn SiteRender, &'s CrossRef)> {
         let internal = |what: &str| Error::Output(format!("internal: no {what} to render with"));
-        let last = self.last_pass.as_ref().map(|p| &p.baseline);
-        let baseline = fresh
+        let last = self.last_pass.as_ref().map(|p| &p.session);
+        let session = fresh
             .or(last)
             .ok_or_else(|| internal("cross-reference pass"))?;
         let renderer = self
             .renderer
             .as_deref()
             .ok_or_else(|| internal("renderer"))?;
-        Ok((renderer, &baseline.xref))
+        Ok((renderer, session.xref()))
     }
 
     /// Renders the pages open in a browser (`open`) from the exact pass and writes those that
@@ -437,7 +436,7 @@ impl SiteBuilder {
         &mut self,
         config: &Config,
         corpus: &Corpus,
-        fresh: Option<&Baseline>,
+        fresh: Option<&xref::Session>,
         open: &[String],
         start: Instant,
     ) -> Result<Option<OpenPages>> {
@@ -471,7 +470,7 @@ impl SiteBuilder {
 
     /// Keeps a new pass (with what it read) for previews and reuse, or notes the config and
     /// templates the reused one was rendered with this time.
-    fn keep_pass(&mut self, fresh: Option<Baseline>, corpus: Corpus, inputs: &Inputs) {
+    fn keep_pass(&mut self, fresh: Option<xref::Session>, corpus: Corpus, inputs: &Inputs) {
         let (config, templates) = (inputs.config, inputs.templates.clone());
         match (fresh, &mut self.last_pass) {
             (None, Some(last)) => {
@@ -479,8 +478,8 @@ impl SiteBuilder {
                 last.templates = templates;
             }
             (fresh, _) => {
-                let kept = fresh.map(|baseline| LastPass {
-                    baseline,
+                let kept = fresh.map(|session| LastPass {
+                    session,
                     inputs: XrefInputs::of(corpus),
                     config,
                     templates,
@@ -505,15 +504,15 @@ impl SiteBuilder {
         let (Some(last), Some(renderer)) = (&self.last_pass, &self.renderer) else {
             return Ok(None);
         };
-        let (base, conf, templates) = (&last.baseline, &last.config, &last.templates);
+        let (base, conf, templates) = (&last.session, &last.config, &last.templates);
         let edited = &self.sources.last_ingested;
         let same_site = *conf == inputs.config
             && *templates == inputs.templates
-            && corpus.articles.len() == base.xref.articles.len()
+            && corpus.articles.len() == base.xref().articles.len()
             && corpus
                 .articles
                 .iter()
-                .zip(&base.xref.articles)
+                .zip(&base.xref().articles)
                 .all(|(a, b)| a.slug == b.slug && a.file == b.file);
         if !same_site || edited.is_empty() || edited.len() > MAX_PREVIEWED {
             return Ok(None);
@@ -524,7 +523,7 @@ impl SiteBuilder {
                 return Ok(None); // a page, check or aliases file changed: no preview
             };
             if let Some(p) = base.preview(a, self.claims.claims_of(a)) {
-                pages.push(renderer.render_provisional(config, corpus, &base.xref, a, &p)?);
+                pages.push(renderer.render_provisional(config, corpus, base.xref(), a, &p)?);
             }
         }
         let mut paths = Vec::new();

@@ -52,10 +52,12 @@ pub mod json;
 pub mod model;
 pub mod preview;
 pub mod report;
+pub mod session;
 pub mod timeline;
 pub mod verdicts;
 
 pub use model::*;
+pub use session::Session;
 
 use crate::content::Corpus;
 use corpus::Work;
