@@ -335,16 +335,6 @@ pub struct Evidence {
     pub text: String,
 }
 
-impl Evidence {
-    /// "line 7" or "line 7, sentence 3".
-    pub fn place(&self) -> String {
-        match self.sentence {
-            Some(s) => format!("line {}, sentence {s}", self.line),
-            None => format!("line {}", self.line),
-        }
-    }
-}
-
 /// A finding about an article.
 #[derive(Debug, Clone, Serialize)]
 pub struct Flag {
