@@ -143,11 +143,12 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<Build
     let config = load_config(opts)?;
     let out = output_dir(opts, &config);
     output::check_output_dir(&opts.root, &out)?;
+    let lock = output::lock(&out)?;
     progress(Stage::Loading);
     let renderer = render::Renderer::new(&opts.root)?;
     let built = run_pipeline_with(&opts.root, config, &renderer, progress)?;
     progress(Stage::Writing);
-    output::write_site(&out, &built.files)?;
+    output::write_site(&out, &built.files, &lock)?;
 
     Ok(BuildReport {
         articles: built.corpus.articles.len(),

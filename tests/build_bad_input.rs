@@ -17,7 +17,7 @@ fn build_fixture(name: &str) -> (tempfile::TempDir, PathBuf, factsite::BuildRepo
 }
 
 /// Runs the CLI on fixture `name` whose output folder already holds a previous build (a marker
-/// file, and the `.nojekyll` every factsite build writes); asserts exit code 1, that stderr contains every one of `needles`, and that the previous
+/// file and a manifest listing it, as every factsite build writes); asserts exit code 1, that stderr contains every one of `needles`, and that the previous
 /// output is untouched. Returns stderr.
 fn assert_build_fails(name: &str, needles: &[&str]) -> String {
     let (tmp, root) = copy_fixture(name);
@@ -26,6 +26,11 @@ fn assert_build_fails(name: &str, needles: &[&str]) -> String {
     std::fs::write(out.join("MARKER"), "previous build").unwrap();
     std::fs::write(out.join(".nojekyll"), "").unwrap();
     std::fs::write(out.join("articles/old.html"), "old page").unwrap();
+    std::fs::write(
+        out.join(".factsite-manifest"),
+        "# factsite\n\"MARKER\"\n\".nojekyll\"\n\"articles/old.html\"\n",
+    )
+    .unwrap();
     let before = tree(&out);
     let o = cli_build(&root, &out);
     let err = stderr(&o);
@@ -353,6 +358,58 @@ fn output_over_sources_is_refused() {
     // A sibling folder is fine.
     let ok = cli_build(&root, &root.join("site"));
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+}
+
+/// A gh-pages clone holds a `.nojekyll` too: only a folder whose every entry the last factsite
+/// build listed in its manifest is replaced; anything else is refused, naming the entry.
+#[test]
+fn output_holding_anything_factsite_did_not_write_is_refused() {
+    let (tmp, root) = copy_fixture("output_guard");
+    let out = tmp.path().join("gh-pages");
+    std::fs::create_dir_all(out.join(".git")).unwrap();
+    std::fs::write(out.join(".git/config"), "[core]").unwrap();
+    std::fs::write(out.join(".nojekyll"), "").unwrap();
+    std::fs::write(out.join("notes.md"), "mine").unwrap();
+    let before = tree(tmp.path());
+    let o = cli_build(&root, &out);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(".git"),
+        "names the entry: {}",
+        stderr(&o)
+    );
+    assert!(tree(tmp.path()) == before, "nothing touched");
+
+    // A folder factsite wrote is replaced; a file added to it afterwards makes it foreign.
+    let site = tmp.path().join("site");
+    assert_eq!(cli_build(&root, &site).status.code(), Some(0));
+    assert_eq!(cli_build(&root, &site).status.code(), Some(0));
+    std::fs::write(site.join("articles/draft.txt"), "my notes").unwrap();
+    let o = cli_build(&root, &site);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("draft.txt"), "{}", stderr(&o));
+    assert_eq!(read(&site.join("articles/draft.txt")), "my notes");
+    let left: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-") || n.contains(".old"))
+        .collect();
+    assert!(left.is_empty(), "staging folders left: {left:?}");
+}
+
+/// Deep folders and long names flatten into long slugs; they are cut to fit any file system,
+/// so the build never fails on a path that is too long.
+#[test]
+fn very_long_article_paths_build() {
+    let (tmp, root) = copy_fixture("output_guard");
+    let deep = root
+        .join("content")
+        .join(["a-rather-long-folder-name"; 12].join("/"));
+    std::fs::create_dir_all(&deep).unwrap();
+    let name = format!("{}.txt", "word-".repeat(50));
+    std::fs::write(deep.join(&name), "A title\n2024-01-02\n\nSome text here.\n").unwrap();
+    let report = build_ok(&root, &tmp.path().join("out"));
+    assert_eq!(report.articles, 2);
 }
 
 #[test]

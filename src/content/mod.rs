@@ -217,11 +217,23 @@ pub fn derived_title(blocks: &[Block], rel: &str) -> Field<String> {
     }
 }
 
-/// URL-safe slug from a file path: `2023/Foo Bar.txt` → `2023-foo-bar`.
+/// URL-safe slug from a file path: `2023/Foo Bar.txt` → `2023-foo-bar`. A slug longer than
+/// [`MAX_SLUG`] (deep folders flattened, or a long non-Latin name spelt out in ASCII) is cut at
+/// a word and given a hash of the whole, so it stays unique and fits any file system's name limit.
 pub fn slug_from_path(rel: &str) -> String {
     let stem = rel.rsplit_once('.').map(|(s, _)| s).unwrap_or(rel);
-    slugify(stem)
+    let slug = slugify(stem);
+    if slug.len() <= MAX_SLUG {
+        return slug;
+    }
+    let head = &slug[..MAX_SLUG - 9];
+    let head = head.rsplit_once('-').map_or(head, |(h, _)| h);
+    let hash = blake3::hash(slug.as_bytes()).to_hex();
+    format!("{head}-{}", &hash[..8])
 }
+
+/// The longest slug [`slug_from_path`] makes (bytes; slugs are ASCII).
+pub const MAX_SLUG: usize = 120;
 
 /// Lower-case ASCII words joined by `-`.
 pub fn slugify(s: &str) -> String {
@@ -245,6 +257,19 @@ pub fn slugify(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_slugs_are_cut_and_stay_unique() {
+        let deep = format!("{}/a.txt", ["folder-name-of-some-length"; 30].join("/"));
+        let other = format!("{}/b.txt", ["folder-name-of-some-length"; 30].join("/"));
+        let (a, b) = (slug_from_path(&deep), slug_from_path(&other));
+        assert!(a.len() <= MAX_SLUG && b.len() <= MAX_SLUG, "{a}");
+        assert_ne!(a, b);
+        assert!(a.starts_with("folder-name-of-some-length-folder"), "{a}");
+        let cjk = "新闻".repeat(100) + ".txt";
+        assert!(slug_from_path(&cjk).len() <= MAX_SLUG);
+        assert_eq!(slug_from_path("2023/Foo Bar.txt"), "2023-foo-bar");
+    }
 
     #[test]
     fn slugs() {

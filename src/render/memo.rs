@@ -103,6 +103,7 @@ pub fn file<E>(
     Ok(super::OutFile {
         path: path.to_string(),
         bytes,
+        copy_of: None,
     })
 }
 

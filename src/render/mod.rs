@@ -28,11 +28,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// One file of the built site: path relative to the output folder, `/`-separated. The bytes are
-/// shared so that a page reused from the [`memo`] is not copied.
+/// shared so that a page reused from the [`memo`] is not copied. A file published as it is (a
+/// `static/` file or a content asset) is not read here: `copy_of` names it, `bytes` is empty, and
+/// `output` streams it, so a 2 GB asset never sits in memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutFile {
     pub path: String,
     pub bytes: Arc<[u8]>,
+    pub copy_of: Option<PathBuf>,
 }
 
 impl OutFile {
@@ -40,6 +43,16 @@ impl OutFile {
         OutFile {
             path: path.into(),
             bytes: Arc::from(bytes.into()),
+            copy_of: None,
+        }
+    }
+
+    /// The file at `path` in the site is `source`, copied as it is when written.
+    pub fn copy(path: impl Into<String>, source: impl Into<PathBuf>) -> Self {
+        OutFile {
+            path: path.into(),
+            bytes: Arc::from(Vec::new()),
+            copy_of: Some(source.into()),
         }
     }
 
@@ -204,23 +217,25 @@ impl Renderer {
 
     /// Default static files, the site's `static/` folder, the syntax stylesheet and content assets.
     fn static_files(&self, corpus: &Corpus) -> Result<Vec<OutFile>> {
-        let mut files: std::collections::BTreeMap<String, Vec<u8>> = DEFAULT_STATIC
+        let mut files: std::collections::BTreeMap<String, OutFile> = DEFAULT_STATIC
             .iter()
-            .map(|(p, s)| (p.to_string(), s.as_bytes().to_vec()))
+            .map(|(p, s)| (p.to_string(), OutFile::new(*p, *s)))
             .collect();
-        files.insert(
-            "static/syntax.css".into(),
-            self.highlighter.css().into_bytes(),
-        );
-        for (rel, path) in files_under(&self.root.join("static"))? {
-            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-            files.insert(format!("static/{rel}"), bytes);
+        let css = OutFile::new("static/syntax.css", self.highlighter.css());
+        files.insert(css.path.clone(), css);
+        let copies = files_under(&self.root.join("static"))?
+            .into_iter()
+            .map(|(rel, path)| OutFile::copy(format!("static/{rel}"), path))
+            .chain(
+                corpus
+                    .assets
+                    .iter()
+                    .map(|a| OutFile::copy(format!("files/{}", a.file), a.path.clone())),
+            );
+        for f in copies {
+            files.insert(f.path.clone(), f);
         }
-        for a in &corpus.assets {
-            let bytes = std::fs::read(&a.path).map_err(|e| Error::io(&a.path, e))?;
-            files.insert(format!("files/{}", a.file), bytes);
-        }
-        Ok(files.into_iter().map(|(p, b)| OutFile::new(p, b)).collect())
+        Ok(files.into_values().collect())
     }
 }
 

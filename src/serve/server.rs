@@ -27,7 +27,7 @@ pub struct Server {
     runtime: tokio::runtime::Runtime,
     http: tokio::task::JoinHandle<()>,
     builds: Option<(Sender<Message>, JoinHandle<()>)>,
-    _temp: Option<tempfile::TempDir>,
+    _temp: Option<TempSite>,
 }
 
 impl Server {
@@ -157,10 +157,7 @@ fn site_url(addr: SocketAddr) -> String {
 }
 
 /// `--output`, checked like `build` checks it, or a fresh temporary folder.
-fn output_folder(
-    root: &Path,
-    asked: Option<&Path>,
-) -> Result<(PathBuf, Option<tempfile::TempDir>)> {
+fn output_folder(root: &Path, asked: Option<&Path>) -> Result<(PathBuf, Option<TempSite>)> {
     match asked {
         Some(dir) => {
             crate::output::check_output_dir(root, dir)?;
@@ -169,15 +166,65 @@ fn output_folder(
             Ok((dir, None))
         }
         None => {
-            let t = tempfile::Builder::new()
-                .prefix("factsite-serve-")
-                .tempdir()
-                .map_err(|e| Error::io(std::env::temp_dir(), e))?;
-            let dir = t
-                .path()
-                .canonicalize()
-                .map_err(|e| Error::io(t.path(), e))?;
+            let t = TempSite::new()?;
+            let dir = t.dir.path();
+            let dir = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
             Ok((dir, Some(t)))
+        }
+    }
+}
+
+/// The temporary folder `serve` writes its site to when given no `--output`, removed when serve
+/// stops. Serve holds a lock file in it while it runs, so the next serve can tell the folders of
+/// a killed serve (unlocked) from those of a running one, and removes the former.
+struct TempSite {
+    dir: tempfile::TempDir,
+    _lock: std::fs::File,
+}
+
+const TEMP_PREFIX: &str = "factsite-serve-";
+const TEMP_LOCK: &str = ".factsite-serve.lock";
+
+impl TempSite {
+    fn new() -> Result<TempSite> {
+        let tmp = std::env::temp_dir();
+        remove_stale_temp_sites(&tmp);
+        let dir = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .tempdir_in(&tmp)
+            .map_err(|e| Error::io(&tmp, e))?;
+        let path = dir.path().join(TEMP_LOCK);
+        let lock = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+        // Where locks are unsupported the folder is only removed on a clean stop.
+        let _ = lock.try_lock();
+        Ok(TempSite { dir, _lock: lock })
+    }
+}
+
+/// Removes the temporary sites of serves that were killed: folders whose lock file no running
+/// serve holds. A folder without one is left alone unless it is over a day old (a serve may
+/// have just made it, or an older factsite made it).
+fn remove_stale_temp_sites(tmp: &Path) {
+    let Ok(entries) = std::fs::read_dir(tmp) else {
+        return;
+    };
+    let day = std::time::Duration::from_secs(24 * 3600);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if !is_dir || !name.to_string_lossy().starts_with(TEMP_PREFIX) {
+            continue;
+        }
+        let dir = entry.path();
+        let stale = match std::fs::File::open(dir.join(TEMP_LOCK)) {
+            Ok(f) => f.try_lock().is_ok(),
+            Err(_) => entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > day)),
+        };
+        if stale {
+            let _ = std::fs::remove_dir_all(&dir);
         }
     }
 }
@@ -454,4 +501,30 @@ over the network can read the site being served. Use --bind 127.0.0.1 unless you
     };
     eprintln!("serving {} — {mode}", out_dir.display());
     println!("factsite serve: {url}  (Ctrl-C to stop)");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_killed_serves_temporary_site_is_removed_a_running_ones_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let make = |name: &str| {
+            let d = tmp.path().join(name);
+            std::fs::create_dir(&d).unwrap();
+            std::fs::write(d.join("index.html"), "x").unwrap();
+            d
+        };
+        let killed = make("factsite-serve-killed");
+        std::fs::write(killed.join(TEMP_LOCK), "").unwrap();
+        let running = make("factsite-serve-running");
+        let held = std::fs::File::create(running.join(TEMP_LOCK)).unwrap();
+        held.try_lock().unwrap();
+        let just_made = make("factsite-serve-new");
+        let other = make("other-tool-dir");
+        remove_stale_temp_sites(tmp.path());
+        assert!(!killed.exists());
+        assert!(running.exists() && just_made.exists() && other.exists());
+    }
 }

@@ -308,12 +308,11 @@ impl SiteBuilder {
         let mut paths = Vec::new();
         for rel in &changed {
             let src = dir.join(rel.as_str());
-            let bytes = std::fs::read(&src).map_err(|e| Error::io(&src, e))?;
             for out in self.static_map.get(*rel).into_iter().flatten() {
-                write_atomic(&self.out_dir, out, &bytes)?;
-                let bytes: Arc<[u8]> = Arc::from(bytes.as_slice());
+                copy_atomic(&self.out_dir, out, &src)?;
+                let hash = content_hash(&OutFile::copy(out.clone(), src.clone()))?;
                 self.written
-                    .insert(out.clone(), (blake3::hash(&bytes), bytes));
+                    .insert(out.clone(), (hash, Arc::from(Vec::new())));
                 paths.push(out.clone());
             }
         }
@@ -572,17 +571,17 @@ impl SiteBuilder {
             .par_iter()
             .zip(&old)
             .map(|(f, old)| match old {
-                Some((h, bytes)) if Arc::ptr_eq(bytes, &f.bytes) => *h,
-                _ => blake3::hash(&f.bytes),
+                Some((h, bytes)) if f.copy_of.is_none() && Arc::ptr_eq(bytes, &f.bytes) => Ok(*h),
+                _ => content_hash(f),
             })
-            .collect();
+            .collect::<Result<_>>()?;
         let mut written = Vec::new();
         for ((f, hash), old) in order.iter().zip(&hashes).zip(&old) {
             check_rel(&f.path)?;
             match old {
                 Some((h, _)) if h == hash => continue,
-                Some(_) => write_atomic(&self.out_dir, &f.path, &f.bytes)?,
-                None => write_new(&self.out_dir, &f.path, &f.bytes)?,
+                Some(_) => write_out_atomic(&self.out_dir, f)?,
+                None => write_new(&self.out_dir, f)?,
             }
             written.push(f.path.clone());
         }
@@ -655,12 +654,41 @@ fn check_rel(rel: &str) -> Result<()> {
 }
 
 /// Writes a file the site did not have before (no reader can depend on its old bytes).
-fn write_new(dir: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
-    let path = dir.join(rel);
-    if let Some(parent) = path.parent().filter(|p| !p.is_dir()) {
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+fn write_new(dir: &Path, f: &OutFile) -> Result<()> {
+    crate::output::write_file(dir, f).map_err(|e| Error::io(dir.join(&f.path), e))
+}
+
+/// The hash of a file's bytes; a copied file is hashed by streaming its source.
+fn content_hash(f: &OutFile) -> Result<Hash> {
+    let Some(src) = &f.copy_of else {
+        return Ok(blake3::hash(&f.bytes));
+    };
+    let file = std::fs::File::open(src).map_err(|e| Error::io(src, e))?;
+    let mut hasher = blake3::Hasher::new();
+    hasher.update_reader(file).map_err(|e| Error::io(src, e))?;
+    Ok(hasher.finalize())
+}
+
+/// [`write_atomic`] for an output file: its bytes, or a streamed copy of its source.
+fn write_out_atomic(dir: &Path, f: &OutFile) -> Result<()> {
+    match &f.copy_of {
+        None => write_atomic(dir, &f.path, &f.bytes),
+        Some(src) => copy_atomic(dir, &f.path, src),
     }
-    std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+}
+
+/// Copies `src` to `rel` under `dir` through a temporary file and a rename, streaming.
+fn copy_atomic(dir: &Path, rel: &str, src: &Path) -> Result<()> {
+    let path = dir.join(rel);
+    let parent = path.parent().unwrap_or(dir);
+    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".factsite-write-")
+        .tempfile_in(parent)
+        .map_err(|e| Error::io(parent, e))?;
+    crate::output::copy_file(src, tmp.path()).map_err(|e| Error::io(src, e))?;
+    tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+    Ok(())
 }
 
 /// Writes through a hidden temporary file and a rename, so a request never sees half a file.
