@@ -22,6 +22,9 @@ pub struct Config {
     pub cname: Option<String>,
     /// Rating scale for verdicts, best first ("True" … "False"); used for ClaimReview ratings.
     pub ratings: Vec<String>,
+    /// Publish HTML, SVG, XML and script files found under `content/` (they run on the site's
+    /// origin; off by default since content is untrusted).
+    pub publish_active_files: bool,
 }
 
 impl Default for Config {
@@ -37,6 +40,7 @@ impl Default for Config {
             ratings: ["True", "Mostly true", "Misleading", "Mostly false", "False"]
                 .map(String::from)
                 .to_vec(),
+            publish_active_files: false,
         }
     }
 }
@@ -70,19 +74,53 @@ impl Config {
                 },
             }
         })?;
-        config.base_url = normalise_base_url(&config.base_url);
+        config.base_url = normalise_base_url(&config.base_url).map_err(|why| {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with("base_url"))
+                .map_or(1, |i| i + 1);
+            Error::Input {
+                file: file.into(),
+                line,
+                message: format!("base_url {:?}: {why}", config.base_url),
+            }
+        })?;
         Ok(config)
     }
 }
 
-/// Ensures a trailing slash so `base_url + "path"` is always a proper URL.
-pub fn normalise_base_url(url: &str) -> String {
+/// Checks that `url` is an absolute http(s) URL with a host, and normalises it: repeated
+/// slashes in the path collapsed (`https://u.github.io//attacker.example/` would otherwise make
+/// `//attacker.example/…` links to another host) and a trailing slash added, so that
+/// `base_url + "path"` is always a URL on the site.
+pub fn normalise_base_url(url: &str) -> std::result::Result<String, String> {
     let url = url.trim();
-    if url.ends_with('/') {
-        url.to_string()
+    let lower = url.to_ascii_lowercase();
+    let scheme = if lower.starts_with("https://") {
+        "https://"
+    } else if lower.starts_with("http://") {
+        "http://"
     } else {
-        format!("{url}/")
+        return Err("write the address the site is published at, starting with https://".into());
+    };
+    let rest = &url[scheme.len()..];
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let host_ok = |c: char| c.is_ascii_alphanumeric() || ".-:[]".contains(c);
+    if host.is_empty() || !host.chars().all(host_ok) {
+        return Err(format!(
+            "{host:?} is not a host name; write e.g. https://user.github.io/repo/"
+        ));
     }
+    let bad = |c: char| c.is_whitespace() || c.is_control() || "?#\\\"'<>`".contains(c);
+    if let Some(c) = path.chars().find(|&c| bad(c)) {
+        return Err(format!("the path may not contain {c:?}"));
+    }
+    let mut out = format!("{scheme}{host}/");
+    for seg in path.split('/').filter(|s| !s.is_empty()) {
+        out.push_str(seg);
+        out.push('/');
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -95,6 +133,33 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.contains("colour"), "{msg}");
         assert!(msg.starts_with("site.toml:2:"), "{msg}");
+    }
+
+    #[test]
+    fn base_url_is_checked_and_normalised() {
+        let n = |u: &str| normalise_base_url(u);
+        assert_eq!(
+            n("https://u.github.io//attacker.example/").unwrap(),
+            "https://u.github.io/attacker.example/"
+        );
+        assert_eq!(
+            n(" http://localhost:1111 ").unwrap(),
+            "http://localhost:1111/"
+        );
+        assert_eq!(n("https://x.org/a//b").unwrap(), "https://x.org/a/b/");
+        for bad in [
+            "//attacker.example/",
+            "https:///x",
+            "javascript:alert(1)",
+            "https://a@b.org/",
+            "https://x.org/a b",
+            "https://x.org/\"><script>",
+        ] {
+            assert!(n(bad).is_err(), "{bad}");
+        }
+        let err =
+            Config::parse("title = \"t\"\nbase_url = \"ftp://x\"\n", "site.toml").unwrap_err();
+        assert!(err.to_string().starts_with("site.toml:2:"), "{err}");
     }
 
     #[test]

@@ -57,7 +57,8 @@ pub struct BuildReport {
 pub fn load_config(opts: &BuildOptions) -> Result<Config> {
     let mut config = Config::load(&opts.root)?;
     if let Some(url) = &opts.base_url {
-        config.base_url = config::normalise_base_url(url);
+        config.base_url = config::normalise_base_url(url)
+            .map_err(|why| Error::Output(format!("--base-url {url:?}: {why}")))?;
     }
     Ok(config)
 }
@@ -119,7 +120,8 @@ pub fn run_pipeline_with(
     progress: &dyn Fn(Stage),
 ) -> Result<Built> {
     progress(Stage::Reading);
-    let corpus = content::load(&root.join("content"))?;
+    let mut corpus = content::load(&root.join("content"))?;
+    content::apply_site_rules(&mut corpus, &config)?;
     progress(Stage::CrossReferencing);
     let xref = xref::cross_reference(&corpus);
     progress(Stage::Rendering);

@@ -181,7 +181,11 @@ fn output_folder_is_emptied_only_when_serve_made_it() {
     o.output = Some(out.clone());
     let server = factsite::serve::Server::start(o.clone()).unwrap();
     server.stop();
+    // A page the last serve wrote (its manifest lists it) that no longer exists in the site.
     std::fs::write(out.join("stale.html"), "old page").unwrap();
+    let manifest = out.join(".factsite-manifest");
+    let listed = std::fs::read_to_string(&manifest).unwrap() + "\"stale.html\"\n";
+    std::fs::write(&manifest, listed).unwrap();
     let server = factsite::serve::Server::start(o.clone()).unwrap();
     assert_eq!(get(server.addr(), "/stale.html").status, 404);
     server.stop();

@@ -1,5 +1,6 @@
 //! Bad input never panics the cross-reference pass: no sentences, a 5 MB paragraph, unbalanced
-//! quotation marks, odd numbers and impossible dates, and an invalid aliases file.
+//! quotation marks, odd numbers and impossible dates. (An invalid aliases file is an error when
+//! content is read: see `tests/build_hostile.rs`.)
 
 use factsite::xref::cross_reference;
 
@@ -26,10 +27,8 @@ fn hostile_articles_do_not_panic() {
         ("huge.txt", huge),
         ("quotes.txt", "2023-01-03\n\nHe said “this never closes. And ‘this neither. \"Nor this.\n\nShe said 'ok' ' ' \" \" “ ” and left on 31 February.\n".into()),
         ("numbers.txt", "2023-01-04\n\nThe fund holds 1,000,000,000 dollars, 1.5bn euros, 99999999999999999999999 units and 29 of 30 votes.\n".into()),
-        ("aliases.toml", "[merge\nbroken".into()),
     ]);
     assert!(x.articles.len() >= 3);
-    assert!(!x.warnings.is_empty(), "invalid aliases file is reported");
     let numbers = x
         .articles
         .iter()

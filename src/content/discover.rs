@@ -12,6 +12,21 @@ pub enum SourceKind {
     Check,
     Aliases,
     Asset,
+    /// A file that runs in a browser (HTML, SVG, XML, script): published only when `site.toml`
+    /// allows it (`publish_active_files`), since content is untrusted.
+    ActiveAsset,
+    /// A symbolic link: never followed (it could publish files from outside `content/`).
+    Symlink,
+}
+
+impl SourceKind {
+    /// Whether the file's bytes are read and ingested (assets are copied, links skipped).
+    pub fn has_text(self) -> bool {
+        !matches!(
+            self,
+            SourceKind::Asset | SourceKind::ActiveAsset | SourceKind::Symlink
+        )
+    }
 }
 
 /// One file found under `content/`.
@@ -56,6 +71,10 @@ pub fn discover(content: &Path) -> Result<Vec<Source>> {
         })?;
         if entry.file_type().is_file() {
             out.push(Source::at(content, entry.path()));
+        } else if entry.path_is_symlink() {
+            let mut src = Source::at(content, entry.path());
+            src.kind = SourceKind::Symlink;
+            out.push(src);
         }
     }
     Ok(out)
@@ -90,9 +109,20 @@ fn classify(rel: &str) -> SourceKind {
         SourceKind::Check
     } else if is_text {
         SourceKind::Article
+    } else if is_active(&lower) {
+        SourceKind::ActiveAsset
     } else {
         SourceKind::Asset
     }
+}
+
+/// File types a browser runs script in when served from the site's origin.
+pub fn is_active(lower_name: &str) -> bool {
+    const ACTIVE: &[&str] = &[
+        ".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt", ".js",
+        ".mjs", ".swf",
+    ];
+    ACTIVE.iter().any(|ext| lower_name.ends_with(ext))
 }
 
 #[cfg(test)]
@@ -120,6 +150,8 @@ mod tests {
         assert_eq!(classify("checks/x.md"), SourceKind::Check);
         assert_eq!(classify("2023/a.TXT"), SourceKind::Article);
         assert_eq!(classify("img/photo.jpg"), SourceKind::Asset);
+        assert_eq!(classify("img/evil.SVG"), SourceKind::ActiveAsset);
+        assert_eq!(classify("evil.html"), SourceKind::ActiveAsset);
         assert_eq!(classify("aliases.toml"), SourceKind::Aliases);
     }
 }

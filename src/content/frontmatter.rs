@@ -40,11 +40,15 @@ pub enum DateValue {
 
 impl DateValue {
     pub fn to_date(&self) -> Option<NaiveDate> {
-        let s = match self {
+        super::dates::parse_date_line(&self.raw())
+    }
+
+    /// The value as written.
+    pub fn raw(&self) -> String {
+        match self {
             DateValue::Toml(d) => d.to_string(),
             DateValue::Text(s) => s.clone(),
-        };
-        super::dates::parse_date_line(&s)
+        }
     }
 }
 
@@ -77,12 +81,65 @@ pub fn split(text: &str, file: &str) -> Result<(FrontMatter, String, usize)> {
         });
     };
     let raw = &text[first.len()..fm_end];
+    check_limits(raw, file)?;
     let fm = if fence == "+++" {
         parse_toml(raw, file)?
     } else {
         parse_yaml(raw, file)?
     };
     Ok((fm, text[body_start..].to_string(), close_no + 1))
+}
+
+/// Largest front matter read (bytes): metadata, not text.
+pub const MAX_FRONT_MATTER: usize = 64 * 1024;
+/// Deepest nesting of `[` and `{` in front matter (the fields are flat; parsers slow down
+/// badly on deep nesting, and a hostile file can nest 100,000 deep).
+pub const MAX_DEPTH: usize = 32;
+
+/// Refuses front matter over [`MAX_FRONT_MATTER`] or nested deeper than [`MAX_DEPTH`] before
+/// any parser sees it, naming the line.
+fn check_limits(raw: &str, file: &str) -> Result<()> {
+    let fail = |line: usize, message: String| Error::Input {
+        file: file.into(),
+        line,
+        message,
+    };
+    if raw.len() > MAX_FRONT_MATTER {
+        return Err(fail(
+            1,
+            format!(
+                "front matter is {} KB, over the {} KB limit; keep the metadata there and the text below it",
+                raw.len() / 1024,
+                MAX_FRONT_MATTER / 1024
+            ),
+        ));
+    }
+    let (mut depth, mut line, mut quote) = (0usize, 2usize, None);
+    for c in raw.chars() {
+        match (quote, c) {
+            (_, '\n') => {
+                line += 1;
+                quote = None;
+            }
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[' | '{') => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(fail(
+                        line,
+                        format!(
+                            "front matter nested more than {MAX_DEPTH} deep; its fields are plain values and lists"
+                        ),
+                    ));
+                }
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn parse_toml(raw: &str, file: &str) -> Result<FrontMatter> {
@@ -118,6 +175,24 @@ fn parse_yaml(raw: &str, file: &str) -> Result<FrontMatter> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn huge_or_deep_front_matter_is_refused_at_once() {
+        let deep = format!("---\ntitle: T\ntags: {}\n---\nBody\n", "[".repeat(100_000));
+        let err = split(&deep, "a.md").unwrap_err().to_string();
+        assert!(err.starts_with("a.md:1:") && err.contains("KB"), "{err}");
+        let deep = format!("+++\ntitle = \"T\"\ntags = {}\n+++\nBody\n", "[".repeat(40));
+        let err = split(&deep, "a.md").unwrap_err().to_string();
+        assert!(
+            err.starts_with("a.md:3:") && err.contains("nested"),
+            "{err}"
+        );
+        let ok = "---\ntitle: \"[[[[\"\ntags: [a, b]\n---\nBody\n";
+        assert!(
+            split(ok, "a.md").is_ok(),
+            "brackets in strings and shallow lists are fine"
+        );
+    }
 
     #[test]
     fn toml_front_matter() {

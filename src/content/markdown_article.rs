@@ -65,13 +65,43 @@ fn key_line(text: &str, key: &str) -> usize {
         .map_or(1, |i| i + 1)
 }
 
+/// Whether `url` may become a link: `http://` or `https://` with a host, nothing that a browser
+/// would run (`javascript:`, `data:`, in any case and with any leading blanks).
+pub fn is_http_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        !r.starts_with('/') && !r.is_empty() && !url.chars().any(|c| c.is_control())
+    })
+}
+
+/// A verdict's `sources` become links: each must be an http(s) URL (the error names its line).
+fn check_sources(sources: &[String], rel: &str, text: &str) -> Result<()> {
+    let Some(bad) = sources.iter().find(|u| !is_http_url(u)) else {
+        return Ok(());
+    };
+    let needle = bad.trim();
+    let line = text
+        .lines()
+        .position(|l| !needle.is_empty() && l.contains(needle))
+        .map_or_else(|| key_line(text, "sources"), |i| i + 1);
+    Err(Error::Input {
+        file: rel.into(),
+        line,
+        message: format!(
+            "source {bad:?} is not an http(s) URL; list the addresses of the sources, e.g. https://example.org/report"
+        ),
+    })
+}
+
 /// The article's address: only `http(s)://` URLs, since it becomes a link on the page.
 fn source_url_field(v: Option<String>, rel: &str, text: &str) -> Result<Option<Field<String>>> {
     let Some(f) = fm_field(v) else {
         return Ok(None);
     };
-    let lower = f.value.trim().to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") {
+    if is_http_url(&f.value) {
         return Ok(Some(f));
     }
     Err(Error::Input {
@@ -209,6 +239,18 @@ pub fn check(text: &str, rel: &str) -> Result<Check> {
         .clone()
         .filter(|c| !c.trim().is_empty())
         .ok_or_else(|| missing("rating"))?;
+    let reviewed = match &fm.reviewed {
+        None => None,
+        Some(d) => Some(d.to_date().ok_or_else(|| Error::Input {
+            file: rel.into(),
+            line: key_line(text, "reviewed"),
+            message: format!(
+                "`reviewed = {:?}` is not a date; write it as 2023-05-19",
+                d.raw()
+            ),
+        })?),
+    };
+    check_sources(&fm.sources, rel, text)?;
     let stem = rel.rsplit('/').next().unwrap_or(rel);
     Ok(Check {
         slug: fm
@@ -219,7 +261,8 @@ pub fn check(text: &str, rel: &str) -> Result<Check> {
         file: rel.into(),
         claim,
         rating,
-        reviewed: fm.reviewed.as_ref().and_then(|d| d.to_date()),
+        rating_line: key_line(text, "rating"),
+        reviewed,
         sources: fm.sources,
         author: fm.author,
         markdown,

@@ -1,6 +1,7 @@
 //! Content stage: discover the files under `content/`, decode them, read their metadata and
 //! classify their lines. Returns a [`Corpus`] of plain data.
 
+mod aliases_file;
 pub mod clean;
 pub mod dates;
 pub mod decode;
@@ -9,8 +10,10 @@ pub mod frontmatter;
 pub mod markdown_article;
 pub mod model;
 pub mod plaintext;
+mod rules;
 
 pub use model::*;
+pub use rules::apply_site_rules;
 
 use crate::error::{Error, Result};
 use discover::{Source, SourceKind};
@@ -93,7 +96,7 @@ fn check_unique_slugs<'a>(items: impl Iterator<Item = (&'a String, &'a String)>)
 }
 
 fn load_one(src: &Source) -> Result<(Vec<Warning>, Loaded)> {
-    if src.kind == SourceKind::Asset {
+    if !src.kind.has_text() {
         return load_source(src, &[]);
     }
     let bytes = std::fs::read(&src.path).map_err(|e| Error::io(&src.path, e))?;
@@ -103,20 +106,26 @@ fn load_one(src: &Source) -> Result<(Vec<Warning>, Loaded)> {
 /// Ingests one discovered file from its bytes (assets ignore `bytes`). Pure: the same bytes give
 /// the same result, so callers may cache it by content hash.
 pub fn load_source(src: &Source, bytes: &[u8]) -> Result<(Vec<Warning>, Loaded)> {
-    if src.kind == SourceKind::Asset {
-        return Ok((
-            vec![],
-            Loaded::Asset(Asset {
-                file: src.rel.clone(),
-                path: src.path.clone(),
-            }),
-        ));
-    }
     let warn = |message: String| Warning {
         file: src.rel.clone(),
         line: None,
         message,
     };
+    match src.kind {
+        SourceKind::Asset | SourceKind::ActiveAsset => {
+            let asset = Asset {
+                file: src.rel.clone(),
+                path: src.path.clone(),
+                active: src.kind == SourceKind::ActiveAsset,
+            };
+            return Ok((vec![], Loaded::Asset(asset)));
+        }
+        SourceKind::Symlink => {
+            let message = "symbolic link, not followed (it could publish files from outside content/); copy the file here instead";
+            return Ok((vec![], Loaded::Skipped(warn(message.into()))));
+        }
+        _ => {}
+    }
     let text = match decode::decode(bytes) {
         decode::Decoded::Binary => {
             return Ok((
@@ -154,8 +163,13 @@ pub fn load_source(src: &Source, bytes: &[u8]) -> Result<(Vec<Warning>, Loaded)>
         }
         SourceKind::Page => Loaded::Page(markdown_article::page(&text, &src.rel)?),
         SourceKind::Check => Loaded::Check(markdown_article::check(&text, &src.rel)?),
-        SourceKind::Aliases => Loaded::Aliases(src.rel.clone(), text),
-        SourceKind::Asset => unreachable!("handled above"),
+        SourceKind::Aliases => {
+            aliases_file::validate(&text, &src.rel)?;
+            Loaded::Aliases(src.rel.clone(), text)
+        }
+        SourceKind::Asset | SourceKind::ActiveAsset | SourceKind::Symlink => {
+            unreachable!("handled above")
+        }
     };
     Ok((warnings, item))
 }

@@ -136,6 +136,8 @@ pub struct Check {
     pub claim: String,
     /// Rating label, e.g. "False", "Misleading", "True" (see `site.toml` `[ratings]`).
     pub rating: String,
+    /// Line of `rating` in the file (for the error when it is not on the site's scale).
+    pub rating_line: usize,
     pub reviewed: Option<NaiveDate>,
     pub sources: Vec<String>,
     pub author: Option<String>,
@@ -149,6 +151,8 @@ pub struct Asset {
     /// Path relative to `content/`, with `/` separators.
     pub file: String,
     pub path: PathBuf,
+    /// Runs in a browser (HTML, SVG, XML, script): see [`crate::content::apply_site_rules`].
+    pub active: bool,
 }
 
 /// Something wrong with one input that did not stop the build.

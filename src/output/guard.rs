@@ -16,6 +16,12 @@ const HEADER: &str = "# factsite: the files the last build wrote here. factsite 
 /// Refuses an output folder that is, or contains, the site root or one of its source folders,
 /// and a folder holding files the last factsite build did not write.
 pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
+    check_not_sources(root, out)?;
+    refuse_foreign_folder(&absolute(out))
+}
+
+/// Refuses an output folder that is, or contains, the site root or one of its source folders.
+pub fn check_not_sources(root: &Path, out: &Path) -> Result<()> {
     let root = absolute(root);
     let out = absolute(out);
     let protected = ["content", "templates", "static"]
@@ -31,7 +37,7 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
             )));
         }
     }
-    refuse_foreign_folder(&out)
+    Ok(())
 }
 
 /// The output folder is replaced wholesale, so it must be missing, empty, or hold only what the
@@ -85,7 +91,8 @@ fn first_foreign(out: &Path, listed: Option<&BTreeSet<String>>) -> Result<Option
         };
         let ours = match listed {
             None => false,
-            Some(_) if rel_str == MANIFEST => true,
+            // The manifest, serve's marker and its half-written files of a killed serve.
+            Some(_) if rel_str.starts_with(".factsite-") && !rel_str.contains('/') => true,
             Some(_) if entry.file_type().is_dir() => folders.contains(rel_str.as_str()),
             Some(set) => set.contains(&rel_str),
         };
@@ -116,10 +123,7 @@ fn read_manifest(dir: &Path) -> io::Result<Option<BTreeSet<String>>> {
 }
 
 /// Writes the manifest of `paths` into `dir`.
-pub(super) fn write_manifest<'a>(
-    dir: &Path,
-    paths: impl Iterator<Item = &'a str>,
-) -> io::Result<()> {
+pub fn write_manifest<'a>(dir: &Path, paths: impl Iterator<Item = &'a str>) -> io::Result<()> {
     let mut sorted: Vec<&str> = paths.collect();
     sorted.sort_unstable();
     sorted.dedup();

@@ -7,7 +7,9 @@
 mod guard;
 mod swap;
 
-pub use guard::{MANIFEST, check_output_dir};
+pub use guard::{
+    MANIFEST, check_not_sources, check_output_dir, refuse_foreign_folder, write_manifest,
+};
 pub use swap::{OutputLock, lock};
 
 use crate::error::{Error, Result};

@@ -4,21 +4,27 @@
 
 use super::text::escape;
 use crate::xref::{ArticleXref, Claim, DiffOp, Flag};
+use std::collections::HashMap;
 
-/// The block's text as HTML, with its claims marked. `root` is the page's prefix to the site root.
-pub fn block_html(
-    text: &str,
-    block_index: usize,
-    axref: Option<&ArticleXref>,
-    root: &str,
-) -> String {
-    let mut claims: Vec<&Claim> = axref
-        .map(|x| x.claims.iter().filter(|c| c.block == block_index).collect())
-        .unwrap_or_default();
-    claims.sort_by_key(|c| c.span.start);
+/// An article's claims grouped by block, each block's in text order: made once per page, so a
+/// page costs time linear in its claims, however many blocks the article has.
+pub fn claims_by_block(axref: Option<&ArticleXref>) -> HashMap<usize, Vec<&Claim>> {
+    let mut by: HashMap<usize, Vec<&Claim>> = HashMap::new();
+    for c in axref.into_iter().flat_map(|x| &x.claims) {
+        by.entry(c.block).or_default().push(c);
+    }
+    for claims in by.values_mut() {
+        claims.sort_by_key(|c| c.span.start);
+    }
+    by
+}
+
+/// The block's text as HTML, with its `claims` (in text order) marked. `root` is the page's
+/// prefix to the site root.
+pub fn block_html(text: &str, claims: &[&Claim], root: &str) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     let mut pos = 0;
-    for c in claims {
+    for c in claims.iter().copied() {
         let (start, end) = (c.span.start, c.span.end);
         if start < pos
             || end > text.len()
@@ -51,8 +57,15 @@ pub fn anchor(claim_id: &str) -> String {
 }
 
 /// Of an article's flags, those anchored at `line` (each flag is shown once, at its first line).
-pub fn flags_at<'a>(flags: impl IntoIterator<Item = &'a Flag>, line: usize) -> Vec<&'a Flag> {
-    flags.into_iter().filter(|f| f.line == line).collect()
+/// Flags grouped by the line they point at (made once per page, like [`claims_by_block`]).
+pub fn flags_by_line<'a>(
+    flags: impl IntoIterator<Item = &'a Flag>,
+) -> HashMap<usize, Vec<&'a Flag>> {
+    let mut by: HashMap<usize, Vec<&Flag>> = HashMap::new();
+    for f in flags {
+        by.entry(f.line).or_default().push(f);
+    }
+    by
 }
 
 /// Word-level diff as HTML.
@@ -101,7 +114,11 @@ mod tests {
             claims: vec![claim((0, 10), Some("c-1"))],
             ..Default::default()
         };
-        let html = block_html("<b>Japan</b> pays. Then <i>more</i>", 0, Some(&x), "../../");
+        let html = block_html(
+            "<b>Japan</b> pays. Then <i>more</i>",
+            &claims_by_block(Some(&x))[&0],
+            "../../",
+        );
         assert!(
             html.starts_with("<a class=\"claim\" id=\"claim-3-0\" href=\"../../claims/c-1/\""),
             "{html}"
@@ -117,6 +134,13 @@ mod tests {
             claims: vec![claim((5, 500), None)],
             ..Default::default()
         };
-        assert_eq!(block_html("short", 0, Some(&x), ""), "short");
+        assert_eq!(
+            block_html(
+                "short",
+                claims_by_block(Some(&x)).get(&0).map_or(&[][..], |c| c),
+                ""
+            ),
+            "short"
+        );
     }
 }

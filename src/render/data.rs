@@ -89,8 +89,9 @@ pub fn files(
 
 /// Pretty JSON with a trailing newline.
 pub fn json_file<T: Serialize + ?Sized>(path: &str, value: &T) -> Result<OutFile> {
-    let mut s =
+    let s =
         serde_json::to_string_pretty(value).map_err(|e| Error::Output(format!("{path}: {e}")))?;
+    let mut s = super::jsonld::markup_safe_json(&s);
     s.push('\n');
     Ok(OutFile::new(path, s))
 }

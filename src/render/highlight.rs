@@ -1,16 +1,37 @@
 //! Syntax highlighting of fenced code with syntect, as HTML with CSS classes (no inline styles) and
-//! a generated stylesheet. The syntax and theme sets are loaded once per [`Highlighter`]; a block
-//! that takes too long (a pathological grammar) falls back to plain escaped text.
+//! a generated stylesheet. The syntax and theme sets are loaded once per [`Highlighter`]. A block
+//! too large to colour quickly (see [`Budget`]) is plain escaped text: the budget is in bytes and
+//! lines, never in time, so a busy machine gives the same page as an idle one.
 
 use super::text::escape;
-use std::time::{Duration, Instant};
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-/// Time allowed for one code block before giving up on colouring it.
-const BUDGET: Duration = Duration::from_millis(250);
+/// What a block may hold and still be coloured. syntect's time grows with a block's size and
+/// sharply with long lines (its grammars backtrack within a line); these limits keep one block
+/// to a few milliseconds.
+#[derive(Debug, Clone, Copy)]
+struct Budget {
+    bytes: usize,
+    lines: usize,
+    line_bytes: usize,
+}
+
+const BUDGET: Budget = Budget {
+    bytes: 64 * 1024,
+    lines: 2_000,
+    line_bytes: 1_000,
+};
+
+impl Budget {
+    fn allows(self, code: &str) -> bool {
+        code.len() <= self.bytes
+            && code.lines().count() <= self.lines
+            && code.lines().all(|l| l.len() <= self.line_bytes)
+    }
+}
 const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 pub struct Highlighter {
@@ -37,36 +58,27 @@ impl Highlighter {
         self.highlight_within(code, lang, BUDGET)
     }
 
-    /// As [`Self::highlight`], giving up on colour after `budget`.
-    fn highlight_within(&self, code: &str, lang: &str, budget: Duration) -> String {
+    /// As [`Self::highlight`], colouring only a block within `budget`.
+    fn highlight_within(&self, code: &str, lang: &str, budget: Budget) -> String {
         let lang_token = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
         let syntax = self
             .syntaxes
             .find_syntax_by_token(lang_token)
-            .filter(|_| !lang_token.is_empty());
+            .filter(|_| !lang_token.is_empty() && budget.allows(code));
         let class = escape(lang_token);
         let body = syntax
-            .and_then(|s| self.classed(code, s, budget))
+            .and_then(|s| self.classed(code, s))
             .unwrap_or_else(|| escape(code));
         format!("<pre class=\"code\"><code class=\"language-{class}\">{body}</code></pre>\n")
     }
 
-    fn classed(
-        &self,
-        code: &str,
-        syntax: &syntect::parsing::SyntaxReference,
-        budget: Duration,
-    ) -> Option<String> {
-        let start = Instant::now();
+    fn classed(&self, code: &str, syntax: &syntect::parsing::SyntaxReference) -> Option<String> {
         let mut generator =
             ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, STYLE);
         for line in LinesWithEndings::from(code) {
             generator
                 .parse_html_for_line_which_includes_newline(line)
                 .ok()?;
-            if start.elapsed() > budget {
-                return None;
-            }
         }
         Some(generator.finalize())
     }
@@ -103,11 +115,16 @@ mod tests {
 
     #[test]
     fn over_budget_block_falls_back_to_plain_text() {
-        let code = "fn main() { let x = \"<b>\"; }\n".repeat(50);
-        let html = Highlighter::new().highlight_within(&code, "rust", Duration::ZERO);
-        assert!(!html.contains("class=\"hl-"), "{html}");
-        assert!(html.contains("&lt;b&gt;"));
-        assert!(html.starts_with("<pre class=\"code\"><code class=\"language-rust\">"));
+        let h = Highlighter::new();
+        let line = "fn main() { let x = \"<b>\"; }\n";
+        let long_line = format!("{}\n", "x + ".repeat(300));
+        for code in [line.repeat(3_000), line.repeat(2_001), long_line] {
+            let html = h.highlight(&code, "rust");
+            assert!(!html.contains("class=\"hl-"), "{}", &html[..200]);
+            assert!(html.starts_with("<pre class=\"code\"><code class=\"language-rust\">"));
+        }
+        let html = h.highlight(&line.repeat(2_000), "rust");
+        assert!(html.contains("class=\"hl-") && html.contains("&lt;b&gt;"));
     }
 
     #[test]

@@ -280,7 +280,16 @@ pub fn script(value: &Value) -> String {
 
 /// Compact JSON that is safe inside a `<script>` element.
 pub fn script_safe_json(value: &Value) -> String {
-    let raw = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
+    markup_safe_json(&serde_json::to_string(value).unwrap_or_else(|_| "null".into()))
+}
+
+/// JSON text with `<`, `>`, `&` (and the JavaScript line separators) written as `\u` escapes:
+/// the same data, but no article's `<script>` survives as markup should a file be served or
+/// embedded as HTML (defence in depth for every JSON file of the site).
+pub fn markup_safe_json(raw: &str) -> String {
+    if !raw.contains(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+        return raw.to_string();
+    }
     let mut out = String::with_capacity(raw.len() + 16);
     for c in raw.chars() {
         // These characters only occur inside JSON strings, where the escape means the same.
@@ -465,6 +474,7 @@ mod tests {
             file: "checks/c.md".into(),
             claim: "Japan gave $600 million".into(),
             rating: "Mostly true".into(),
+            rating_line: 1,
             reviewed: chrono::NaiveDate::from_ymd_opt(2024, 1, 2),
             sources: vec![],
             author: None,

@@ -214,6 +214,21 @@ fn resolve(dir: &str, path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// The words of a Markdown text, without its markup and without raw HTML (for the search
+/// index: it holds text, never tags an article carried).
+pub fn plain_text(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut out = String::with_capacity(md.len());
+    for event in Parser::new(md) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Removes script, event handlers and dangerous URLs; keeps classes and ids used for styling.
 pub fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
@@ -235,6 +250,13 @@ pub fn text_paragraphs(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_drops_markup_and_raw_html() {
+        let t = plain_text("A **bold** [link](http://x) <script>alert(1)</script> `code`");
+        assert_eq!(t, "A bold link alert(1) code");
+        assert!(!plain_text("<img src=x onerror=alert(1)>").contains('<'));
+    }
 
     fn md(s: &str) -> String {
         let targets: BTreeMap<String, String> = [

@@ -246,7 +246,12 @@ pub(crate) fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     if !dir.is_dir() {
         return Ok(out);
     }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+    // Hidden folders (`.git`, `.secrets`) are skipped whole, like hidden files.
+    let walk = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
         let entry = entry.map_err(|e| Error::io(dir, e.into()))?;
         let name = entry.file_name().to_string_lossy();
         if !entry.file_type().is_file() || crate::content::discover::is_ignored(&name) {

@@ -319,6 +319,8 @@ impl PageRenderer<'_> {
         flags: &[&Flag],
         root: &str,
     ) -> Vec<BlockView> {
+        let claims = annotate::claims_by_block(axref);
+        let flags = annotate::flags_by_line(flags.iter().copied());
         a.blocks
             .iter()
             .enumerate()
@@ -328,16 +330,16 @@ impl PageRenderer<'_> {
                 label: kind_label(b.kind).into(),
                 line: b.line,
                 html: if is_body(b.kind) {
-                    annotate::block_html(&b.text, i, axref, root)
+                    let mine = claims.get(&i).map_or(&[][..], Vec::as_slice);
+                    annotate::block_html(&b.text, mine, root)
                 } else if a.format == Format::Markdown {
                     markdown::render(&b.text, self.hl, &self.link_base(root, &a.file))
                 } else {
                     escape(&b.text)
                 },
                 reason: b.reason.clone(),
-                flags: annotate::flags_at(flags.iter().copied(), b.line)
-                    .into_iter()
-                    .cloned()
+                flags: (flags.get(&b.line).into_iter().flatten())
+                    .map(|f| (*f).clone())
                     .collect(),
             })
             .collect()

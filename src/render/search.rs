@@ -108,8 +108,15 @@ impl SearchIndex {
                 text.push(' ');
                 chars += 1;
             }
-            text.push_str(&b.text);
-            chars += b.text.chars().count();
+            // Markdown blocks are indexed as their words: never a tag the article carried.
+            let words = match a.format {
+                crate::content::Format::Markdown => {
+                    std::borrow::Cow::Owned(super::markdown::plain_text(&b.text))
+                }
+                _ => std::borrow::Cow::Borrowed(b.text.as_str()),
+            };
+            text.push_str(&words);
+            chars += words.chars().count();
         }
         SearchDoc {
             kind: "article",
@@ -156,8 +163,9 @@ impl SearchIndex {
 
     /// `search-index.json` (compact: it is downloaded by every visitor who searches).
     pub fn to_file(&self) -> Result<OutFile> {
-        let mut s = serde_json::to_string(self)
+        let s = serde_json::to_string(self)
             .map_err(|e| Error::Output(format!("search-index.json: {e}")))?;
+        let mut s = super::jsonld::markup_safe_json(&s);
         s.push('\n');
         Ok(OutFile::new("search-index.json", s))
     }

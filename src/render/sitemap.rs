@@ -11,9 +11,10 @@ use super::text::escape;
 use crate::config::Config;
 
 /// The site-relative URL of an HTML output file: `a/index.html` → `a/`, `index.html` → ``;
-/// `None` for files that are not pages or must not be listed (`404.html`).
+/// `None` for files that are not pages or must not be listed (`404.html`, and HTML files copied
+/// from `content/` under `files/`: content is not the site's own page even when published).
 pub fn page_url(path: &str) -> Option<String> {
-    if !path.ends_with(".html") || path == "404.html" {
+    if !path.ends_with(".html") || path == "404.html" || path.starts_with("files/") {
         return None;
     }
     if path == "index.html" {

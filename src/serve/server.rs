@@ -160,7 +160,7 @@ fn site_url(addr: SocketAddr) -> String {
 fn output_folder(root: &Path, asked: Option<&Path>) -> Result<(PathBuf, Option<TempSite>)> {
     match asked {
         Some(dir) => {
-            crate::output::check_output_dir(root, dir)?;
+            crate::output::check_not_sources(root, dir)?;
             claim_folder(dir)?;
             let dir = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
             Ok((dir, None))
@@ -232,17 +232,13 @@ fn remove_stale_temp_sites(tmp: &Path) {
 /// Marks a folder as serve's own, so a later run may empty it (stale pages would be served).
 const MARKER: &str = ".factsite-serve";
 
-/// Uses `dir` for serving: creates it, or empties it if an earlier `serve` made it; refuses a
+/// Uses `dir` for serving: creates it, or empties it if a factsite build or serve wrote all of
+/// it (its manifest lists everything in it: see `output::refuse_foreign_folder`); refuses a
 /// folder holding anything else, so `--output` can never wipe files that are not ours.
 fn claim_folder(dir: &Path) -> Result<()> {
-    let empty = |d: &Path| std::fs::read_dir(d).map(|mut r| r.next().is_none());
-    if dir.join(MARKER).is_file() {
+    crate::output::refuse_foreign_folder(dir)?;
+    if dir.exists() {
         std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    } else if dir.exists() && !empty(dir).map_err(|e| Error::io(dir, e))? {
-        return Err(Error::Output(format!(
-            "{} is not empty and was not made by `factsite serve`; pass an empty or new folder to --output",
-            dir.display()
-        )));
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     std::fs::write(

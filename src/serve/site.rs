@@ -330,7 +330,8 @@ impl SiteBuilder {
     ) -> Result<Outcome> {
         let config = load_config(&self.opts)?;
         self.prepare_renderer(root, &inputs.templates)?;
-        let corpus = self.sources.corpus()?;
+        let mut corpus = self.sources.corpus()?;
+        crate::content::apply_site_rules(&mut corpus, &config)?;
         let reuse = (self.last_pass.as_ref()).is_some_and(|p| p.inputs.same_articles(&corpus));
         // A preview that fails is skipped: the exact pass reports whatever is wrong.
         if !reuse && let Ok(Some(pages)) = self.preview(&config, &corpus, inputs) {
@@ -559,6 +560,12 @@ impl SiteBuilder {
     /// Writes files whose bytes changed and removes files the build no longer makes. The renderer
     /// returns files sorted by path, as the manifest is, so the two are walked side by side
     /// (thousands of string-keyed lookups cost more than the writes of a one-article edit).
+    /// Writes the output folder's manifest (see `output::MANIFEST`).
+    fn save_manifest<'a>(&self, paths: impl Iterator<Item = &'a str>) -> Result<()> {
+        crate::output::write_manifest(&self.out_dir, paths)
+            .map_err(|e| Error::io(self.out_dir.join(crate::output::MANIFEST), e))
+    }
+
     fn write_changed(&mut self, files: &[OutFile]) -> Result<(Vec<String>, Vec<String>)> {
         use rayon::prelude::*;
         let mut order: Vec<&OutFile> = files.iter().collect();
@@ -567,6 +574,10 @@ impl SiteBuilder {
         }
         // The manifest is only replaced at the end: a failed write leaves it describing the folder.
         let (old, removed) = match_manifest(&self.written, &order);
+        // On disk, the folder's manifest lists every file before it is written (a superset until
+        // the writes end), so a later `serve --output` or `build --output` knows all are ours.
+        let before = order.iter().map(|f| f.path.as_str());
+        self.save_manifest(before.chain(self.written.keys().map(String::as_str)))?;
         let hashes: Vec<Hash> = order
             .par_iter()
             .zip(&old)
@@ -593,6 +604,7 @@ impl SiteBuilder {
             .zip(hashes)
             .map(|(f, h)| (f.path.clone(), (h, f.bytes.clone())))
             .collect();
+        self.save_manifest(order.iter().map(|f| f.path.as_str()))?;
         Ok((written, removed))
     }
 }

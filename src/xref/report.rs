@@ -27,7 +27,8 @@ pub struct CheckOutcome {
 
 /// Loads `root/content`, cross-references it and formats the flags.
 pub fn check(root: &Path, format: Format, fail_on: Severity) -> Result<CheckOutcome> {
-    let corpus = content::load(&root.join("content"))?;
+    let mut corpus = content::load(&root.join("content"))?;
+    content::apply_site_rules(&mut corpus, &crate::config::Config::load(root)?)?;
     let xref = super::cross_reference(&corpus);
     let mut warnings = corpus.warnings.clone();
     warnings.extend(xref.warnings.iter().cloned());

@@ -39,27 +39,51 @@ pub struct ArticleClaims {
 
 /// Splits and analyses the body of `article`.
 pub fn extract(article: &Article) -> ArticleClaims {
+    use rayon::prelude::*;
+    let blocks: Vec<(usize, &crate::content::Block)> = (article.blocks.iter().enumerate())
+        .filter(|(_, b)| matches!(b.kind, BlockKind::Body | BlockKind::ListItem))
+        .collect();
+    let size: usize = blocks.iter().map(|(_, b)| b.text.len()).sum();
+    // Articles are extracted in parallel already; a very long one also splits by block, so one
+    // 8 MB article does not keep a single core busy while the others wait.
+    let parts: Vec<ArticleClaims> = if size > PARALLEL_BLOCKS_OVER {
+        let each = blocks
+            .par_iter()
+            .map(|(bi, b)| extract_block(article, *bi, b));
+        each.collect()
+    } else {
+        let each = blocks.iter().map(|(bi, b)| extract_block(article, *bi, b));
+        each.collect()
+    };
+    let mut out = ArticleClaims::default();
+    for p in parts {
+        out.body_len += p.body_len;
+        out.claims.extend(p.claims);
+    }
+    out
+}
+
+/// Article text (bytes) over which blocks are extracted in parallel.
+const PARALLEL_BLOCKS_OVER: usize = 256 * 1024;
+
+/// The claims of block `bi` of `article`, and the length of its body sentences.
+fn extract_block(article: &Article, bi: usize, block: &crate::content::Block) -> ArticleClaims {
     let anchor: Option<NaiveDate> = article.date.as_ref().map(|d| d.value);
     let mut out = ArticleClaims::default();
-    for (bi, block) in article.blocks.iter().enumerate() {
-        if !matches!(block.kind, BlockKind::Body | BlockKind::ListItem) {
+    for (si, r) in sentences::split(&block.text).into_iter().enumerate() {
+        let r = without_furniture(&block.text, r);
+        let s = &block.text[r.clone()];
+        let n_words = s.split_whitespace().count();
+        if n_words >= 3 {
+            out.body_len += s.len();
+        }
+        if !is_claim(s, n_words) {
             continue;
         }
-        for (si, r) in sentences::split(&block.text).into_iter().enumerate() {
-            let r = without_furniture(&block.text, r);
-            let s = &block.text[r.clone()];
-            let n_words = s.split_whitespace().count();
-            if n_words >= 3 {
-                out.body_len += s.len();
-            }
-            if !is_claim(s, n_words) {
-                continue;
-            }
-            let id = format!("{}:{}:{}", article.slug, block.line, si + 1);
-            let e = analyse(s, r.start, id, article, bi, block.line, anchor);
-            if checkable(&e) {
-                out.claims.push(e);
-            }
+        let id = format!("{}:{}:{}", article.slug, block.line, si + 1);
+        let e = analyse(s, r.start, id, article, bi, block.line, anchor);
+        if checkable(&e) {
+            out.claims.push(e);
         }
     }
     out
