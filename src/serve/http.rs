@@ -1,7 +1,9 @@
 //! The HTTP side (axum): files from the served folder through [`safe_path`], folders to their
 //! `index.html`, the site's `404.html` with status 404, `no-cache` + ETag revalidation, HEAD, and
-//! the live-reload script injected into HTML responses only.
+//! the live-reload script injected into HTML responses only. Bodies are shared between
+//! requests ([`bodies`]) or streamed, so memory stays bounded under many clients.
 
+use super::bodies::{self, Key};
 use super::livereload::{self, EVENTS_PATH, SCRIPT_PATH};
 use super::safe_path::{self, Refused, Resolved};
 use super::state::Shared;
@@ -11,6 +13,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use bytes::Bytes;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -45,9 +48,9 @@ async fn serve_file(
         Err(Refused::BadRequest) => return plain(StatusCode::BAD_REQUEST, "400 bad request"),
         Err(Refused::NotFound) => return not_found(&shared, &method).await,
     };
-    match tokio::fs::read(&found).await {
-        Ok(bytes) => file_response(&shared, &method, &headers, &found, bytes, StatusCode::OK),
-        Err(_) => not_found(&shared, &method).await,
+    match respond(&shared, &method, &headers, &found, StatusCode::OK).await {
+        Some(r) => r,
+        None => not_found(&shared, &method).await,
     }
 }
 
@@ -71,61 +74,154 @@ async fn not_found(shared: &Shared, method: &Method) -> Response {
         return html(StatusCode::INTERNAL_SERVER_ERROR, method, page);
     }
     let page = shared.out_dir.join("404.html");
-    match tokio::fs::read(&page).await {
-        Ok(bytes) => file_response(
-            shared,
-            method,
-            &HeaderMap::new(),
-            &page,
-            bytes,
-            StatusCode::NOT_FOUND,
-        ),
-        Err(_) => plain(StatusCode::NOT_FOUND, "404 not found"),
+    let empty = HeaderMap::new();
+    match respond(shared, method, &empty, &page, StatusCode::NOT_FOUND).await {
+        Some(r) => r,
+        None => plain(StatusCode::NOT_FOUND, "404 not found"),
     }
 }
 
-fn file_response(
+/// The response for the file at `path` (`None` if it cannot be read): from the shared bodies
+/// ([`bodies`]) when it is small, streamed from disk when it is large and needs no script.
+async fn respond(
     shared: &Shared,
     method: &Method,
     req: &HeaderMap,
     path: &Path,
-    bytes: Vec<u8>,
     status: StatusCode,
-) -> Response {
+) -> Option<Response> {
+    let meta = tokio::fs::metadata(path).await.ok()?;
     let mime = mime_guess::from_path(path).first_or_octet_stream();
-    let is_html = mime.essence_str() == "text/html";
-    let bytes = if is_html && shared.live_reload {
-        with_live_reload(shared, path, bytes, status)
-    } else {
-        bytes
+    let inject = mime.essence_str() == "text/html" && shared.live_reload;
+    if !inject && meta.len() > bodies::MAX_ENTRY {
+        return stream_file(method, req, path, &meta, &mime, status).await;
+    }
+    let key = Key {
+        modified: meta.modified().ok(),
+        len: meta.len(),
+        view: if inject { view_of(shared, status) } else { 0 },
     };
-    let etag = format!("\"{}\"", &blake3::hash(&bytes).to_hex()[..16]);
-    let content_type = content_type(&mime);
-    let not_modified = status == StatusCode::OK
+    let body = match shared.bodies.get(path, &key) {
+        Some(b) => b,
+        None => {
+            let _turn = shared.bodies.read_turn().await;
+            let bytes = tokio::fs::read(path).await.ok()?;
+            let bytes = if inject {
+                with_live_reload(shared, path, bytes, status)
+            } else {
+                bytes
+            };
+            let etag = format!("\"{}\"", &blake3::hash(&bytes).to_hex()[..16]);
+            let body = bodies::Body {
+                bytes: Bytes::from(bytes),
+                etag,
+            };
+            shared.bodies.put(path, key, body.clone());
+            body
+        }
+    };
+    Some(finish(method, req, &mime, status, body.bytes, body.etag))
+}
+
+/// What the injected script of a page depends on besides the page: the build status.
+fn view_of(shared: &Shared, status: StatusCode) -> u64 {
+    let s = shared.status();
+    let mut h = blake3::Hasher::new();
+    h.update(&s.generation.to_le_bytes());
+    h.update(&[u8::from(status == StatusCode::NOT_FOUND)]);
+    if let Some(e) = &s.error {
+        h.update(e.message.as_bytes());
+    }
+    for p in &s.provisional {
+        h.update(p.as_bytes());
+        h.update(b"\n");
+    }
+    let hash = h.finalize();
+    u64::from_le_bytes(hash.as_bytes()[..8].try_into().unwrap_or_default())
+}
+
+/// A large file streamed from disk in chunks (never whole in memory), with a weak ETag from its
+/// size and time.
+async fn stream_file(
+    method: &Method,
+    req: &HeaderMap,
+    path: &Path,
+    meta: &std::fs::Metadata,
+    mime: &mime_guess::Mime,
+    status: StatusCode,
+) -> Option<Response> {
+    let file = tokio::fs::File::open(path).await.ok()?;
+    let nanos = (meta.modified().ok())
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let etag = format!("W/\"{:x}-{nanos:x}\"", meta.len());
+    if let Some(r) = not_modified(req, &etag, mime, status) {
+        return Some(r);
+    }
+    let body = if method == Method::HEAD {
+        Body::empty()
+    } else {
+        Body::from_stream(tokio_util::io::ReaderStream::new(file))
+    };
+    let r = headers(Response::builder().status(status), mime, &etag)
+        .header(header::CONTENT_LENGTH, meta.len())
+        .body(body);
+    Some(r.unwrap_or_default())
+}
+
+/// The common headers of a file response.
+fn headers(
+    b: axum::http::response::Builder,
+    mime: &mime_guess::Mime,
+    etag: &str,
+) -> axum::http::response::Builder {
+    b.header(header::CONTENT_TYPE, content_type(mime))
+        .header(header::CACHE_CONTROL, "no-cache")
+        .header(header::ETAG, etag)
+        .header("x-content-type-options", "nosniff")
+}
+
+/// `304 Not Modified` when the request's `If-None-Match` names `etag`.
+fn not_modified(
+    req: &HeaderMap,
+    etag: &str,
+    mime: &mime_guess::Mime,
+    status: StatusCode,
+) -> Option<Response> {
+    let matches = status == StatusCode::OK
         && req
             .get(header::IF_NONE_MATCH)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
-    let mut builder = Response::builder()
-        .status(if not_modified {
-            StatusCode::NOT_MODIFIED
-        } else {
-            status
-        })
-        .header(header::CONTENT_TYPE, content_type)
-        .header(header::CACHE_CONTROL, "no-cache")
-        .header(header::ETAG, etag)
-        .header("x-content-type-options", "nosniff");
-    if not_modified {
-        return builder.body(Body::empty()).unwrap_or_default();
+    let b = headers(
+        Response::builder().status(StatusCode::NOT_MODIFIED),
+        mime,
+        etag,
+    );
+    matches.then(|| b.body(Body::empty()).unwrap_or_default())
+}
+
+fn finish(
+    method: &Method,
+    req: &HeaderMap,
+    mime: &mime_guess::Mime,
+    status: StatusCode,
+    bytes: Bytes,
+    etag: String,
+) -> Response {
+    if let Some(r) = not_modified(req, &etag, mime, status) {
+        return r;
     }
-    builder = builder.header(header::CONTENT_LENGTH, bytes.len());
+    let len = bytes.len();
     let body = if method == Method::HEAD {
         Body::empty()
     } else {
         Body::from(bytes)
     };
-    builder.body(body).unwrap_or_default()
+    headers(Response::builder().status(status), mime, &etag)
+        .header(header::CONTENT_LENGTH, len)
+        .body(body)
+        .unwrap_or_default()
 }
 
 /// An HTML page with the live-reload script (and the error overlay, if the last build failed).

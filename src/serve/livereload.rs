@@ -107,7 +107,7 @@ pub async fn events(
     let open = viewer
         .page
         .filter(|p| !p.is_empty() && p.len() <= MAX_PAGE_LEN && !p.contains(char::is_control))
-        .map(|p| shared.open_page(&p));
+        .and_then(|p| shared.open_page(&p));
     let rx = shared.subscribe();
     let stop = shared.shutdown_signal();
     let rest = stream::unfold((rx, stop, open), |(mut rx, mut stop, open)| async move {

@@ -4,11 +4,14 @@
 //! Layout: [`safe_path`] maps URL paths to files without ever leaving the served folder;
 //! [`http`] is the axum app (files, 404, headers, script injection); [`livereload`] holds the SSE
 //! endpoint and the browser script; [`cache`] keeps per-file hashes and ingest results;
-//! [`site`] is the incremental builder and [`progress`] what it reports; [`watch`] wraps the notify debouncer; [`server`] ties
-//! them together and owns the threads.
+//! [`site`] is the incremental builder and [`progress`] what it reports; [`watch`] wraps the notify debouncer; [`listen`] is
+//! the accept loop (connection cap, header timeout); [`server`] ties them together and owns the
+//! threads.
 
+pub mod bodies;
 pub mod cache;
 pub mod http;
+pub mod listen;
 pub mod livereload;
 pub mod progress;
 pub mod safe_path;

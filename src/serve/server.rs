@@ -256,19 +256,9 @@ fn spawn_http(
     let _guard = runtime.enter();
     let listener =
         tokio::net::TcpListener::from_std(listener).map_err(|e| Error::io("socket", e))?;
-    let mut stop = shared.shutdown_signal();
+    let stop = shared.shutdown_signal();
     let app = router(shared);
-    Ok(runtime.spawn(async move {
-        let shutdown = async move {
-            let _ = stop.wait_for(|s| *s).await;
-        };
-        if let Err(e) = axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await
-        {
-            eprintln!("server error: {e}");
-        }
-    }))
+    Ok(runtime.spawn(super::listen::serve(listener, app, stop)))
 }
 
 fn start_watching(
@@ -338,7 +328,7 @@ struct Reporter<'a>(&'a Shared);
 
 impl Progress for Reporter<'_> {
     fn open_pages(&self) -> Vec<String> {
-        self.0.open_pages()
+        self.0.open_pages(super::site::MAX_OPEN)
     }
 
     fn previewed(&mut self, p: &Preview) {

@@ -116,7 +116,7 @@ pub enum Outcome {
 }
 
 /// More open pages than this are not written first (the whole site follows soon anyway).
-const MAX_OPEN: usize = 16;
+pub const MAX_OPEN: usize = 16;
 
 /// At most this many edited articles are previewed before the exact pass; more is a bulk change
 /// (a checkout, a search-and-replace) where the exact site is what matters.

@@ -94,8 +94,16 @@ pub struct Shared {
     status: RwLock<Status>,
     notices: broadcast::Sender<Notice>,
     shutdown: watch::Sender<bool>,
-    /// Output path of each page open in a browser → number of tabs showing it.
-    open: Mutex<BTreeMap<String, usize>>,
+    open: Mutex<OpenPages>,
+    /// Response bodies shared between requests.
+    pub bodies: super::bodies::Bodies,
+}
+
+/// The pages open in browsers: output path → (tabs showing it, when it was last opened).
+#[derive(Default)]
+struct OpenPages {
+    pages: BTreeMap<String, (usize, u64)>,
+    seq: u64,
 }
 
 /// Keeps a page counted as open while it lives (see [`Shared::open_page`]).
@@ -107,10 +115,10 @@ pub struct OpenPage {
 impl Drop for OpenPage {
     fn drop(&mut self) {
         let mut open = self.shared.lock_open();
-        if let Some(n) = open.get_mut(&self.page) {
-            *n -= 1;
-            if *n == 0 {
-                open.remove(&self.page);
+        if let Some(e) = open.pages.get_mut(&self.page) {
+            e.0 -= 1;
+            if e.0 == 0 {
+                open.pages.remove(&self.page);
             }
         }
     }
@@ -125,24 +133,49 @@ impl Shared {
             notices: broadcast::channel(64).0,
             shutdown: watch::channel(false).0,
             open: Mutex::default(),
+            bodies: super::bodies::Bodies::default(),
         }
     }
 
-    /// Counts `page` (an output path) as open in a browser until the guard is dropped.
-    pub fn open_page(self: &Arc<Self>, page: &str) -> OpenPage {
-        *self.lock_open().entry(page.to_string()).or_default() += 1;
-        OpenPage {
+    /// Counts `page` (an output path) as open in a browser until the guard is dropped. Only a
+    /// page the site has counts (`None` otherwise): made-up `?page=` values cannot crowd out
+    /// the real ones.
+    pub fn open_page(self: &Arc<Self>, page: &str) -> Option<OpenPage> {
+        let exists = page.ends_with(".html")
+            && matches!(
+                super::safe_path::resolve(&self.out_dir, &format!("/{page}")),
+                Ok(super::safe_path::Resolved::File(_))
+            );
+        if !exists {
+            return None;
+        }
+        let mut open = self.lock_open();
+        open.seq += 1;
+        let seq = open.seq;
+        let e = open.pages.entry(page.to_string()).or_default();
+        e.0 += 1;
+        e.1 = seq;
+        Some(OpenPage {
             shared: self.clone(),
             page: page.to_string(),
-        }
+        })
     }
 
-    /// The pages open in a browser, sorted.
-    pub fn open_pages(&self) -> Vec<String> {
-        self.lock_open().keys().cloned().collect()
+    /// The pages open in a browser, at most `limit` of them (the most recently opened), sorted.
+    pub fn open_pages(&self, limit: usize) -> Vec<String> {
+        let open = self.lock_open();
+        let mut pages: Vec<(&String, u64)> = open.pages.iter().map(|(p, e)| (p, e.1)).collect();
+        pages.sort_by_key(|(_, seq)| std::cmp::Reverse(*seq));
+        let mut kept: Vec<String> = pages
+            .into_iter()
+            .take(limit)
+            .map(|(p, _)| p.clone())
+            .collect();
+        kept.sort();
+        kept
     }
 
-    fn lock_open(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, usize>> {
+    fn lock_open(&self) -> std::sync::MutexGuard<'_, OpenPages> {
         self.open.lock().unwrap_or_else(|p| p.into_inner())
     }
 
@@ -178,18 +211,53 @@ impl Shared {
 mod tests {
     use super::*;
 
+    /// A served folder holding `pages` (output paths).
+    fn served(pages: &[&str]) -> (tempfile::TempDir, Arc<Shared>) {
+        let dir = tempfile::tempdir().unwrap();
+        for p in pages {
+            let path = dir.path().join(p);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "<p>x</p>").unwrap();
+        }
+        let out = dir.path().canonicalize().unwrap();
+        (dir, Arc::new(Shared::new(out, true)))
+    }
+
     #[test]
     fn a_page_is_open_while_a_guard_lives() {
-        let shared = Arc::new(Shared::new(PathBuf::from("out"), true));
+        let (_dir, shared) = served(&["articles/x/index.html", "index.html"]);
         let a = shared.open_page("articles/x/index.html");
         let b = shared.open_page("articles/x/index.html");
         let c = shared.open_page("index.html");
-        assert_eq!(shared.open_pages(), ["articles/x/index.html", "index.html"]);
+        assert_eq!(
+            shared.open_pages(16),
+            ["articles/x/index.html", "index.html"]
+        );
         drop(a);
         drop(c);
-        assert_eq!(shared.open_pages(), ["articles/x/index.html"]);
+        assert_eq!(shared.open_pages(16), ["articles/x/index.html"]);
         drop(b);
-        assert!(shared.open_pages().is_empty());
+        assert!(shared.open_pages(16).is_empty());
+    }
+
+    #[test]
+    fn made_up_pages_do_not_count_and_the_most_recent_real_ones_win() {
+        let real: Vec<String> = (0..20).map(|i| format!("a/{i}/index.html")).collect();
+        let refs: Vec<&str> = real.iter().map(String::as_str).collect();
+        let (_dir, shared) = served(&refs);
+        let bogus: Vec<_> = (0..100)
+            .map(|i| shared.open_page(&format!("bogus/{i}/index.html")))
+            .collect();
+        assert!(bogus.iter().all(Option::is_none));
+        assert!(shared.open_page("../../etc/passwd").is_none());
+        let guards: Vec<_> = refs.iter().map(|p| shared.open_page(p)).collect();
+        let open = shared.open_pages(16);
+        assert_eq!(open.len(), 16);
+        assert!(
+            !open.contains(&real[0]) && open.contains(&real[19]),
+            "{open:?}"
+        );
+        drop(guards);
     }
 
     #[test]
