@@ -442,3 +442,57 @@ fn articles_json_snapshot() {
     let (_tmp, out) = build_seeds(None);
     insta::assert_snapshot!("seed_articles_json", read(&out.join("data/articles.json")));
 }
+
+/// A reader sees the copy's problem first: a banner naming the original by title, outlet and
+/// date with a link; the original names its copy; flags carry plain labels; verdicts have an
+/// index; the home page names the most serious finding in words.
+#[test]
+fn reader_pages_say_what_is_wrong_in_plain_words() {
+    let (_tmp, out) = build_seeds(None);
+    let json = articles_json(&out);
+    let (copy, original) = (seed(&json, S001), seed(&json, S000));
+    let slug = |v: &Value| v["slug"].as_str().unwrap().to_string();
+    let page = article_html(&out, &slug(&copy));
+    let (_, banner) = page
+        .split_once("class=\"copy-banner")
+        .expect("banner on the copy");
+    let banner = &banner[..banner.find("</p>").unwrap()];
+    let title = original["title"].as_str().unwrap();
+    assert!(
+        text(banner).contains(&format!("A copy of “{}”", unescape(title))),
+        "{banner}"
+    );
+    assert!(
+        banner.contains(&format!("articles/{}/", slug(&original))),
+        "{banner}"
+    );
+    assert!(
+        text(banner).contains("re-dated 3 February 2023"),
+        "{banner}"
+    );
+    let h1 = page.find("<h1>").unwrap();
+    assert!(page[h1..].find("copy-banner").unwrap() < page[h1..].find("class=\"byline").unwrap());
+    assert!(
+        page.contains("<strong>Republished copy</strong>")
+            && !page.contains("<strong>republished</strong>")
+    );
+    let orig_page = article_html(&out, &slug(&original));
+    assert!(
+        text(&orig_page).contains("Copied by"),
+        "the original names its copy"
+    );
+    let index = read(&out.join("index.html"));
+    assert!(
+        text(&index).contains("Re-dated copy"),
+        "home page: the finding in words"
+    );
+    let checks = read(&out.join("checks/index.html"));
+    assert!(
+        checks.contains("checks/") && text(&checks).contains("Japan would provide"),
+        "{checks}"
+    );
+    assert!(
+        read(&out.join("index.html")).contains("href=\"checks/\""),
+        "nav links the verdicts"
+    );
+}

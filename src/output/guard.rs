@@ -61,8 +61,13 @@ pub fn refuse_foreign_folder(out: &Path) -> Result<()> {
     }
     let listed = read_manifest(out).map_err(|e| Error::io(out.join(MANIFEST), e))?;
     if let Some(foreign) = first_foreign(out, listed.as_ref())? {
+        let older = listed.is_none() && out.join("data/articles.json").is_file();
         let why = match listed {
             Some(_) => "the last factsite build did not write it",
+            // A site an older factsite wrote, before manifests: only the user can tell.
+            None if older => {
+                "the folder has no .factsite-manifest (an older factsite wrote sites without one; if this is such a site, delete the folder once and build again)"
+            }
             None => "the folder has no .factsite-manifest, so factsite did not write it",
         };
         return Err(Error::Output(format!(

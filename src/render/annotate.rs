@@ -71,7 +71,11 @@ pub fn flags_by_line<'a>(
 /// Word-level diff as HTML.
 pub fn diff_html(ops: &[DiffOp]) -> String {
     let mut out = String::new();
-    for op in ops {
+    for (i, op) in ops.iter().enumerate() {
+        // The words of neighbouring operations are separate words: keep the space between them.
+        if i > 0 {
+            out.push(' ');
+        }
         let t = escape(&op.text);
         match op.op.as_str() {
             "insert" => out.push_str(&format!("<ins>{t}</ins>")),
@@ -85,6 +89,15 @@ pub fn diff_html(ops: &[DiffOp]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn diffs_keep_the_spaces_between_words() {
+        let ops = crate::xref::clusters::word_diff("places in providing", "places on providing");
+        assert_eq!(
+            diff_html(&ops),
+            "places <del>in</del> <ins>on</ins> providing"
+        );
+    }
     use crate::xref::Span;
 
     fn claim(span: (usize, usize), cluster: Option<&str>) -> Claim {

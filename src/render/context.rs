@@ -73,6 +73,8 @@ pub struct ArticleSummary {
     pub description: Option<String>,
     pub file: String,
     pub flags: usize,
+    /// The most serious finding in words ("Re-dated copy, and 3 more"), for lists.
+    pub finding: Option<String>,
 }
 
 impl ArticleSummary {
@@ -94,6 +96,7 @@ impl ArticleSummary {
             description: a.description.clone(),
             file: a.file.clone(),
             flags,
+            finding: None,
         }
     }
 }

@@ -4,10 +4,12 @@
 
 mod annotate;
 pub mod context;
+mod copy_note;
 pub mod data;
 pub mod feeds;
 pub mod highlight;
 pub mod jsonld;
+pub mod labels;
 pub mod markdown;
 pub mod memo;
 mod page_list;

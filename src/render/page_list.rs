@@ -25,6 +25,7 @@ pub(super) enum PageId<'a> {
     Cluster(&'a Cluster),
     Entity(&'a Entity),
     Check(&'a Check),
+    Checks,
 }
 
 impl PageId<'_> {
@@ -42,6 +43,7 @@ impl PageId<'_> {
             PageId::Cluster(c) => format!("claims/{}/", c.id),
             PageId::Entity(e) => format!("entities/{}/", e.id),
             PageId::Check(c) => format!("checks/{}/", c.slug),
+            PageId::Checks => "checks/".into(),
         }
     }
 }
@@ -64,6 +66,7 @@ impl<'a> PageRenderer<'a> {
             PageId::Flags,
             PageId::Entities,
             PageId::Timeline,
+            PageId::Checks,
             PageId::Index,
             PageId::NotFound,
         ];
@@ -140,6 +143,7 @@ impl<'a> PageRenderer<'a> {
             PageId::Cluster(c) => self.cluster_page(c, refs),
             PageId::Entity(e) => self.entity_page(e, refs, entity_keys),
             PageId::Check(c) => self.check_page(c, refs),
+            PageId::Checks => self.checks_index(),
         }
     }
 }

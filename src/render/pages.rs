@@ -38,14 +38,22 @@ pub struct Lookup<'a> {
     flags_citing: HashMap<&'a str, Vec<usize>>,
     flags: &'a [Flag],
     entity_name: HashMap<&'a str, &'a str>,
+    /// Article slug → the `republished` flags of the articles that copy it.
+    copied_by: HashMap<&'a str, Vec<&'a Flag>>,
 }
 
 impl<'a> Lookup<'a> {
     pub fn new(xref: &'a CrossRef) -> Self {
         let mut flags_of: HashMap<&str, Vec<&Flag>> = HashMap::new();
         let mut flags_citing: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut copied_by: HashMap<&str, Vec<&Flag>> = HashMap::new();
         for (i, f) in xref.flags.iter().enumerate() {
             flags_of.entry(f.article.as_str()).or_default().push(f);
+            if f.kind == crate::xref::FlagKind::Republished {
+                for orig in &f.related {
+                    copied_by.entry(orig.as_str()).or_default().push(f);
+                }
+            }
             for c in &f.claims {
                 flags_citing.entry(c.as_str()).or_default().push(i);
             }
@@ -54,6 +62,7 @@ impl<'a> Lookup<'a> {
             xref_of: xref.articles.iter().map(|x| (x.slug.as_str(), x)).collect(),
             flags_of,
             flags_citing,
+            copied_by,
             flags: &xref.flags,
             entity_name: xref
                 .entities
@@ -71,6 +80,11 @@ impl<'a> Lookup<'a> {
     /// The flags raised on an article, in report order.
     pub fn flags(&self, slug: &str) -> &[&'a Flag] {
         self.flags_of.get(slug).map_or(&[], Vec::as_slice)
+    }
+
+    /// The `republished` flags of the articles that copy article `slug`.
+    pub fn copied_by(&self, slug: &str) -> &[&'a Flag] {
+        self.copied_by.get(slug).map_or(&[], Vec::as_slice)
     }
 
     /// The flags citing any of `claims`, in report order.
@@ -163,7 +177,12 @@ impl PageRenderer<'_> {
             .corpus
             .articles
             .iter()
-            .map(|a| ArticleSummary::new(a, self.lookup.flags(&a.slug).len()))
+            .map(|a| {
+                let flags = self.lookup.flags(&a.slug);
+                let mut s = ArticleSummary::new(a, flags.len());
+                s.finding = super::labels::most_serious(flags);
+                s
+            })
             .collect();
         // Newest first, undated last, then by file for a stable order.
         list.sort_by(|a, b| {
@@ -214,9 +233,30 @@ impl PageRenderer<'_> {
         let axref = self.lookup.xref(&a.slug);
         let flags = self.lookup.flags(&a.slug);
         let verdicts = self.verdicts_on(axref);
-        self.memoized(&path, &(a, axref, flags, &verdicts), || {
-            self.article_page(a, axref, flags, &verdicts, &path)
+        let notes = self.copy_notes(a, flags);
+        let messages = self.reader_messages(flags);
+        let key = (a, axref, flags, &verdicts, &notes, &messages);
+        self.memoized(&path, &key, || {
+            self.article_page(a, axref, flags, &verdicts, (&notes, &messages), &path)
         })
+    }
+
+    /// Each flag's message in reader's words (see [`super::labels::reader_message`]), by id.
+    fn reader_messages(&self, flags: &[&Flag]) -> BTreeMap<String, String> {
+        let article = |slug: &str| {
+            let a = self.corpus.articles.iter().find(|a| a.slug == slug)?;
+            Some((a.file.as_str(), a.title.value.as_str()))
+        };
+        flags
+            .iter()
+            .map(|f| (f.id.clone(), super::labels::reader_message(f, article)))
+            .collect()
+    }
+
+    /// The banners naming the article this one copies, or those that copy it.
+    fn copy_notes(&self, a: &Article, flags: &[&Flag]) -> Vec<super::copy_note::CopyNote> {
+        let copied_by = self.lookup.copied_by(&a.slug);
+        super::copy_note::notes(self.corpus, &self.xref.reuse, a, flags, copied_by)
     }
 
     /// An article's page from its provisional share of the cross-reference data (`serve`'s
@@ -229,7 +269,17 @@ impl PageRenderer<'_> {
     ) -> Result<OutFile> {
         let flags: Vec<&Flag> = flags.iter().collect();
         let verdicts = self.verdicts_on(Some(axref));
-        self.article_page(a, Some(axref), &flags, &verdicts, &article_url(&a.slug))
+        let notes = self.copy_notes(a, &flags);
+        let messages = self.reader_messages(&flags);
+        let words = (&notes[..], &messages);
+        self.article_page(
+            a,
+            Some(axref),
+            &flags,
+            &verdicts,
+            words,
+            &article_url(&a.slug),
+        )
     }
 
     /// The verdicts with an appearance among the article's claims.
@@ -254,11 +304,16 @@ impl PageRenderer<'_> {
         axref: Option<&ArticleXref>,
         flags: &[&Flag],
         verdicts: &[&VerdictLink],
+        (notes, messages): (&[super::copy_note::CopyNote], &BTreeMap<String, String>),
         path: &str,
     ) -> Result<OutFile> {
         #[derive(Serialize)]
         struct Vars<'v> {
             article: ArticleSummary,
+            /// Banners: the article this one copies, or the articles that copy it.
+            copy_notes: &'v [super::copy_note::CopyNote],
+            /// Flag id → its message in reader's words.
+            messages: &'v BTreeMap<String, String>,
             meta: Vec<MetaRow>,
             source_url: Option<&'v str>,
             body_html: Option<String>,
@@ -291,6 +346,8 @@ impl PageRenderer<'_> {
             .collect();
         let vars = Vars {
             article: ArticleSummary::new(a, 0),
+            copy_notes: notes,
+            messages,
             meta: meta_rows(a),
             source_url: a.source_url.as_ref().map(|f| f.value.as_str()),
             body_html,

@@ -27,6 +27,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/timeline.html"),
     ),
     ("check.html", include_str!("../../templates/check.html")),
+    ("checks.html", include_str!("../../templates/checks.html")),
 ];
 
 /// Builds the Tera instance for a site root.
@@ -41,6 +42,7 @@ pub fn load(root: &Path) -> Result<Tera> {
     }
     let mut tera = Tera::new();
     super::jsonld::register_filters(&mut tera); // before the templates: Tera checks filter names
+    super::labels::register_filters(&mut tera);
     tera.add_raw_templates(sources.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(template_error)?;
     Ok(tera)

@@ -99,13 +99,42 @@ impl PageRenderer<'_> {
     pub(super) fn claims_index(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
         let path = PageId::Claims.path();
         #[derive(Serialize)]
+        struct ClusterRow<'v> {
+            #[serde(flatten)]
+            cluster: &'v Cluster,
+            /// Distinct articles it appears in.
+            articles: usize,
+            /// The rating of a verdict on it.
+            verdict: Option<&'v str>,
+        }
+        #[derive(Serialize)]
         struct Vars<'v> {
-            clusters: &'v [Cluster],
+            clusters: Vec<ClusterRow<'v>>,
             articles: &'v BTreeMap<String, ArticleRef>,
             figure_timelines: &'v [FigureTimeline],
         }
+        // Most widely repeated first (articles, then appearances), then by id.
+        let spread = |c: &Cluster| {
+            let mut a: Vec<&str> = c.appearances.iter().map(|x| x.article.as_str()).collect();
+            a.sort_unstable();
+            a.dedup();
+            (a.len(), c.appearances.len())
+        };
+        let mut clusters: Vec<ClusterRow> = (self.xref.clusters.iter())
+            .map(|c| ClusterRow {
+                cluster: c,
+                articles: spread(c).0,
+                verdict: (self.xref.verdicts.iter())
+                    .find(|v| v.clusters.contains(&c.id))
+                    .map(|v| v.rating.as_str()),
+            })
+            .collect();
+        clusters.sort_by(|a, b| {
+            let (sa, sb) = (spread(a.cluster), spread(b.cluster));
+            sb.cmp(&sa).then(a.cluster.id.cmp(&b.cluster.id))
+        });
         let vars = Vars {
-            clusters: &self.xref.clusters,
+            clusters,
             articles: refs,
             figure_timelines: &self.xref.figure_timelines,
         };
@@ -410,5 +439,48 @@ impl PageRenderer<'_> {
             "checks",
         );
         self.page_file("check.html", &path, page, &vars)
+    }
+
+    /// `checks/`: every verdict, the most recently reviewed first.
+    pub(super) fn checks_index(&self) -> Result<OutFile> {
+        let path = PageId::Checks.path();
+        #[derive(Serialize)]
+        struct Row<'v> {
+            slug: &'v str,
+            claim: &'v str,
+            rating: &'v str,
+            reviewed: Option<String>,
+            found: usize,
+        }
+        let mut checks: Vec<Row> = (self.corpus.checks.iter())
+            .map(|c| {
+                let link = self.xref.verdicts.iter().find(|v| v.check == c.slug);
+                let mut articles: Vec<&str> = (link.into_iter())
+                    .flat_map(|l| l.appearances.iter().map(|a| a.article.as_str()))
+                    .collect();
+                articles.sort_unstable();
+                articles.dedup();
+                Row {
+                    slug: &c.slug,
+                    claim: &c.claim,
+                    rating: &c.rating,
+                    reviewed: c.reviewed.map(|d| d.format("%Y-%m-%d").to_string()),
+                    found: articles.len(),
+                }
+            })
+            .collect();
+        checks.sort_by(|a, b| b.reviewed.cmp(&a.reviewed).then(a.slug.cmp(b.slug)));
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            checks: Vec<Row<'v>>,
+        }
+        let page = PageCtx::new(
+            self.config,
+            &path,
+            "Verdicts".into(),
+            "Every claim a fact-checker rated, with the articles it appears in.".into(),
+            "checks",
+        );
+        self.page_file("checks.html", &path, page, &Vars { checks })
     }
 }

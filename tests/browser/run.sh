@@ -20,3 +20,4 @@ command -v node >/dev/null 2>&1 || { echo "node is missing (apt-get install node
 (cd "$here" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund)
 (cd "$repo" && cargo build --locked --quiet --bin factsite)
 FACTSITE_BIN="$repo/target/debug/factsite" CHROMIUM="$(command -v chromium)" node "$here/reload.mjs"
+FACTSITE_BIN="$repo/target/debug/factsite" CHROMIUM="$(command -v chromium)" node "$here/reader.mjs"
