@@ -1,5 +1,6 @@
 //! `factsite init DIR`: scaffolds a new site that builds at once — `site.toml`, one sample
-//! article, one verdict under `content/checks/`, an about page and a `.gitignore`. Refuses a
+//! article, one verdict under `content/checks/` on a claim of that article, an about page, a
+//! `.gitignore` and a GitHub Pages workflow. Refuses a
 //! folder that exists and is not empty, so nothing is ever overwritten. Uses only `std` so it can
 //! live in the binary or the library.
 
@@ -13,6 +14,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("content/2024-03-01-sample-article.md", ARTICLE),
     ("content/checks/sample-verdict.md", VERDICT),
     ("content/pages/about.md", ABOUT),
+    (".github/workflows/pages.yml", PAGES_WORKFLOW),
 ];
 
 /// Creates the scaffold in `dir` (created if missing). Returns the files written.
@@ -82,7 +84,7 @@ files pasted from the web (factsite finds the title, date, outlet and byline in 
 "#;
 
 const VERDICT: &str = r#"+++
-claim = "The new bridge will cost $12 million."
+claim = "The bridge will cost $12 million and open in 2026."
 rating = "Mostly true"
 reviewed = 2024-03-04
 sources = ["https://council.example.org/minutes/2024-02-29"]
@@ -100,4 +102,63 @@ description = "Who runs this fact-check site and how it works."
 
 This site is built with factsite from a folder of news articles. Each article page shows where its
 metadata came from; verdicts are written by the desk's fact-checkers.
+"#;
+
+/// Publishes the site on GitHub Pages on every push to `main`. factsite is installed from the
+/// git repository named by the `FACTSITE_GIT` repository variable (Settings → Secrets and
+/// variables → Actions → Variables), so the workflow works whatever copy of factsite you use.
+const PAGES_WORKFLOW: &str = r#"# Builds the site with factsite and publishes it on GitHub Pages.
+# One-time setup in the repository settings:
+#   1. Pages → Build and deployment → Source: "GitHub Actions".
+#   2. Secrets and variables → Actions → Variables → New variable FACTSITE_GIT: the git URL of the
+#      factsite repository to install from (e.g. https://github.com/OWNER/factsite).
+name: Publish to GitHub Pages
+
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+
+concurrency:
+  group: pages
+  cancel-in-progress: false
+
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - id: pages
+        uses: actions/configure-pages@v5
+      - uses: dtolnay/rust-toolchain@stable
+      - name: Install factsite
+        env:
+          FACTSITE_GIT: ${{ vars.FACTSITE_GIT }}
+        run: |
+          if [ -z "$FACTSITE_GIT" ]; then
+            echo "::error::Set the repository variable FACTSITE_GIT to the git URL of factsite (see the top of this file)"
+            exit 1
+          fi
+          cargo install --locked --git "$FACTSITE_GIT" factsite
+      # base_url comes from Pages: https://USER.github.io/REPO (or the custom domain), no trailing slash.
+      - name: Build the site
+        run: factsite build --base-url "${{ steps.pages.outputs.base_url }}/" --output site
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: site
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
 "#;

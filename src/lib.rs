@@ -53,6 +53,20 @@ pub struct BuildReport {
     pub elapsed: Duration,
 }
 
+/// Refuses a site root that does not exist or is not a folder, in plain words (instead of "no
+/// content folder" or an OS error).
+pub fn check_root(root: &Path) -> Result<()> {
+    let why = match std::fs::metadata(root) {
+        Ok(m) if m.is_dir() => return Ok(()),
+        Ok(_) => "is not a folder",
+        Err(_) => "does not exist",
+    };
+    Err(Error::Output(format!(
+        "the site folder {} {why}; pass --root with the folder that holds content/ and site.toml",
+        root.display()
+    )))
+}
+
 /// Reads `site.toml` and applies command-line overrides.
 pub fn load_config(opts: &BuildOptions) -> Result<Config> {
     let mut config = Config::load(&opts.root)?;
@@ -142,6 +156,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 /// [`build`], telling `progress` when each stage starts (the CLI draws a progress bar from it).
 pub fn build_with(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<BuildReport> {
     let start = Instant::now();
+    check_root(&opts.root)?;
     let config = load_config(opts)?;
     let out = output_dir(opts, &config);
     output::check_output_dir(&opts.root, &out)?;

@@ -164,11 +164,20 @@ fn init(dir: &std::path::Path, quiet: bool, verbose: bool) -> Result<ExitCode> {
         for f in files.iter().filter(|_| verbose) {
             println!("  {}", f.display());
         }
+        // Run from a cargo target folder: `factsite` is not on PATH, so say how to run it.
+        let from_cargo = std::env::current_exe()
+            .is_ok_and(|p| p.components().any(|c| c.as_os_str() == "target"));
+        let how = if from_cargo {
+            "cargo run -- build --root"
+        } else {
+            "factsite build --root"
+        };
         println!(
-            "created a site in {} ({} files); build it with: factsite build --root {}",
+            "created a site in {} ({} files); build it with: {how} {}\nto publish on GitHub Pages, see the top of {}",
             dir.display(),
             files.len(),
-            dir.display()
+            dir.display(),
+            dir.join(".github/workflows/pages.yml").display()
         );
     }
     Ok(ExitCode::SUCCESS)

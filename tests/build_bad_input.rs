@@ -284,8 +284,12 @@ fn duplicate_slugs_name_both_files() {
 
 #[test]
 fn template_syntax_error_names_template_and_line() {
-    // The `{% if %}` on line 4 is never closed; Tera notices at `{% endblock %}` on line 5.
-    assert_build_fails("template_syntax", &["article.html:5:"]);
+    // The `{% if %}` on line 4 is never closed; Tera would notice at `{% endblock %}` on line
+    // 5, but the error names line 4, where the fix goes.
+    assert_build_fails(
+        "template_syntax",
+        &["templates/article.html", "line 4:", "{% if %}` is never closed"],
+    );
 }
 
 #[test]

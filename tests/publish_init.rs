@@ -36,6 +36,15 @@ fn init_scaffolds_a_site_that_builds() {
     );
     assert!(out.join("about/index.html").is_file());
     assert!(out.join("checks/sample-verdict/index.html").is_file());
+    // The sample verdict is found in the sample article, and the site has a Pages workflow.
+    let check = read(&out.join("checks/sample-verdict/index.html"));
+    assert!(
+        check.contains("articles/2024-03-01-sample-article/"),
+        "{check}"
+    );
+    assert!(!check.contains("was not found"));
+    let workflow = read(&dir.join(".github/workflows/pages.yml"));
+    assert!(workflow.contains("actions/deploy-pages") && workflow.contains("FACTSITE_GIT"));
     // The rating is on the scale of the scaffolded site.toml.
     let verdict = read(&dir.join("content/checks/sample-verdict.md"));
     let config = factsite::Config::load(&dir).unwrap();

@@ -188,10 +188,48 @@ fn meta(line: usize, text: &str, reason: &'static str) -> Block {
     }
 }
 
+/// A header line with a label, as exports and copy-paste tools write them: `Title: …`,
+/// `URL: https://…`, `Author: …`, `Outlet: …`.
+static LABELED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)(?P<label>title|headline|url|link|source url|author|authors|byline|outlet|publication|publisher|site|source)\s*:\s*(?P<value>\S.*)$")
+        .expect("labeled")
+});
+
+/// Takes a labelled header line (see [`LABELED`]) into its field; `false` if it is not one, or
+/// its field is already set (then it is read as any other line).
+fn take_labeled(art: &mut PlainArticle, n: usize, line: &str) -> bool {
+    let Some(c) = LABELED.captures(line.trim()) else {
+        return false;
+    };
+    let value = c["value"].trim();
+    let label = c["label"].to_ascii_lowercase();
+    let is_url = value.starts_with("http://") || value.starts_with("https://");
+    let (slot, reason) = match label.as_str() {
+        "title" | "headline" => (&mut art.title, "title"),
+        "url" | "link" | "source url" if is_url && !value.contains(char::is_whitespace) => {
+            (&mut art.source_url, "source URL")
+        }
+        "source" if is_url => return false, // `Source: https://…` is read as a URL line
+        "author" | "authors" | "byline" => (&mut art.byline, "byline"),
+        "outlet" | "publication" | "publisher" | "site" | "source" => (&mut art.outlet, "outlet"),
+        _ => return false,
+    };
+    if slot.is_some() {
+        return false;
+    }
+    *slot = Some(field(value, n, line));
+    art.blocks.push(meta(n, line, reason));
+    true
+}
+
 /// Reads metadata from the top lines; returns the index of the first line after the header.
 fn read_header(lines: &[(usize, &str)], art: &mut PlainArticle) -> usize {
     let mut end = 0;
     for (idx, &(n, line)) in lines.iter().enumerate().take(HEADER_LINES) {
+        if take_labeled(art, n, line) {
+            end = idx + 1;
+            continue;
+        }
         if let Some(d) = parse_date_line(line) {
             take_date(art, n, line, d);
         } else if art.source_url.is_none()
@@ -369,6 +407,22 @@ fn classify_rest(lines: &[(usize, &str)], start: usize, art: &mut PlainArticle) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labelled_header_lines_drop_their_labels() {
+        let a = ingest(
+            "Title: Biden passes the hat\nURL: https://www.msn.com/en-us/news/x\nAuthor: Jane Doe\nPublication: msn.com\nDate: 15 May 2022\n\nThe first sentence of the body is here and long enough.\n",
+        );
+        assert_eq!(a.title.unwrap().value, "Biden passes the hat");
+        assert_eq!(
+            a.source_url.unwrap().value,
+            "https://www.msn.com/en-us/news/x"
+        );
+        assert_eq!(a.byline.unwrap().value, "Jane Doe");
+        assert_eq!(a.outlet.unwrap().value, "msn.com");
+        assert_eq!(a.date.unwrap().value.to_string(), "2022-05-15");
+        assert_eq!(a.blocks.last().unwrap().kind, BlockKind::Body);
+    }
 
     #[test]
     fn title_date_url() {

@@ -1,5 +1,5 @@
 //! Machine-readable data: `data/articles.json`, one object per article in file order. The schema
-//! is documented in README.md ("Data files").
+//! is documented in docs/data-files.md.
 
 use super::OutFile;
 use super::context::article_url;

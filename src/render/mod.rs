@@ -18,6 +18,7 @@ pub mod publish;
 pub mod search;
 pub mod sitemap;
 mod svg;
+mod template_blocks;
 pub mod templates;
 pub mod text;
 mod xref_pages;

@@ -40,6 +40,9 @@ pub fn load(root: &Path) -> Result<Tera> {
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         sources.insert(key, text);
     }
+    for (name, text) in &sources {
+        super::template_blocks::check(name, text)?;
+    }
     let mut tera = Tera::new();
     super::jsonld::register_filters(&mut tera); // before the templates: Tera checks filter names
     super::labels::register_filters(&mut tera);

@@ -38,6 +38,7 @@ impl Server {
 
     /// Starts with a given renderer factory (tests and benchmarks).
     pub fn start_with(opts: ServeOptions, make: MakeRenderer) -> Result<Server> {
+        crate::check_root(&opts.root)?;
         let root = opts
             .root
             .canonicalize()

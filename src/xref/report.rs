@@ -27,6 +27,7 @@ pub struct CheckOutcome {
 
 /// Loads `root/content`, cross-references it and formats the flags.
 pub fn check(root: &Path, format: Format, fail_on: Severity) -> Result<CheckOutcome> {
+    crate::check_root(root)?;
     let mut corpus = content::load(&root.join("content"))?;
     content::apply_site_rules(&mut corpus, &crate::config::Config::load(root)?)?;
     let xref = super::cross_reference(&corpus);
@@ -65,7 +66,13 @@ pub fn text(xref: &CrossRef, articles: usize) -> String {
             let at = e
                 .sentence
                 .map_or(String::new(), |n| format!(" (sentence {n})"));
-            let _ = writeln!(s, "    {}:{}{at}: {}", e.file, e.line, clip(&e.text, 120));
+            let _ = writeln!(
+                s,
+                "    content/{}:{}{at}: {}",
+                e.file,
+                e.line,
+                clip(&e.text, 120)
+            );
         }
     }
     let count = |sev| xref.flags.iter().filter(|f| f.severity == sev).count();

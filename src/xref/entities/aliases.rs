@@ -258,7 +258,11 @@ impl Aliases {
         for n in names {
             let k = key(n);
             if k != ck {
-                self.spelling.insert(k.clone());
+                // "Zelenskyy" for "Volodymyr Zelensky" is a spelling (reported as a variant);
+                // "POTUS" for "Joe Biden" is another name (merged, not reported).
+                if looks_like_spelling(&k, &ck) {
+                    self.spelling.insert(k.clone());
+                }
                 self.to_canonical.insert(k, ck.clone());
             }
         }
@@ -288,6 +292,12 @@ impl Aliases {
         };
         self.splits.contains(&pair)
     }
+}
+
+/// Whether `other` is a spelling of `name` (both keys): their last words are close in letters.
+fn looks_like_spelling(other: &str, name: &str) -> bool {
+    let last = |k: &str| k.rsplit(' ').next().unwrap_or("").to_string();
+    strsim::jaro_winkler(&last(other), &last(name)) >= 0.8
 }
 
 #[cfg(test)]

@@ -79,7 +79,16 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
                 && words
                     .get(j + 1)
                     .is_some_and(|n| is_cap(&sentence[n.span.clone()]));
-            if (is_cap(r) && !is_calendar(&words[j].lower)) || connector {
+            // "National Security and Defense Council of Ukraine": "and" inside one body's name,
+            // when the capitalised words after it end in an organisation word.
+            let and_in_name = r == "and" && {
+                let rest = words[j + 1..].iter().take_while(|w| {
+                    let raw = &sentence[w.span.clone()];
+                    is_cap(raw) || raw == "of"
+                });
+                rest.take(5).any(|w| ORG_WORDS.contains(&w.lower.as_str()))
+            };
+            if (is_cap(r) && !is_calendar(&words[j].lower)) || connector || and_in_name {
                 j += 1;
             } else {
                 break;
@@ -113,9 +122,12 @@ fn split_run(sentence: &str, run: &[text::Word], initial: bool, out: &mut Vec<Me
     if rest.is_empty() {
         return;
     }
-    if let Some(k) =
-        (1..rest.len()).find(|&k| TITLES.contains(&rest[k].lower.as_str()) && k + 1 < rest.len())
-    {
+    // (Not inside a body's name: "National Security and Defense Council" keeps its "Defense".)
+    if let Some(k) = (1..rest.len()).find(|&k| {
+        TITLES.contains(&rest[k].lower.as_str())
+            && k + 1 < rest.len()
+            && !has_org_word(&rest[k + 1..])
+    }) {
         // "White House Press Secretary Jen Psaki": the organisation, then the titled person.
         split_run(sentence, &rest[..k], initial && start == 0, out);
         return split_run(sentence, &rest[k..], false, out);
@@ -387,6 +399,23 @@ mod tests {
         );
         assert!(
             m.contains(&("Fumio Kishida".into(), Some(EntityKind::Person))),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn and_inside_a_bodys_name_keeps_it_whole() {
+        let names = |s: &str| -> Vec<String> { surfaces(s).into_iter().map(|m| m.0).collect() };
+        let m = names(
+            "Oleksii Danilov, Secretary of the National Security and Defense Council of Ukraine, said.",
+        );
+        assert!(
+            m.contains(&"National Security and Defense Council of Ukraine".to_string()),
+            "{m:?}"
+        );
+        let m = names("Biden visited South Korea and Japan, then the World Bank.");
+        assert!(
+            m.contains(&"South Korea".to_string()) && m.contains(&"Japan".to_string()),
             "{m:?}"
         );
     }
