@@ -1,5 +1,6 @@
-// factsite search: filters search-index.json (built with the site) in the browser. No external
-// service. The header form works without this script: it submits to the search/ page, which lists
+// factsite search: searches the site's full-text index in the browser (search/terms/*.json hold
+// every word, search/docs/*.json the documents in chunks; all built with the site, and
+// search-index.json lists the documents for other tools). No external service. The header form works without this script: it submits to the search/ page, which lists
 // everything. With it: results appear under the box as you type; ↓ moves into them, ↑/↓ between
 // them, Esc goes back; "/" anywhere focuses the box; on the search/ page the list is filtered.
 (function () {
@@ -11,7 +12,8 @@
   var base = new URL("../", script.src); // the script lives in static/
   var pageList = document.getElementById("search-page-results");
   var pageStatus = document.getElementById("search-page-status");
-  var docs = null;
+  var pageAll = pageList ? pageList.innerHTML : "";
+  var pageAllStatus = pageStatus ? pageStatus.textContent : "";
   var loading = null;
   var MAX = 8;
 
@@ -37,40 +39,98 @@
     return (s || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
-  function load() {
-    if (!loading) {
-      loading = fetch(new URL("search-index.json", base))
+  // Words as the index has them (see src/render/search_terms.rs): lower case, Latin accents
+  // folded, very common words dropped, two characters or more.
+  var FOLD = { "ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "þ": "th", "ð": "d", "ħ": "h", "ı": "i" };
+  var STOP = " a an and are as at be but by for from had has have he her his in is it its of on or she that the their they this to was were which who will with ";
+  function words(q) {
+    return norm(q).replace(/[øłßæœđþðħı]/g, function (c) { return FOLD[c]; })
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(function (w) { return w.length > 1 && STOP.indexOf(" " + w + " ") < 0; });
+  }
+  function shard(w) {
+    var a = w.slice(0, 2);
+    return /^[a-z0-9]{2}$/.test(a) ? a : "_" + w.codePointAt(0).toString(16);
+  }
+
+  // The document list comes in chunks of 500 (search/docs/<k>.json): only those of the
+  // documents shown are fetched.
+  var PER = 500;
+  var chunks = {};
+  function chunk(k) {
+    if (!chunks[k]) {
+      chunks[k] = fetch(new URL("search/docs/" + k + ".json", base))
         .then(function (r) {
           if (!r.ok) throw new Error(r.status);
           return r.json();
-        })
-        .then(function (data) {
-          docs = data.docs.map(function (d) {
-            d.t = norm(d.title);
-            d.x = norm([d.title, d.meta, d.text].join(" "));
-            return d;
-          });
-          return docs;
         });
     }
+    return chunks[k];
+  }
+  function docsOf(ids) {
+    var ks = {};
+    ids.forEach(function (i) { ks[Math.floor(i / PER)] = true; });
+    return Promise.all(Object.keys(ks).map(function (k) {
+      return chunk(k).then(function (rows) { return [k, rows]; });
+    })).then(function (loaded) {
+      var by = {};
+      loaded.forEach(function (kr) { by[kr[0]] = kr[1]; });
+      return ids.map(function (i) {
+        var r = by[Math.floor(i / PER)][i % PER];
+        return { kind: r[0], title: r[1], url: r[2], meta: r[3] };
+      });
+    });
+  }
+  function load() {
+    if (!loading) loading = chunk(0);
     return loading;
   }
 
-  // Every term must occur; a term in the title counts more. Ties keep index order.
+  // Term files, fetched once each; a missing one (no word starts so) is empty.
+  var shards = {};
+  function terms(name) {
+    if (!shards[name]) {
+      shards[name] = fetch(new URL("search/terms/" + name + ".json", base))
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { return {}; });
+    }
+    return shards[name];
+  }
+
+  // Every word must occur (the last one as a prefix, as you type); documents are ranked by
+  // weight (a title word counts ten) times rarity. Ties keep index order.
   function search(q) {
-    var terms = norm(q).split(/\s+/).filter(Boolean);
-    if (!terms.length) return null;
-    var hits = [];
-    docs.forEach(function (d, i) {
-      var score = 0;
-      for (var k = 0; k < terms.length; k++) {
-        if (d.x.indexOf(terms[k]) < 0) return;
-        score += d.t.indexOf(terms[k]) >= 0 ? 10 : 1;
-      }
-      hits.push({ d: d, s: score, i: i });
+    var ws = words(q);
+    if (!ws.length) return Promise.resolve(null);
+    return Promise.all(ws.map(function (w) { return terms(shard(w)); })).then(function (files) {
+      var n = 1e6; // rarity only ranks: a constant in place of the number of documents
+      var scores = null;
+      ws.forEach(function (w, k) {
+        var last = k === ws.length - 1;
+        var found = {};
+        Object.keys(files[k]).forEach(function (t) {
+          if (t !== w && !(last && t.indexOf(w) === 0)) return;
+          var p = files[k][t];
+          var idf = Math.log(1 + n / (p.length / 2));
+          for (var j = 0; j < p.length; j += 2) {
+            found[p[j]] = Math.max(found[p[j]] || 0, p[j + 1] * idf);
+          }
+        });
+        if (scores === null) {
+          scores = found;
+        } else {
+          var both = {};
+          Object.keys(scores).forEach(function (d) {
+            if (d in found) both[d] = scores[d] + found[d];
+          });
+          scores = both;
+        }
+      });
+      return Object.keys(scores)
+        .map(function (d) { return { i: +d, s: scores[d] }; })
+        .sort(function (a, b) { return b.s - a.s || a.i - b.i; })
+        .map(function (h) { return h.i; });
     });
-    hits.sort(function (a, b) { return b.s - a.s || a.i - b.i; });
-    return hits.map(function (h) { return h.d; });
   }
 
   function item(d) {
@@ -94,28 +154,36 @@
     return (n === 0 ? "No results" : n === 1 ? "1 result" : n + " results") + " for “" + q + "”";
   }
 
+  var asked = 0;
   function update() {
     var q = input.value.trim();
-    load().then(function () {
-      var hits = search(q);
+    var mine = ++asked;
+    search(q).then(function (ids) {
+      if (ids === null) return null;
+      return docsOf(pageList ? ids : ids.slice(0, MAX)).then(function (shown) {
+        return { n: ids.length, shown: shown };
+      });
+    }).then(function (res) {
+      if (mine !== asked) return; // a later query is on its way
+      var hits = res && res.shown;
       if (pageList) {
         if (hits === null) {
-          fill(pageList, docs, docs.length);
-          pageStatus.textContent = docs.length + " documents. Type in the search box to filter.";
+          pageList.innerHTML = pageAll; // the page lists every document as built
+          pageStatus.textContent = pageAllStatus;
         } else {
           fill(pageList, hits, hits.length);
-          pageStatus.textContent = count(hits.length, q);
+          pageStatus.textContent = count(res.n, q);
         }
         live.textContent = pageStatus.textContent;
         return;
       }
       if (hits === null) return close();
       fill(list, hits, MAX);
-      if (hits.length > MAX) {
+      if (res.n > MAX) {
         var li = el("li", "search-more");
         var a = el("a");
         a.href = new URL("search/?q=" + encodeURIComponent(q), base).href;
-        a.textContent = "All " + hits.length + " results";
+        a.textContent = "All " + res.n + " results";
         li.appendChild(a);
         list.appendChild(li);
       }
@@ -125,7 +193,7 @@
         list.appendChild(none);
       }
       box.hidden = false;
-      live.textContent = count(hits.length, q);
+      live.textContent = count(res.n, q);
     }).catch(function () {
       live.textContent = "Search is unavailable here; use the search page.";
     });

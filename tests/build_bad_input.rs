@@ -288,7 +288,11 @@ fn template_syntax_error_names_template_and_line() {
     // 5, but the error names line 4, where the fix goes.
     assert_build_fails(
         "template_syntax",
-        &["templates/article.html", "line 4:", "{% if %}` is never closed"],
+        &[
+            "templates/article.html",
+            "line 4:",
+            "{% if %}` is never closed",
+        ],
     );
 }
 

@@ -240,7 +240,7 @@ fn json_ld_cannot_break_out_of_its_script() {
 fn search_index_and_page() {
     let (_t, out) = build_fixture();
     let index: Value = serde_json::from_str(&page(&out, "search-index.json")).unwrap();
-    assert_eq!(index["version"], 1);
+    assert_eq!(index["version"], 2);
     let docs = index["docs"].as_array().unwrap();
     let articles: Vec<&Value> = docs.iter().filter(|d| d["kind"] == "article").collect();
     assert_eq!(articles.len(), 3);
@@ -250,7 +250,14 @@ fn search_index_and_page() {
         .unwrap();
     assert_eq!(older["title"], "Council approves bridge");
     assert_eq!(older["date"], "2022-05-15");
-    assert!(older["text"].as_str().unwrap().contains("$12 million"));
+    // Its words are in the term files, by document number.
+    let n = docs
+        .iter()
+        .position(|d| d["url"] == "articles/older/")
+        .unwrap();
+    let mi: Value = serde_json::from_str(&page(&out, "search/terms/mi.json")).unwrap();
+    let postings = mi["million"].as_array().unwrap();
+    assert!(postings.chunks(2).any(|p| p[0] == n), "{postings:?}");
     // The search page lists every document with a working relative link, and every page has the
     // search form pointing at it.
     let search = page(&out, "search/index.html");
@@ -265,7 +272,13 @@ fn search_index_and_page() {
             .contains("<form class=\"search\" role=\"search\" action=\"search/\"")
     );
     assert!(article_html(&out, "older").contains("action=\"../../search/\""));
-    assert!(read(&out.join("static/search.js")).contains("search-index.json"));
+    assert!(read(&out.join("static/search.js")).contains("search/terms/"));
+    let chunk: Value = serde_json::from_str(&page(&out, "search/docs/0.json")).unwrap();
+    assert_eq!(
+        chunk.as_array().unwrap().len(),
+        docs.len(),
+        "one chunk holds them all"
+    );
     assert!(out.join("static/favicon.svg").is_file());
 }
 

@@ -16,6 +16,7 @@ mod page_list;
 mod pages;
 pub mod publish;
 pub mod search;
+pub mod search_terms;
 pub mod sitemap;
 mod svg;
 mod template_blocks;
@@ -189,7 +190,7 @@ impl Renderer {
             xref,
             targets,
             memo,
-            lookup: pages::Lookup::new(xref),
+            lookup: pages::Lookup::new(corpus, xref),
         }
     }
 

@@ -40,10 +40,12 @@ pub struct Lookup<'a> {
     entity_name: HashMap<&'a str, &'a str>,
     /// Article slug → the `republished` flags of the articles that copy it.
     copied_by: HashMap<&'a str, Vec<&'a Flag>>,
+    /// Article slug → (file, title), for flag messages in reader's words.
+    named: HashMap<&'a str, (&'a str, &'a str)>,
 }
 
 impl<'a> Lookup<'a> {
-    pub fn new(xref: &'a CrossRef) -> Self {
+    pub fn new(corpus: &'a Corpus, xref: &'a CrossRef) -> Self {
         let mut flags_of: HashMap<&str, Vec<&Flag>> = HashMap::new();
         let mut flags_citing: HashMap<&str, Vec<usize>> = HashMap::new();
         let mut copied_by: HashMap<&str, Vec<&Flag>> = HashMap::new();
@@ -63,6 +65,9 @@ impl<'a> Lookup<'a> {
             flags_of,
             flags_citing,
             copied_by,
+            named: (corpus.articles.iter())
+                .map(|a| (a.slug.as_str(), (a.file.as_str(), a.title.value.as_str())))
+                .collect(),
             flags: &xref.flags,
             entity_name: xref
                 .entities
@@ -242,11 +247,8 @@ impl PageRenderer<'_> {
     }
 
     /// Each flag's message in reader's words (see [`super::labels::reader_message`]), by id.
-    fn reader_messages(&self, flags: &[&Flag]) -> BTreeMap<String, String> {
-        let article = |slug: &str| {
-            let a = self.corpus.articles.iter().find(|a| a.slug == slug)?;
-            Some((a.file.as_str(), a.title.value.as_str()))
-        };
+    pub(super) fn reader_messages(&self, flags: &[&Flag]) -> BTreeMap<String, String> {
+        let article = |slug: &str| self.lookup.named.get(slug).copied();
         flags
             .iter()
             .map(|f| (f.id.clone(), super::labels::reader_message(f, article)))

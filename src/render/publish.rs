@@ -33,7 +33,9 @@ pub fn files(
             let page = memo::file(memo, &search_path, &index.listed(), || {
                 search_page(tera, config, &index)
             })?;
-            Ok(vec![index.to_file()?, page])
+            let mut files = index.to_files()?;
+            files.push(page);
+            Ok(files)
         },
         || {
             rayon::join(

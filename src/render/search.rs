@@ -1,13 +1,14 @@
-//! Client-side search, built at build time: `search-index.json` (one document per article, claim
-//! cluster and entity; see `publish.rs`) and the `search/` page, which
-//! lists every document so it is useful with JavaScript off and which `static/search.js` filters
-//! when it is on. No external service.
+//! Client-side search, built at build time: `search-index.json` (the list of documents: one per
+//! article, claim cluster and entity; see `publish.rs`), the full-text term files
+//! (`search/terms/*.json`, see [`super::search_terms`]) and the `search/` page, which lists every
+//! document so it is useful with JavaScript off and which `static/search.js` filters when it is
+//! on. No external service.
 //!
-//! `search-index.json` schema (version 1):
-//! `{ "version": 1, "docs": [ { "kind": "article"|"claim"|"entity", "title", "url", "meta",
-//! "date", "text" } ] }`, where `url` is relative to the site root (`articles/x/`), `meta` a short
-//! line shown under the title, `date` `YYYY-MM-DD` or null, and `text` the searchable text
-//! (shortened to [`TEXT_LIMIT`] characters).
+//! `search-index.json` schema (version 2):
+//! `{ "version": 2, "docs": [ { "kind": "article"|"claim"|"entity", "title", "url", "meta",
+//! "date" } ] }`, where `url` is relative to the site root (`articles/x/`), `meta` a short line
+//! shown under the title and `date` `YYYY-MM-DD` or null. The text is searched through the term
+//! files, which index every word of it.
 
 use super::OutFile;
 use super::context::article_url;
@@ -15,10 +16,6 @@ use super::text::escape;
 use crate::content::Corpus;
 use crate::error::{Error, Result};
 use serde::Serialize;
-
-/// Longest `text` kept per document: keeps the index small for large corpora (titles and the
-/// start of each article find most things).
-pub const TEXT_LIMIT: usize = 2000;
 
 /// Where the search page lives, relative to the site root.
 pub const SEARCH_PATH: &str = "search/";
@@ -30,6 +27,8 @@ pub struct SearchDoc {
     pub url: String,
     pub meta: String,
     pub date: Option<String>,
+    /// Every word of it is indexed (in the term files, not in `search-index.json`).
+    #[serde(skip)]
     pub text: String,
 }
 
@@ -68,7 +67,7 @@ pub struct SearchIndex {
 impl SearchIndex {
     pub fn new() -> Self {
         SearchIndex {
-            version: 1,
+            version: 2,
             docs: vec![],
         }
     }
@@ -86,8 +85,7 @@ impl SearchIndex {
         index
     }
 
-    /// An article's search entry; its text is the body up to [`TEXT_LIMIT`] characters (blocks past
-    /// the limit are not joined only to be cut off by [`Self::add`]).
+    /// An article's search entry: its whole body is indexed.
     fn article_doc(a: &crate::content::Article) -> SearchDoc {
         let date = a
             .date
@@ -99,15 +97,7 @@ impl SearchIndex {
             .collect::<Vec<_>>()
             .join(" · ");
         let mut text = String::new();
-        let mut chars = 0;
-        for (i, b) in a.body().enumerate() {
-            if chars > TEXT_LIMIT {
-                break;
-            }
-            if i > 0 {
-                text.push(' ');
-                chars += 1;
-            }
+        for b in a.body() {
             // Markdown blocks are indexed as their words: never a tag the article carried.
             let words = match a.format {
                 crate::content::Format::Markdown => {
@@ -116,7 +106,7 @@ impl SearchIndex {
                 _ => std::borrow::Cow::Borrowed(b.text.as_str()),
             };
             text.push_str(&words);
-            chars += words.chars().count();
+            text.push(' ');
         }
         SearchDoc {
             kind: "article",
@@ -128,12 +118,8 @@ impl SearchIndex {
         }
     }
 
-    /// Adds a document; `text` is shortened to [`TEXT_LIMIT`] characters.
-    pub fn add(&mut self, mut doc: SearchDoc) {
-        if let Some((end, _)) = doc.text.char_indices().nth(TEXT_LIMIT) {
-            doc.text.truncate(end);
-        }
-
+    /// Adds a document.
+    pub fn add(&mut self, doc: SearchDoc) {
         self.docs.push(doc);
     }
 
@@ -161,13 +147,17 @@ impl SearchIndex {
         &self.docs
     }
 
-    /// `search-index.json` (compact: it is downloaded by every visitor who searches).
-    pub fn to_file(&self) -> Result<OutFile> {
+    /// `search-index.json` (compact: it is downloaded by every visitor who searches), then the
+    /// term files.
+    pub fn to_files(&self) -> Result<Vec<OutFile>> {
         let s = serde_json::to_string(self)
             .map_err(|e| Error::Output(format!("search-index.json: {e}")))?;
         let mut s = super::jsonld::markup_safe_json(&s);
         s.push('\n');
-        Ok(OutFile::new("search-index.json", s))
+        let mut files = vec![OutFile::new("search-index.json", s)];
+        files.extend(super::search_terms::doc_chunks(&self.docs));
+        files.extend(super::search_terms::term_files(&self.docs));
+        Ok(files)
     }
 
     /// The body of the search page: every document as a link, grouped by kind in index order.
@@ -223,41 +213,32 @@ mod tests {
         assert_eq!(i.docs().len(), 2);
         let html = i.page_html("../");
         assert!(html.contains("href=\"../claims/c1/\""));
-        let json = i.to_file().unwrap().text().into_owned();
-        assert!(json.starts_with("{\"version\":1,\"docs\":[{\"kind\":\"claim\""));
+        let files = i.to_files().unwrap();
+        let json = files[0].text().into_owned();
+        assert!(
+            json.starts_with("{\"version\":2,\"docs\":[{\"kind\":\"claim\""),
+            "{json}"
+        );
+        assert!(!json.contains("\"text\""), "the text is in the term files");
+        assert!(files.iter().any(|f| f.path == "search/terms/ze.json"));
     }
 
+    /// An article's text is its whole body, past any length.
     #[test]
-    fn long_text_is_shortened() {
-        let mut i = SearchIndex::new();
-        i.add_claim(&"x".repeat(5000), "c/", "");
-        assert_eq!(i.docs()[0].text.chars().count(), TEXT_LIMIT);
-        // Counted in characters, not bytes; exactly the limit is kept whole.
-        i.add_claim(&"é".repeat(TEXT_LIMIT + 1), "d/", "");
-        assert_eq!(i.docs()[1].text, "é".repeat(TEXT_LIMIT));
-        i.add_claim(&"ü".repeat(TEXT_LIMIT), "e/", "");
-        assert_eq!(i.docs()[2].text, "ü".repeat(TEXT_LIMIT));
-    }
-
-    /// An article's text is its body blocks joined by spaces and cut at the limit, also when the
-    /// limit falls inside a block, on a separator or exactly at a block's end.
-    #[test]
-    fn article_text_is_the_joined_body_cut_at_the_limit() {
-        for first in [10, 1999, 2000, 2001] {
-            let paras = ["é".repeat(first), "b".repeat(500), "c".repeat(3000)];
-            let text = format!("---\ntitle: T\n---\n{}\n", paras.join("\n\n"));
-            let a = crate::content::markdown_article::ingest(&text, "a.md", String::new())
-                .unwrap()
-                .unwrap();
-            let doc = SearchIndex::with_articles(&crate::content::Corpus {
-                articles: vec![a.into()],
-                ..Default::default()
-            })
-            .docs()[0]
-                .text
-                .clone();
-            let whole: String = paras.join(" ").chars().take(TEXT_LIMIT).collect();
-            assert_eq!(doc, whole, "first block of {first} characters");
-        }
+    fn article_text_is_the_whole_body() {
+        let paras = [
+            "é".repeat(2500),
+            "b".repeat(500),
+            "Zelenskyy spoke".to_string(),
+        ];
+        let text = format!("---\ntitle: T\n---\n{}\n", paras.join("\n\n"));
+        let a = crate::content::markdown_article::ingest(&text, "a.md", String::new())
+            .unwrap()
+            .unwrap();
+        let index = SearchIndex::with_articles(&crate::content::Corpus {
+            articles: vec![a.into()],
+            ..Default::default()
+        });
+        assert!(index.docs()[0].text.contains("Zelenskyy spoke"));
     }
 }

@@ -169,7 +169,8 @@ impl PageRenderer<'_> {
             .collect();
         let flags = (self.lookup).flags_citing(c.appearances.iter().map(|a| a.claim.as_str()));
         let entities = self.entity_names(&c.entities);
-        let key = (c, titles, &verdicts, &flags, &entities);
+        let messages = self.reader_messages(&flags);
+        let key = (c, titles, &verdicts, &flags, &entities, &messages);
         self.memoized(&path, &key, || {
             #[derive(Serialize)]
             struct Vars<'v> {
@@ -177,6 +178,8 @@ impl PageRenderer<'_> {
                 appearances: Vec<AppearanceView<'v>>,
                 verdicts: &'v [&'v crate::xref::VerdictLink],
                 flags: &'v [&'v Flag],
+                /// Flag id → its message in reader's words.
+                messages: &'v BTreeMap<String, String>,
                 entities: &'v [(&'v str, &'v str)],
             }
             let appearances = c
@@ -189,6 +192,7 @@ impl PageRenderer<'_> {
                 appearances,
                 verdicts: &verdicts,
                 flags: &flags,
+                messages: &messages,
                 entities: &entities,
             };
             let title = format!("Claim: {}", shorten(&c.text, 80));
@@ -232,8 +236,12 @@ impl PageRenderer<'_> {
             articles: &'v BTreeMap<String, ArticleRef>,
             reuse: &'v [crate::xref::Reuse],
             total: usize,
+            /// Flag id → its message in reader's words.
+            messages: BTreeMap<String, String>,
         }
+        let all: Vec<&Flag> = self.xref.flags.iter().collect();
         let vars = Vars {
+            messages: self.reader_messages(&all),
             groups,
             articles: refs,
             reuse: &self.xref.reuse,

@@ -72,6 +72,16 @@ try {
   await page.goto(url + "flags/");
   const diffs = await page.$$eval(".diff", (d) => d.map((x) => x.textContent));
   check(diffs.length > 0 && diffs.every((t) => !/\w(del|ins)?\w{25,}/.test(t)), "word diffs keep spaces between words");
+  // Full-text search: a word far into an article is found, on the search page and as you type.
+  await page.goto(url + "search/?q=Zelenskyy");
+  await page.waitForFunction(() => /result/.test(document.getElementById("search-page-status")?.textContent || ""));
+  const found = await page.$$eval("#search-page-results a", (as) => as.map((a) => a.getAttribute("href")));
+  check(found.some((h) => h.includes("003_a90c1c33016904d2")), `search finds "Zelenskyy" in article 003 (${found.length} results)`);
+  await page.goto(url);
+  await page.fill("#site-search", "kishi");
+  await page.waitForSelector("#search-results:not([hidden]) a", { timeout: 5000 }).catch(() => null);
+  const typed = await page.$$eval("#search-results a", (as) => as.map((a) => a.textContent));
+  check(typed.length > 0, `typing "kishi" shows results as you type: ${typed.slice(0, 2).join(" | ")}`);
   const wide = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await wide.goto(url + copy);
   await wide.screenshot({ path: path.join(shots, "copy-1280.png"), fullPage: false });
