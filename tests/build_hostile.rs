@@ -240,3 +240,22 @@ fn symlinked_articles_are_skipped_with_a_warning() {
             .any(|b| String::from_utf8_lossy(b).contains("Private notes"))
     );
 }
+
+/// Files published as they are (content assets, `static/` files) are streamed when written, never
+/// read whole into memory: the pipeline hands them over as copies of their source, and the
+/// written file is byte-identical.
+#[test]
+fn assets_are_copied_by_streaming() {
+    let big = "0123456789".repeat(100_000);
+    let (tmp, root) = site(&[("content/img/data.bin", &big), ("static/app.css", "p{}")]);
+    let renderer = factsite::render::Renderer::new(&root).unwrap();
+    let config = factsite::Config::load(&root).unwrap();
+    let built = factsite::run_pipeline_with(&root, config, &renderer, &|_| {}).unwrap();
+    for path in ["files/img/data.bin", "static/app.css"] {
+        let f = built.files.iter().find(|f| f.path == path).expect(path);
+        assert!(f.copy_of.is_some() && f.bytes.is_empty(), "{path} is not held in memory");
+    }
+    let out = tmp.path().join("out");
+    build_ok(&root, &out);
+    assert_eq!(read(&out.join("files/img/data.bin")), big);
+}
