@@ -253,7 +253,10 @@ fn assets_are_copied_by_streaming() {
     let built = factsite::run_pipeline_with(&root, config, &renderer, &|_| {}).unwrap();
     for path in ["files/img/data.bin", "static/app.css"] {
         let f = built.files.iter().find(|f| f.path == path).expect(path);
-        assert!(f.copy_of.is_some() && f.bytes.is_empty(), "{path} is not held in memory");
+        assert!(
+            f.copy_of.is_some() && f.bytes.is_empty(),
+            "{path} is not held in memory"
+        );
     }
     let out = tmp.path().join("out");
     build_ok(&root, &out);

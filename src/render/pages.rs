@@ -37,7 +37,8 @@ pub struct Lookup<'a> {
     /// Claim id → indices of the flags citing it.
     flags_citing: HashMap<&'a str, Vec<usize>>,
     flags: &'a [Flag],
-    entity_name: HashMap<&'a str, &'a str>,
+    /// Entity id → (name, whether it has a page).
+    entity_name: HashMap<&'a str, (&'a str, bool)>,
     /// Article slug → the `republished` flags of the articles that copy it.
     copied_by: HashMap<&'a str, Vec<&'a Flag>>,
     /// Article slug → (file, title), for flag messages in reader's words.
@@ -72,7 +73,10 @@ impl<'a> Lookup<'a> {
             entity_name: xref
                 .entities
                 .iter()
-                .map(|e| (e.id.as_str(), e.name.as_str()))
+                .map(|e| {
+                    let page = super::page_list::entity_has_page(e);
+                    (e.id.as_str(), (e.name.as_str(), page))
+                })
                 .collect(),
         }
     }
@@ -103,7 +107,8 @@ impl<'a> Lookup<'a> {
     }
 
     /// An entity's display name.
-    pub fn entity_name(&self, id: &str) -> Option<&'a str> {
+    /// An entity's name, and whether it has a page.
+    pub fn entity(&self, id: &str) -> Option<(&'a str, bool)> {
         self.entity_name.get(id).copied()
     }
 }

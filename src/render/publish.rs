@@ -62,7 +62,7 @@ pub fn files(
     Ok(out)
 }
 
-/// Articles, then claim clusters and entities (each has a page: see `page_list.rs`), each kind's
+/// Articles, then claim clusters and the entities that have a page (see `page_list.rs`), each kind's
 /// entries made in parallel and added in order.
 fn search_index(corpus: &Corpus, xref: &CrossRef) -> SearchIndex {
     use rayon::prelude::*;
@@ -76,6 +76,7 @@ fn search_index(corpus: &Corpus, xref: &CrossRef) -> SearchIndex {
                 },
                 || {
                     let docs = xref.entities.par_iter();
+                    let docs = docs.filter(|e| super::page_list::entity_has_page(e));
                     docs.map(entity_doc).collect::<Vec<_>>()
                 },
             )

@@ -180,7 +180,7 @@ impl PageRenderer<'_> {
                 flags: &'v [&'v Flag],
                 /// Flag id → its message in reader's words.
                 messages: &'v BTreeMap<String, String>,
-                entities: &'v [(&'v str, &'v str)],
+                entities: &'v [(&'v str, &'v str, bool)],
             }
             let appearances = c
                 .appearances
@@ -201,9 +201,13 @@ impl PageRenderer<'_> {
         })
     }
 
-    fn entity_names<'v>(&'v self, ids: &'v [String]) -> Vec<(&'v str, &'v str)> {
+    /// (id, name, whether it has a page) of each entity id.
+    fn entity_names<'v>(&'v self, ids: &'v [String]) -> Vec<(&'v str, &'v str, bool)> {
         ids.iter()
-            .filter_map(|id| Some((id.as_str(), self.lookup.entity_name(id)?)))
+            .filter_map(|id| {
+                let (name, page) = self.lookup.entity(id)?;
+                Some((id.as_str(), name, page))
+            })
             .collect()
     }
 
@@ -260,12 +264,23 @@ impl PageRenderer<'_> {
     pub(super) fn entities_index(&self) -> Result<OutFile> {
         let path = PageId::Entities.path();
         #[derive(Serialize)]
-        struct Vars<'v> {
-            entities: &'v [crate::xref::Entity],
+        struct Row<'v> {
+            #[serde(flatten)]
+            entity: &'v crate::xref::Entity,
+            /// Whether it has a page (see [`super::page_list::entity_has_page`]).
+            page: bool,
         }
-        let vars = Vars {
-            entities: &self.xref.entities,
-        };
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            entities: Vec<Row<'v>>,
+        }
+        let entities = (self.xref.entities.iter())
+            .map(|e| Row {
+                entity: e,
+                page: super::page_list::entity_has_page(e),
+            })
+            .collect();
+        let vars = Vars { entities };
         let page = PageCtx::new(
             self.config,
             &path,
