@@ -224,6 +224,7 @@ fn rebuild_one_article(c: &mut Criterion) {
         root: root.clone(),
         output: Some(out.clone()),
         base_url: Some("http://127.0.0.1:1111/".into()),
+        no_xref: false,
     };
     let mut builder = SiteBuilder::new(opts.clone(), out, default_renderer());
     let t = Instant::now();

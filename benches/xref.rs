@@ -69,6 +69,7 @@ fn bench_long_article(c: &mut Criterion) {
             root: root.clone(),
             output: Some(dir.path().join("out")),
             base_url: None,
+            no_xref: false,
         };
         g.bench_function(format!("{mb}_MB"), |b| {
             b.iter(|| black_box(factsite::build(&opts).expect("build")))

@@ -47,6 +47,7 @@ fn main() {
         root: root.clone(),
         output: Some(out.path().to_path_buf()),
         base_url: Some("http://127.0.0.1:1111/".into()),
+        no_xref: false,
     };
     let mut b = SiteBuilder::new(opts, out.path().to_path_buf(), default_renderer());
     b.rebuild(&HashSet::new()).expect("first build");

@@ -28,6 +28,9 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     /// Overrides `base_url` from `site.toml`.
     pub base_url: Option<String>,
+    /// Skips the cross-reference pass (no claims, links, flags or entities): the content
+    /// pipeline and rendering only, for layout work and for comparing with other generators.
+    pub no_xref: bool,
 }
 
 impl BuildOptions {
@@ -133,11 +136,27 @@ pub fn run_pipeline_with(
     renderer: &render::Renderer,
     progress: &dyn Fn(Stage),
 ) -> Result<Built> {
+    pipeline(root, config, renderer, progress, true)
+}
+
+/// The stages, with or without the cross-reference pass (`--no-xref`: an empty [`xref::CrossRef`],
+/// so the site has its article and list pages and no claims, flags or entities).
+fn pipeline(
+    root: &Path,
+    config: Config,
+    renderer: &render::Renderer,
+    progress: &dyn Fn(Stage),
+    cross_reference: bool,
+) -> Result<Built> {
     progress(Stage::Reading);
     let mut corpus = content::load(&root.join("content"))?;
     content::apply_site_rules(&mut corpus, &config)?;
     progress(Stage::CrossReferencing);
-    let xref = xref::cross_reference(&corpus);
+    let xref = if cross_reference {
+        xref::cross_reference(&corpus)
+    } else {
+        xref::CrossRef::default()
+    };
     progress(Stage::Rendering);
     let files = renderer.render(&config, &corpus, &xref)?;
     Ok(Built {
@@ -163,7 +182,7 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<Build
     let lock = output::lock(&out)?;
     progress(Stage::Loading);
     let renderer = render::Renderer::new(&opts.root)?;
-    let built = run_pipeline_with(&opts.root, config, &renderer, progress)?;
+    let built = pipeline(&opts.root, config, &renderer, progress, !opts.no_xref)?;
     progress(Stage::Writing);
     output::write_site(&out, &built.files, &lock)?;
 

@@ -46,6 +46,10 @@ enum Command {
         /// Absolute URL the site is published at (overrides base_url in site.toml)
         #[arg(long)]
         base_url: Option<String>,
+        /// Skip the cross-reference pass: article and list pages only, no claims, flags or
+        /// entities (for layout work, and for comparing speed with other generators)
+        #[arg(long)]
+        no_xref: bool,
     },
     /// Build into a folder of its own and serve it over HTTP; with --watch, rebuild and live-reload
     Serve {
@@ -119,11 +123,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             root,
             output,
             base_url,
+            no_xref,
         } => build(
             factsite::BuildOptions {
                 root,
                 output,
                 base_url,
+                no_xref,
             },
             quiet,
             verbose,

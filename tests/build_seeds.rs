@@ -496,3 +496,32 @@ fn reader_pages_say_what_is_wrong_in_plain_words() {
         "nav links the verdicts"
     );
 }
+
+/// `build --no-xref`: the content pipeline and rendering only. Every article page is there,
+/// with no claims, flags or entities, and every link still resolves.
+#[test]
+fn no_xref_builds_the_pages_without_cross_references() {
+    let tmp = tempdir();
+    let out = tmp.path().join("site");
+    let o = cli(&[
+        "build",
+        "--no-xref",
+        "--root",
+        repo_root().to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("0 claims, 0 flags"), "{}", stdout(&o));
+    for slug in ALL {
+        assert!(out.join(format!("articles/{slug}/index.html")).is_file());
+    }
+    let flags: Value = serde_json::from_str(&read(&out.join("data/flags.json"))).unwrap();
+    assert_eq!(flags["flags"], serde_json::json!([]));
+    let problems = check_links(&out, "/factsite/");
+    assert!(
+        problems.is_empty(),
+        "broken links:\n{}",
+        problems.join("\n")
+    );
+}

@@ -57,6 +57,7 @@ fn builder(root: &Path, out: &Path) -> SiteBuilder {
         root: root.to_path_buf(),
         output: Some(out.to_path_buf()),
         base_url: Some(BASE.into()),
+        no_xref: false,
     };
     SiteBuilder::new(opts, out.to_path_buf(), default_renderer())
 }

@@ -51,6 +51,7 @@ impl Server {
             root: root.clone(),
             output: Some(out_dir.clone()),
             base_url: Some(url.clone()),
+            no_xref: false,
         };
         let mut builder = SiteBuilder::new(build_opts, out_dir.clone(), make);
         let shared = Arc::new(Shared::new(out_dir.clone(), opts.watch));

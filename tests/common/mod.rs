@@ -56,6 +56,7 @@ pub fn build(
         root: root.to_path_buf(),
         output: Some(out.to_path_buf()),
         base_url: base_url.map(String::from),
+        no_xref: false,
     })
 }
 
