@@ -3,7 +3,8 @@
 # (scripts/gen_articles.py, fixed seed) as plain text for factsite and as Markdown for Hugo (the
 # same text, a minimal layout), then times, alternating, RUNS times each:
 #   factsite build (with cross-references), factsite build --no-xref, hugo.
-# Prints medians, ratios to Hugo, peak RSS and output size. Hugo comes from Debian's `hugo`
+# Prints medians, ratios to Hugo, peak RSS and output size (bytes of the files, as a Pages upload
+# counts them, not disk blocks). Hugo comes from Debian's `hugo`
 # package, installed when missing (as root).
 #
 #   bash scripts/bench_build.sh [N] [RUNS]      (defaults: 2000 articles, 3 runs)
@@ -58,7 +59,7 @@ def read(label):
     rows = [l.split() for l in open(f"{work}/t-{label}") if l.strip()]
     return statistics.median(float(r[0]) for r in rows), max(int(r[1]) for r in rows) / 1024
 def size(path):
-    return subprocess.run(["du", "-sm", path], capture_output=True, text=True).stdout.split()[0]
+    return subprocess.run(["du", "-s", "--apparent-size", "--block-size=1M", path], capture_output=True, text=True).stdout.split()[0]
 hugo = read("hugo")[0]
 print(f"{n} generated articles, {runs} runs each, alternating (medians):")
 for label, name, out in [("full", "factsite build", "fs/site"), ("noxref", "factsite build --no-xref", "fs/site-noxref"), ("hugo", "hugo", "hugo/public")]:
