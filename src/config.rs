@@ -25,7 +25,29 @@ pub struct Config {
     /// Publish HTML, SVG, XML and script files found under `content/` (they run on the site's
     /// origin; off by default since content is untrusted).
     pub publish_active_files: bool,
+    /// Rows per page of every listing (home, claims, flags by kind, entities, verdicts, taxonomy
+    /// terms, timeline months); page 1 is the listing's own URL, page N is `…/page/N/`.
+    pub paginate_by: usize,
+    /// The taxonomies listed, each with an index page and a paginated page per term. Absent:
+    /// all four (tags, outlets, authors, months); `taxonomies = []` turns them off.
+    pub taxonomies: Vec<TaxonomyConfig>,
 }
+
+/// One taxonomy of `site.toml` (`[[taxonomies]]`), as in Zola.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TaxonomyConfig {
+    /// `tags` (front matter), `outlets`, `authors` (bylines) or `months` (article dates).
+    pub name: String,
+    /// Rows per term page; the site's `paginate_by` when absent.
+    pub paginate_by: Option<usize>,
+    /// Writes an Atom feed per term (`tags/<term>/atom.xml`).
+    #[serde(default)]
+    pub feed: bool,
+}
+
+/// The taxonomies factsite knows how to fill.
+pub const TAXONOMIES: &[&str] = &["tags", "outlets", "authors", "months"];
 
 impl Default for Config {
     fn default() -> Self {
@@ -41,6 +63,15 @@ impl Default for Config {
                 .map(String::from)
                 .to_vec(),
             publish_active_files: false,
+            paginate_by: 50,
+            taxonomies: TAXONOMIES
+                .iter()
+                .map(|n| TaxonomyConfig {
+                    name: n.to_string(),
+                    paginate_by: None,
+                    feed: false,
+                })
+                .collect(),
         }
     }
 }
@@ -74,19 +105,74 @@ impl Config {
                 },
             }
         })?;
-        config.base_url = normalise_base_url(&config.base_url).map_err(|why| {
-            let line = text
-                .lines()
-                .position(|l| l.trim_start().starts_with("base_url"))
-                .map_or(1, |i| i + 1);
-            Error::Input {
-                file: file.into(),
-                line,
-                message: format!("base_url {:?}: {why}", config.base_url),
-            }
+        config.base_url = normalise_base_url(&config.base_url).map_err(|why| Error::Input {
+            file: file.into(),
+            line: line_of(text, "base_url"),
+            message: format!("base_url {:?}: {why}", config.base_url),
         })?;
+        config
+            .check_listings()
+            .map_err(|(key, message)| Error::Input {
+                file: file.into(),
+                line: line_of(text, key),
+                message,
+            })?;
         Ok(config)
     }
+
+    /// `paginate_by` at least 1, taxonomy names known and not repeated.
+    fn check_listings(&self) -> std::result::Result<(), (&'static str, String)> {
+        let by = |n: usize| (1..=10_000).contains(&n);
+        if !by(self.paginate_by) {
+            return Err((
+                "paginate_by",
+                format!(
+                    "paginate_by = {}: write a number from 1 to 10000 (rows per listing page)",
+                    self.paginate_by
+                ),
+            ));
+        }
+        let mut seen = Vec::new();
+        for t in &self.taxonomies {
+            if !TAXONOMIES.contains(&t.name.as_str()) {
+                return Err((
+                    "name",
+                    format!(
+                        "unknown taxonomy {:?}: factsite fills {}",
+                        t.name,
+                        TAXONOMIES.join(", ")
+                    ),
+                ));
+            }
+            if seen.contains(&t.name) {
+                return Err(("name", format!("taxonomy {:?} is listed twice", t.name)));
+            }
+            if t.paginate_by.is_some_and(|n| !by(n)) {
+                return Err((
+                    "paginate_by",
+                    format!("taxonomy {:?}: paginate_by must be from 1 to 10000", t.name),
+                ));
+            }
+            seen.push(t.name.clone());
+        }
+        Ok(())
+    }
+
+    /// The settings of taxonomy `name`, if the site lists it.
+    pub fn taxonomy(&self, name: &str) -> Option<&TaxonomyConfig> {
+        self.taxonomies.iter().find(|t| t.name == name)
+    }
+}
+
+/// The line of the first `key = …` in `text` (1 when absent), for error messages.
+fn line_of(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map_or(1, |i| i + 1)
 }
 
 /// Checks that `url` is an absolute http(s) URL with a host, and normalises it: repeated
@@ -160,6 +246,30 @@ mod tests {
         let err =
             Config::parse("title = \"t\"\nbase_url = \"ftp://x\"\n", "site.toml").unwrap_err();
         assert!(err.to_string().starts_with("site.toml:2:"), "{err}");
+    }
+
+    #[test]
+    fn listings_are_checked() {
+        let c = Config::parse(
+            "paginate_by = 10\n[[taxonomies]]\nname = \"tags\"\nfeed = true\n",
+            "site.toml",
+        )
+        .unwrap();
+        assert_eq!(c.paginate_by, 10);
+        assert_eq!(c.taxonomies.len(), 1);
+        assert!(c.taxonomy("tags").is_some_and(|t| t.feed));
+        assert!(c.taxonomy("months").is_none());
+        assert_eq!(Config::default().taxonomies.len(), 4);
+        let err = Config::parse("title = \"t\"\npaginate_by = 0\n", "site.toml").unwrap_err();
+        assert!(err.to_string().starts_with("site.toml:2:"), "{err}");
+        let err = Config::parse("[[taxonomies]]\nname = \"colours\"\n", "site.toml").unwrap_err();
+        assert!(
+            err.to_string().contains("unknown taxonomy \"colours\""),
+            "{err}"
+        );
+        assert!(err.to_string().starts_with("site.toml:2:"), "{err}");
+        let none = Config::parse("taxonomies = []\n", "site.toml").unwrap();
+        assert!(none.taxonomies.is_empty());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 // factsite search: searches the site's full-text index in the browser (search/terms/*.json hold
 // every word, search/docs/*.json the documents in chunks; all built with the site, and
 // search-index.json lists the documents for other tools). No external service. The header form works without this script: it submits to the search/ page, which lists
-// everything. With it: results appear under the box as you type; ↓ moves into them, ↑/↓ between
+// everything on a small site (and points to the listings on a large one). With it: results appear under the box as you type; ↓ moves into them, ↑/↓ between
 // them, Esc goes back; "/" anywhere focuses the box; on the search/ page the list is filtered.
 (function () {
   "use strict";
@@ -16,6 +16,8 @@
   var pageAllStatus = pageStatus ? pageStatus.textContent : "";
   var loading = null;
   var MAX = 8;
+  // On the search page, results come a page at a time (the site's paginate_by).
+  var PER_PAGE = pageList ? (+pageList.getAttribute("data-per-page") || 50) : MAX;
 
   // A live region for result counts, and the drop-down list under the box.
   var live = el("p", "visually-hidden");
@@ -160,8 +162,8 @@
     var mine = ++asked;
     search(q).then(function (ids) {
       if (ids === null) return null;
-      return docsOf(pageList ? ids : ids.slice(0, MAX)).then(function (shown) {
-        return { n: ids.length, shown: shown };
+      return docsOf(ids.slice(0, pageList ? PER_PAGE : MAX)).then(function (shown) {
+        return { n: ids.length, shown: shown, ids: ids };
       });
     }).then(function (res) {
       if (mine !== asked) return; // a later query is on its way
@@ -173,6 +175,7 @@
         } else {
           fill(pageList, hits, hits.length);
           pageStatus.textContent = count(res.n, q);
+          more(res.ids, hits.length, mine);
         }
         live.textContent = pageStatus.textContent;
         return;
@@ -197,6 +200,27 @@
     }).catch(function () {
       live.textContent = "Search is unavailable here; use the search page.";
     });
+  }
+
+  // A "More results" button under the search page's list, while results are left.
+  function more(ids, shown, mine) {
+    if (shown >= ids.length) return;
+    var li = el("li", "search-more");
+    var b = el("button");
+    b.type = "button";
+    b.textContent = "Show " + Math.min(PER_PAGE, ids.length - shown) + " more of " + ids.length;
+    b.addEventListener("click", function () {
+      docsOf(ids.slice(shown, shown + PER_PAGE)).then(function (next) {
+        if (mine !== asked) return;
+        li.remove();
+        next.forEach(function (d) { pageList.appendChild(item(d)); });
+        more(ids, shown + next.length, mine);
+        var first = pageList.children[shown];
+        if (first && first.querySelector("a")) first.querySelector("a").focus();
+      });
+    });
+    li.appendChild(b);
+    pageList.appendChild(li);
   }
 
   function close() {

@@ -11,6 +11,8 @@ pub enum SourceKind {
     Page,
     Check,
     Aliases,
+    /// `content/tags.toml`: tags for plain-text articles.
+    Tags,
     Asset,
     /// A file that runs in a browser (HTML, SVG, XML, script): published only when `site.toml`
     /// allows it (`publish_active_files`), since content is untrusted.
@@ -103,6 +105,8 @@ fn classify(rel: &str) -> SourceKind {
     let is_text = is_md || lower.ends_with(".txt");
     if lower == "aliases.toml" {
         SourceKind::Aliases
+    } else if lower == "tags.toml" {
+        SourceKind::Tags
     } else if lower.starts_with("pages/") && is_md {
         SourceKind::Page
     } else if lower.starts_with("checks/") && is_md {
@@ -153,5 +157,6 @@ mod tests {
         assert_eq!(classify("img/evil.SVG"), SourceKind::ActiveAsset);
         assert_eq!(classify("evil.html"), SourceKind::ActiveAsset);
         assert_eq!(classify("aliases.toml"), SourceKind::Aliases);
+        assert_eq!(classify("tags.toml"), SourceKind::Tags);
     }
 }

@@ -11,6 +11,7 @@ pub mod markdown_article;
 pub mod model;
 pub mod plaintext;
 mod rules;
+pub mod tags_file;
 
 pub use model::*;
 pub use rules::apply_site_rules;
@@ -29,6 +30,8 @@ pub enum Loaded {
     Page(Page),
     Check(Check),
     Aliases(String, String),
+    /// `content/tags.toml`: its path and entries.
+    Tags(String, tags_file::TagEntries),
     Asset(Asset),
     Skipped(Warning),
     Draft,
@@ -54,6 +57,7 @@ pub fn assemble(loaded: impl IntoIterator<Item = (Vec<Warning>, Loaded)>) -> Res
             Loaded::Page(p) => corpus.pages.push(p),
             Loaded::Check(c) => corpus.checks.push(c),
             Loaded::Aliases(file, text) => corpus.aliases = Some((file, text)),
+            Loaded::Tags(file, entries) => corpus.tags_file = Some((file, entries)),
             Loaded::Asset(a) => corpus.assets.push(a),
             Loaded::Skipped(w) => corpus.warnings.push(w),
             Loaded::Draft => {}
@@ -167,6 +171,7 @@ pub fn load_source(src: &Source, bytes: &[u8]) -> Result<(Vec<Warning>, Loaded)>
             aliases_file::validate(&text, &src.rel)?;
             Loaded::Aliases(src.rel.clone(), text)
         }
+        SourceKind::Tags => Loaded::Tags(src.rel.clone(), tags_file::parse(&text, &src.rel)?),
         SourceKind::Asset | SourceKind::ActiveAsset | SourceKind::Symlink => {
             unreachable!("handled above")
         }

@@ -182,5 +182,8 @@ pub struct Corpus {
     pub assets: Vec<Asset>,
     /// Raw text of `content/aliases.toml`, if present (parsed by `xref`).
     pub aliases: Option<(String, String)>,
+    /// `content/tags.toml`, if present: tags for articles by file (applied by
+    /// [`crate::content::apply_site_rules`]).
+    pub tags_file: Option<(String, super::tags_file::TagEntries)>,
     pub warnings: Vec<Warning>,
 }

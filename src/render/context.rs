@@ -12,6 +12,8 @@ pub struct SiteCtx {
     pub base_url: String,
     pub language: String,
     pub publisher: String,
+    /// The taxonomies listed, for navigation: (name, title).
+    pub taxonomies: Vec<(String, &'static str)>,
 }
 
 impl SiteCtx {
@@ -22,6 +24,9 @@ impl SiteCtx {
             base_url: c.base_url.clone(),
             language: c.language.clone(),
             publisher: c.publisher.clone(),
+            taxonomies: (c.taxonomies.iter())
+                .map(|t| (t.name.clone(), super::listings::taxonomy_title(&t.name)))
+                .collect(),
         }
     }
 }
@@ -37,6 +42,8 @@ pub struct PageCtx {
     pub root: String,
     /// Which navigation entry is current ("index", "flags", …).
     pub section: String,
+    /// Which page of a listing this is (`None` on pages that are no listing).
+    pub paginator: Option<super::paginate::Paginator>,
 }
 
 impl PageCtx {
@@ -54,7 +61,20 @@ impl PageCtx {
             canonical: format!("{}{}", config.base_url, path),
             root: "../".repeat(path.matches('/').count()),
             section: section.into(),
+            paginator: None,
         }
+    }
+
+    /// Page `p` of a listing: the title says which page when there are several.
+    pub fn paged(mut self, p: super::paginate::Paginator) -> Self {
+        if p.number_pagers > 1 {
+            self.title = format!(
+                "{} (page {} of {})",
+                self.title, p.current_index, p.number_pagers
+            );
+        }
+        self.paginator = Some(p);
+        self
     }
 }
 

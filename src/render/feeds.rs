@@ -42,7 +42,6 @@ struct Entry {
 
 /// `atom.xml`: every article, newest first, undated ones last (their `updated` is the feed's).
 pub fn articles_feed(config: &Config, corpus: &Corpus) -> String {
-    let updated = newest(corpus);
     let mut articles: Vec<&Article> = corpus.articles.iter().map(AsRef::as_ref).collect();
     articles.sort_by(|a, b| {
         let (da, db) = (
@@ -54,6 +53,19 @@ pub fn articles_feed(config: &Config, corpus: &Corpus) -> String {
             .then(db.cmp(&da))
             .then(a.file.cmp(&b.file))
     });
+    let what = (&config.title[..], &config.description[..]);
+    article_list_feed(config, "atom.xml", what, &articles, newest(corpus))
+}
+
+/// A feed at `path` of `articles` in the order given (a taxonomy term's feed, `atom.xml`);
+/// `updated` is the feed's date and that of undated entries.
+pub fn article_list_feed(
+    config: &Config,
+    path: &str,
+    (title, subtitle): (&str, &str),
+    articles: &[&Article],
+    updated: NaiveDate,
+) -> String {
     let entries = articles
         .iter()
         .map(|a| {
@@ -75,18 +87,12 @@ pub fn articles_feed(config: &Config, corpus: &Corpus) -> String {
             }
         })
         .collect::<Vec<_>>();
-    feed(
-        config,
-        "atom.xml",
-        &config.title,
-        &config.description,
-        updated,
-        &entries,
-    )
+    feed(config, path, title, subtitle, updated, &entries)
 }
 
 /// `flags.xml`: verdicts (newest review first), then flags in the order the cross-reference pass
-/// gives them, each linking to its entry in the flags report (`flags/#<id>`).
+/// gives them, each linking to its note on the article's page (`articles/<slug>/#<id>`), a
+/// link that does not move when the flags report's pages do.
 pub fn flags_feed(config: &Config, corpus: &Corpus, xref: &CrossRef) -> String {
     let updated = newest(corpus);
     let mut checks: Vec<_> = corpus.checks.iter().collect();
@@ -109,7 +115,7 @@ pub fn flags_feed(config: &Config, corpus: &Corpus, xref: &CrossRef) -> String {
         .collect();
     for f in &xref.flags {
         let article = corpus.articles.iter().find(|a| a.slug == f.article);
-        let url = format!("{}flags/#{}", config.base_url, f.id);
+        let url = format!("{}{}#{}", config.base_url, article_url(&f.article), f.id);
         let title = article
             .map(|a| a.title.value.as_str())
             .unwrap_or(&f.article);

@@ -20,6 +20,22 @@ pub fn flag_label(kind: FlagKind) -> &'static str {
     }
 }
 
+/// A kind's heading in the flags report, plural.
+pub fn kind_title(kind: FlagKind) -> &'static str {
+    match kind {
+        FlagKind::Republished => "Republished copies",
+        FlagKind::DatelineAnachronism => "Dateline anachronisms",
+        FlagKind::AlteredQuote => "Altered quotations",
+        FlagKind::FigureMismatch => "Figures that differ",
+        FlagKind::DuplicatePassage => "Duplicated passages",
+        FlagKind::InjectedText => "Injected text",
+        FlagKind::MissingDate => "Missing dates",
+        FlagKind::MissingSource => "Missing sources",
+        FlagKind::NameVariant => "Name variants",
+        FlagKind::Correction => "Corrections",
+    }
+}
+
 /// The label for a kind's machine name (as in the JSON), or the name itself if unknown.
 fn label_of_name(name: &str) -> String {
     ALL.iter()
@@ -27,7 +43,8 @@ fn label_of_name(name: &str) -> String {
         .map_or_else(|| name.to_string(), |k| flag_label(*k).to_string())
 }
 
-const ALL: [FlagKind; 10] = [
+/// Every kind, in the order reports list them (most telling first).
+pub const ALL: [FlagKind; 10] = [
     FlagKind::Republished,
     FlagKind::DatelineAnachronism,
     FlagKind::AlteredQuote,

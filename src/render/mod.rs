@@ -10,10 +10,13 @@ pub mod feeds;
 pub mod highlight;
 pub mod jsonld;
 pub mod labels;
+mod listing_pages;
+pub mod listings;
 pub mod markdown;
 pub mod memo;
 mod page_list;
 mod pages;
+pub mod paginate;
 pub mod publish;
 pub mod search;
 pub mod search_terms;
@@ -191,6 +194,7 @@ impl Renderer {
             targets,
             memo,
             lookup: pages::Lookup::new(corpus, xref),
+            listings: listings::Listings::new(config, corpus, xref),
         }
     }
 
@@ -213,6 +217,7 @@ impl Renderer {
             || publish::files(&self.tera, config, corpus, xref, &html, round),
         );
         let mut files = pages?;
+        files.extend(r.term_feeds());
         files.extend(data?);
         files.extend(statics);
         files.extend(publish?);

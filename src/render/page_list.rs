@@ -3,47 +3,57 @@
 
 use super::OutFile;
 use super::context::article_url;
+use super::listings::{Month, Taxonomy, Term, flag_kind_path};
 use super::pages::PageRenderer;
+use super::paginate::page_path;
 use super::xref_pages::{ArticleRef, EntityKeys};
 use crate::content::{Article, Check, Page};
 use crate::error::Result;
-use crate::xref::{Cluster, Entity};
+use crate::xref::{Cluster, Entity, FlagKind};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// One HTML page.
+/// One HTML page; a listing's page carries its number (from 1).
 #[derive(Clone, Copy)]
 pub(super) enum PageId<'a> {
-    Index,
+    Index(usize),
     NotFound,
     Page(&'a Page),
     Article(&'a Article),
-    Claims,
+    Claims(usize),
     Flags,
-    Entities,
+    FlagKind(FlagKind, usize),
+    Entities(usize),
     Timeline,
+    TimelineMonth(&'a Month, usize),
     Cluster(&'a Cluster),
     Entity(&'a Entity),
     Check(&'a Check),
-    Checks,
+    Checks(usize),
+    Taxonomy(&'a Taxonomy, usize),
+    Term(&'a Taxonomy, &'a Term, usize),
 }
 
 impl PageId<'_> {
     /// The page's path below the site root (`claims/c-1/`, `404.html`).
     pub(super) fn path(&self) -> String {
-        match self {
-            PageId::Index => String::new(),
+        match *self {
+            PageId::Index(n) => page_path("", n),
             PageId::NotFound => "404.html".into(),
             PageId::Page(p) => format!("{}/", p.slug),
             PageId::Article(a) => article_url(&a.slug),
-            PageId::Claims => "claims/".into(),
+            PageId::Claims(n) => page_path("claims/", n),
             PageId::Flags => "flags/".into(),
-            PageId::Entities => "entities/".into(),
+            PageId::FlagKind(k, n) => page_path(&flag_kind_path(k), n),
+            PageId::Entities(n) => page_path("entities/", n),
             PageId::Timeline => "timeline/".into(),
+            PageId::TimelineMonth(m, n) => page_path(&m.path(), n),
             PageId::Cluster(c) => format!("claims/{}/", c.id),
             PageId::Entity(e) => format!("entities/{}/", e.id),
             PageId::Check(c) => format!("checks/{}/", c.slug),
-            PageId::Checks => "checks/".into(),
+            PageId::Checks(n) => page_path("checks/", n),
+            PageId::Taxonomy(t, n) => page_path(&t.path(), n),
+            PageId::Term(t, term, n) => page_path(&t.term_path(term), n),
         }
     }
 }
@@ -65,18 +75,28 @@ pub(super) fn out_path(path: &str) -> String {
 }
 
 impl<'a> PageRenderer<'a> {
-    /// Every page, the overview pages (the longest lists) first so that they start early.
-    fn page_ids(&self) -> Vec<PageId<'a>> {
-        let (corpus, xref) = (self.corpus, self.xref);
-        let mut ids = vec![
-            PageId::Claims,
-            PageId::Flags,
-            PageId::Entities,
-            PageId::Timeline,
-            PageId::Checks,
-            PageId::Index,
-            PageId::NotFound,
-        ];
+    /// Every page, the overview pages first so that they start early.
+    fn page_ids(&self) -> Vec<PageId<'_>> {
+        let (corpus, xref, l) = (self.corpus, self.xref, &self.listings);
+        let pages = |total: usize| 1..=l.pages(total);
+        let mut ids = vec![PageId::Flags, PageId::Timeline, PageId::NotFound];
+        ids.extend(pages(l.articles.len()).map(PageId::Index));
+        ids.extend(pages(l.claims_rows(xref)).map(PageId::Claims));
+        ids.extend(pages(l.entities.len()).map(PageId::Entities));
+        ids.extend(pages(l.checks.len()).map(PageId::Checks));
+        for (k, list) in &l.flag_kinds {
+            ids.extend(pages(list.len()).map(|n| PageId::FlagKind(*k, n)));
+        }
+        for m in &l.months {
+            ids.extend(pages(m.events.len()).map(|n| PageId::TimelineMonth(m, n)));
+        }
+        for t in &l.taxonomies {
+            let of = |total: usize| 1..=crate::render::paginate::pages(total, t.by);
+            ids.extend(of(t.terms.len()).map(|n| PageId::Taxonomy(t, n)));
+            for term in &t.terms {
+                ids.extend(of(term.articles.len()).map(|n| PageId::Term(t, term, n)));
+            }
+        }
         ids.extend(corpus.pages.iter().map(PageId::Page));
         ids.extend(corpus.articles.iter().map(|a| PageId::Article(a)));
         ids.extend(xref.clusters.iter().map(PageId::Cluster));
@@ -112,7 +132,7 @@ impl<'a> PageRenderer<'a> {
 
     /// Renders `ids` in parallel. Entity pages' memo keys need each article's claims hashed once
     /// for all of them: that runs beside the other pages.
-    fn render_ids(&self, ids: Vec<PageId<'a>>) -> Result<Vec<OutFile>> {
+    fn render_ids(&self, ids: Vec<PageId<'_>>) -> Result<Vec<OutFile>> {
         let refs = self.article_refs();
         let (entities, rest): (Vec<PageId>, Vec<PageId>) = ids
             .into_iter()
@@ -143,18 +163,22 @@ impl<'a> PageRenderer<'a> {
         entity_keys: Option<&EntityKeys>,
     ) -> Result<OutFile> {
         match id {
-            PageId::Index => self.index(),
+            PageId::Index(n) => self.index(n),
             PageId::NotFound => self.not_found(),
             PageId::Page(p) => self.page(p),
             PageId::Article(a) => self.article(a),
-            PageId::Claims => self.claims_index(refs),
+            PageId::Claims(n) => self.claims_index(n, refs),
             PageId::Flags => self.flags_report(refs),
-            PageId::Entities => self.entities_index(),
+            PageId::FlagKind(k, n) => self.flags_of_kind(k, n, refs),
+            PageId::Entities(n) => self.entities_index(n),
             PageId::Timeline => self.timeline(refs),
+            PageId::TimelineMonth(m, n) => self.timeline_month(m, n, refs),
             PageId::Cluster(c) => self.cluster_page(c, refs),
             PageId::Entity(e) => self.entity_page(e, refs, entity_keys),
             PageId::Check(c) => self.check_page(c, refs),
-            PageId::Checks => self.checks_index(),
+            PageId::Checks(n) => self.checks_index(n),
+            PageId::Taxonomy(t, n) => self.taxonomy_list(t, n),
+            PageId::Term(t, term, n) => self.taxonomy_single(t, term, n),
         }
     }
 }

@@ -28,6 +28,8 @@ pub struct PageRenderer<'a> {
     /// The page memo of this build, if any (see [`super::memo`]).
     pub memo: Option<&'a Round>,
     pub lookup: Lookup<'a>,
+    /// The listings and their pages (see [`super::listings`]).
+    pub listings: super::listings::Listings,
 }
 
 /// Indexes over the cross-reference data, so a page finds its part without scanning everything.
@@ -106,7 +108,11 @@ impl<'a> Lookup<'a> {
         found.into_iter().map(|i| &self.flags[i]).collect()
     }
 
-    /// An entity's display name.
+    /// An article's (file, title), by slug.
+    pub fn named(&self, slug: &str) -> Option<(&'a str, &'a str)> {
+        self.named.get(slug).copied()
+    }
+
     /// An entity's name, and whether it has a page.
     pub fn entity(&self, id: &str) -> Option<(&'a str, bool)> {
         self.entity_name.get(id).copied()
@@ -182,50 +188,7 @@ impl PageRenderer<'_> {
         Ok(OutFile::new(out_path(path), html))
     }
 
-    fn summaries(&self) -> Vec<ArticleSummary> {
-        let mut list: Vec<ArticleSummary> = self
-            .corpus
-            .articles
-            .iter()
-            .map(|a| {
-                let flags = self.lookup.flags(&a.slug);
-                let mut s = ArticleSummary::new(a, flags.len());
-                s.finding = super::labels::most_serious(flags);
-                s
-            })
-            .collect();
-        // Newest first, undated last, then by file for a stable order.
-        list.sort_by(|a, b| {
-            b.date
-                .is_some()
-                .cmp(&a.date.is_some())
-                .then(b.date.cmp(&a.date))
-                .then(a.file.cmp(&b.file))
-        });
-        list
-    }
-
-    pub(super) fn index(&self) -> Result<OutFile> {
-        #[derive(Serialize)]
-        struct Vars {
-            articles: Vec<ArticleSummary>,
-            pages: Vec<PageLink>,
-        }
-        let vars = Vars {
-            articles: self.summaries(),
-            pages: self.page_links(),
-        };
-        let page = PageCtx::new(
-            self.config,
-            "",
-            self.config.title.clone(),
-            self.config.description.clone(),
-            "index",
-        );
-        self.page_file("index.html", "", page, &vars)
-    }
-
-    fn page_links(&self) -> Vec<PageLink> {
+    pub(super) fn page_links(&self) -> Vec<PageLink> {
         self.corpus
             .pages
             .iter()
@@ -245,9 +208,11 @@ impl PageRenderer<'_> {
         let verdicts = self.verdicts_on(axref);
         let notes = self.copy_notes(a, flags);
         let messages = self.reader_messages(flags);
-        let key = (a, axref, flags, &verdicts, &notes, &messages);
+        let links = self.listing_links(a, flags);
+        let key = (a, axref, flags, &verdicts, &notes, &messages, &links);
         self.memoized(&path, &key, || {
-            self.article_page(a, axref, flags, &verdicts, (&notes, &messages), &path)
+            let words = (&notes[..], &messages, &links);
+            self.article_page(a, axref, flags, &verdicts, words, &path)
         })
     }
 
@@ -278,15 +243,40 @@ impl PageRenderer<'_> {
         let verdicts = self.verdicts_on(Some(axref));
         let notes = self.copy_notes(a, &flags);
         let messages = self.reader_messages(&flags);
-        let words = (&notes[..], &messages);
-        self.article_page(
-            a,
-            Some(axref),
-            &flags,
-            &verdicts,
-            words,
-            &article_url(&a.slug),
-        )
+        let links = self.listing_links(a, &flags);
+        let words = (&notes[..], &messages, &links);
+        let path = article_url(&a.slug);
+        self.article_page(a, Some(axref), &flags, &verdicts, words, &path)
+    }
+
+    /// Where the article is listed: its taxonomy terms, and the flags report's page of each
+    /// of its flags (a flag new in a preview has none yet: it links to the report).
+    fn listing_links(&self, a: &Article, flags: &[&Flag]) -> ListingLinks {
+        let i = self.corpus.articles.iter().position(|x| x.slug == a.slug);
+        let mut terms: Vec<TermGroup> = Vec::new();
+        for t in i.map_or(&[][..], |i| self.listings.terms_of[i].as_slice()) {
+            match terms.last_mut() {
+                Some(g) if g.taxonomy == t.taxonomy => g.links.push(t.clone()),
+                _ => terms.push(TermGroup {
+                    taxonomy: t.taxonomy,
+                    title: super::listings::taxonomy_title(t.taxonomy),
+                    links: vec![t.clone()],
+                }),
+            }
+        }
+        ListingLinks {
+            terms,
+            flag_pages: flags
+                .iter()
+                .map(|f| {
+                    let page = self.listings.flag_page.get(&f.id);
+                    (
+                        f.id.clone(),
+                        page.cloned().unwrap_or_else(|| "flags/".into()),
+                    )
+                })
+                .collect(),
+        }
     }
 
     /// The verdicts with an appearance among the article's claims.
@@ -311,7 +301,11 @@ impl PageRenderer<'_> {
         axref: Option<&ArticleXref>,
         flags: &[&Flag],
         verdicts: &[&VerdictLink],
-        (notes, messages): (&[super::copy_note::CopyNote], &BTreeMap<String, String>),
+        (notes, messages, links): (
+            &[super::copy_note::CopyNote],
+            &BTreeMap<String, String>,
+            &ListingLinks,
+        ),
         path: &str,
     ) -> Result<OutFile> {
         #[derive(Serialize)]
@@ -328,6 +322,8 @@ impl PageRenderer<'_> {
             /// Lines that have an `id="L…"` on the page, so flag notes only link to those.
             anchored_lines: Vec<usize>,
             tags: &'v [String],
+            /// Its taxonomy terms, and each flag's page in the flags report.
+            listed: &'v ListingLinks,
             flags: &'v [&'v Flag],
             verdicts: &'v [&'v VerdictLink],
             date_window: Option<&'v crate::xref::DateWindow>,
@@ -361,6 +357,7 @@ impl PageRenderer<'_> {
             blocks,
             anchored_lines,
             tags: &a.tags,
+            listed: links,
             flags,
             verdicts,
             date_window: axref.and_then(|x| x.date_window.as_ref()),
@@ -456,14 +453,30 @@ impl PageRenderer<'_> {
     }
 }
 
+/// Where an article is listed, for its page's links.
+#[derive(Serialize, Hash)]
+pub(super) struct ListingLinks {
+    /// Per taxonomy, the article's terms.
+    terms: Vec<TermGroup>,
+    /// Flag id → the flags report's page listing it.
+    flag_pages: BTreeMap<String, String>,
+}
+
+#[derive(Serialize, Hash)]
+struct TermGroup {
+    taxonomy: &'static str,
+    title: &'static str,
+    links: Vec<super::listings::TermLink>,
+}
+
 /// Top-level folders factsite writes itself; a page may not take these names.
 const RESERVED: &[&str] = &[
     "articles", "claims", "flags", "timeline", "entities", "checks", "data", "static", "files",
-    "search",
+    "search", "page", "tags", "outlets", "authors", "months",
 ];
 
 #[derive(Serialize)]
-struct PageLink {
+pub(super) struct PageLink {
     url: String,
     title: String,
 }

@@ -30,7 +30,8 @@ pub fn files(
         || -> Result<Vec<OutFile>> {
             let index = search_index(corpus, xref);
             // The search page lists titles only: an edit to an article's text leaves it as it was.
-            let page = memo::file(memo, &search_path, &index.listed(), || {
+            let key = (index.listed(), config.paginate_by);
+            let page = memo::file(memo, &search_path, &key, || {
                 search_page(tera, config, &index)
             })?;
             let mut files = index.to_files()?;
@@ -45,13 +46,18 @@ pub fn files(
                     let pages: Vec<&str> = (html.iter().copied())
                         .chain([search_path.as_str()])
                         .collect();
-                    let xml = memo::file(memo, "sitemap.xml", &pages, || {
-                        Ok::<_, crate::error::Error>(sitemap::sitemap(
-                            config,
-                            pages.iter().copied(),
-                        ))
-                    })?;
-                    Ok(vec![xml, sitemap::robots(config)])
+                    let mut out = if pages.len() <= sitemap::MAX_URLS {
+                        vec![memo::file(memo, "sitemap.xml", &pages, || {
+                            Ok::<_, crate::error::Error>(sitemap::sitemap(
+                                config,
+                                pages.iter().copied(),
+                            ))
+                        })?]
+                    } else {
+                        sitemap::sitemaps(config, pages.iter().copied())
+                    };
+                    out.push(sitemap::robots(config));
+                    Ok(out)
                 },
             )
         },
@@ -130,7 +136,7 @@ fn search_page(tera: &Tera, config: &Config, index: &SearchIndex) -> Result<OutF
         "search",
     );
     let mut ctx = Context::new();
-    ctx.insert("content", &index.page_html(&page.root));
+    ctx.insert("content", &index.page_html(&page.root, config.paginate_by));
     ctx.insert("site", &SiteCtx::new(config));
     ctx.insert("page", &page);
     let html = tera.render("page.html", &ctx).map_err(template_error)?;

@@ -170,18 +170,33 @@ impl SearchIndex {
             .collect()
     }
 
-    pub fn page_html(&self, root: &str) -> String {
+    /// The search page's list: every document when there are at most `per_page` (the page then
+    /// works without JavaScript, with the browser's find), none on a larger site, where the
+    /// script shows results `per_page` at a time and the page points to the listings instead.
+    pub fn page_html(&self, root: &str, per_page: usize) -> String {
         let mut h = String::new();
-        h.push_str(
+        let root = escape(root);
+        if self.docs.len() > per_page {
+            h.push_str(&format!(
+                "<p id=\"search-page-status\">Type in the search box above: {} articles, claims and entities can be searched.</p>\n\
+                 <noscript><p>Searching needs JavaScript. Without it, browse the <a href=\"{root}\">articles</a>, \
+                 <a href=\"{root}claims/\">claims</a>, <a href=\"{root}entities/\">entities</a> and \
+                 <a href=\"{root}timeline/\">timeline</a>.</p></noscript>\n\
+                 <ol id=\"search-page-results\" class=\"search-list\" data-per-page=\"{per_page}\"></ol>\n",
+                self.docs.len()
+            ));
+            return h;
+        }
+        h.push_str(&format!(
             "<p id=\"search-page-status\">Type in the search box above to filter this list.</p>\n\
              <noscript><p>Searching needs JavaScript. Everything that can be searched is listed \
              below: use your browser’s find command.</p></noscript>\n\
-             <ol id=\"search-page-results\" class=\"search-list\">\n",
-        );
+             <ol id=\"search-page-results\" class=\"search-list\" data-per-page=\"{per_page}\">\n"
+        ));
         for d in &self.docs {
             h.push_str(&format!(
                 "<li><a href=\"{}{}\">{}</a> <span class=\"search-meta\">{}{}</span></li>\n",
-                escape(root),
+                root,
                 escape(&d.url),
                 escape(&d.title),
                 d.kind,
@@ -211,8 +226,13 @@ mod tests {
             "entities/zelensky/",
         );
         assert_eq!(i.docs().len(), 2);
-        let html = i.page_html("../");
+        let html = i.page_html("../", 50);
         assert!(html.contains("href=\"../claims/c1/\""));
+        let big = i.page_html("../", 1);
+        assert!(
+            !big.contains("claims/c1/") && big.contains("data-per-page=\"1\""),
+            "{big}"
+        );
         let files = i.to_files().unwrap();
         let json = files[0].text().into_owned();
         assert!(

@@ -28,26 +28,66 @@ pub fn page_url(path: &str) -> Option<String> {
 
 /// `sitemap.xml` and `robots.txt` for the pages among `paths` (output paths of every file).
 pub fn files<'a>(config: &Config, paths: impl IntoIterator<Item = &'a str>) -> Vec<OutFile> {
-    vec![sitemap(config, paths), robots(config)]
+    let mut files = sitemaps(config, paths);
+    files.push(robots(config));
+    files
 }
 
-/// `sitemap.xml` for the pages among `paths`.
+/// The most URLs one sitemap file may list (sitemaps.org).
+pub const MAX_URLS: usize = 50_000;
+
+/// `sitemap.xml` for the pages among `paths`, when they fit one file (see [`sitemaps`]).
 pub fn sitemap<'a>(config: &Config, paths: impl IntoIterator<Item = &'a str>) -> OutFile {
+    let urls = page_urls(paths);
+    OutFile::new("sitemap.xml", urlset(config, &urls))
+}
+
+/// The sitemap files for the pages among `paths`: `sitemap.xml` alone up to [`MAX_URLS`] pages;
+/// past that, `sitemap.xml` is an index of `sitemap-1.xml`, `sitemap-2.xml`, … of that many each.
+pub fn sitemaps<'a>(config: &Config, paths: impl IntoIterator<Item = &'a str>) -> Vec<OutFile> {
+    let urls = page_urls(paths);
+    if urls.len() <= MAX_URLS {
+        return vec![OutFile::new("sitemap.xml", urlset(config, &urls))];
+    }
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut files = Vec::new();
+    for (i, part) in urls.chunks(MAX_URLS).enumerate() {
+        let name = format!("sitemap-{}.xml", i + 1);
+        index.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            escape(&format!("{}{name}", config.base_url))
+        ));
+        files.push(OutFile::new(name, urlset(config, part)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(OutFile::new("sitemap.xml", index));
+    files
+}
+
+/// The page URLs among `paths`, sorted, once each.
+pub fn page_urls<'a>(paths: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut urls: Vec<String> = paths.into_iter().filter_map(page_url).collect();
     urls.sort();
     urls.dedup();
+    urls
+}
+
+fn urlset(config: &Config, urls: &[String]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for u in &urls {
+    for u in urls {
         xml.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
             escape(&format!("{}{}", config.base_url, encode_path(u)))
         ));
     }
     xml.push_str("</urlset>\n");
-    OutFile::new("sitemap.xml", xml)
+    xml
 }
 
 /// `robots.txt`, pointing at the sitemap.
@@ -99,5 +139,19 @@ mod tests {
     #[test]
     fn encodes_non_ascii() {
         assert_eq!(encode_path("a b/é/"), "a%20b/%C3%A9/");
+    }
+
+    #[test]
+    fn large_sites_get_a_sitemap_index() {
+        let config = Config::default();
+        let paths: Vec<String> = (0..MAX_URLS + 3)
+            .map(|i| format!("articles/a{i}/index.html"))
+            .collect();
+        let files = sitemaps(&config, paths.iter().map(String::as_str));
+        let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(names, ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]);
+        let index = files[2].text();
+        assert!(index.contains("<sitemapindex") && index.contains("sitemap-2.xml</loc>"));
+        assert_eq!(files[1].text().matches("<url>").count(), 3);
     }
 }

@@ -83,6 +83,79 @@ pub fn timeline(corpus: &Corpus, xref: &CrossRef, root: &str) -> String {
     s
 }
 
+/// One bar pair per month, for a site with too many articles for a row each: how many articles
+/// carry a dateline in the month (yellow, above the axis) and how many events the articles place
+/// in it (blue, below); a month holding a re-dated copy gets a red mark. Each month links to its
+/// page of events.
+pub fn months(corpus: &Corpus, xref: &CrossRef, root: &str) -> String {
+    use std::collections::BTreeMap;
+    let key = |d: NaiveDate| d.format("%Y-%m").to_string();
+    // Month → (datelines, events, re-dated copies).
+    let mut by: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    let redated: HashSet<&str> = (xref.flags.iter())
+        .filter(|f| f.kind == FlagKind::DatelineAnachronism)
+        .map(|f| f.article.as_str())
+        .collect();
+    for a in corpus.articles.iter() {
+        if let Some(d) = &a.date {
+            let e = by.entry(key(d.value)).or_default();
+            e.0 += 1;
+            e.2 += usize::from(redated.contains(a.slug.as_str()));
+        }
+    }
+    for e in &xref.timeline {
+        by.entry(key(e.start)).or_default().1 += 1;
+    }
+    if by.is_empty() {
+        return String::new();
+    }
+    let most =
+        |f: fn(&(usize, usize, usize)) -> usize| by.values().map(f).max().unwrap_or(1).max(1);
+    let (top_a, top_e) = (most(|v| v.0) as f64, most(|v| v.1) as f64);
+    let (half, axis) = (110.0, 130.0);
+    let step = (WIDTH - 20.0) / by.len() as f64;
+    let bar = (step * 0.8).max(1.0);
+    let mut s = format!(
+        "<svg class=\"timeline-svg\" viewBox=\"0 0 {WIDTH} {}\" aria-labelledby=\"tlm-title\"><title id=\"tlm-title\">Per month: articles dated in it (yellow, up to {top_a}) and events the articles place in it (blue, down to {top_e}); red marks a month with a re-dated copy</title>",
+        axis * 2.0 + 10.0
+    );
+    for (i, (month, (arts, events, red))) in by.iter().enumerate() {
+        let x = 10.0 + step * i as f64;
+        let (ha, he) = (*arts as f64 / top_a * half, *events as f64 / top_e * half);
+        // Only months with events have a page.
+        let (open, close) = if *events > 0 {
+            (format!("<a href=\"{root}timeline/{month}/\">"), "</a>")
+        } else {
+            (String::new(), "")
+        };
+        let _ = write!(
+            s,
+            "{open}<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{ha:.1}\" fill=\"#e0a100\"><title>{month}: {arts} articles dated</title></rect><rect x=\"{x:.1}\" y=\"{axis}\" width=\"{bar:.1}\" height=\"{he:.1}\" fill=\"#3b82c4\" fill-opacity=\"0.7\"><title>{month}: {events} events</title></rect>{close}",
+            axis - ha
+        );
+        if *red > 0 {
+            let _ = write!(
+                s,
+                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\" fill=\"#c62828\"><title>{month}: {red} re-dated copies</title></circle>",
+                x + bar / 2.0,
+                axis - ha - 8.0
+            );
+        }
+    }
+    let (first, last) = (by.keys().next(), by.keys().next_back());
+    if let (Some(first), Some(last)) = (first, last) {
+        let _ = write!(
+            s,
+            "<text x=\"10\" y=\"{}\" font-size=\"11\">{first}</text><text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{last}</text>",
+            axis * 2.0 + 5.0,
+            WIDTH - 10.0,
+            axis * 2.0 + 5.0
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
 /// Dates to x positions on the timeline.
 struct Scale {
     min: NaiveDate,

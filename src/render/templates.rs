@@ -28,6 +28,23 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ),
     ("check.html", include_str!("../../templates/check.html")),
     ("checks.html", include_str!("../../templates/checks.html")),
+    (
+        "flags_kind.html",
+        include_str!("../../templates/flags_kind.html"),
+    ),
+    ("pager.html", include_str!("../../templates/pager.html")),
+    (
+        "taxonomy_list.html",
+        include_str!("../../templates/taxonomy_list.html"),
+    ),
+    (
+        "taxonomy_single.html",
+        include_str!("../../templates/taxonomy_single.html"),
+    ),
+    (
+        "timeline_month.html",
+        include_str!("../../templates/timeline_month.html"),
+    ),
 ];
 
 /// Builds the Tera instance for a site root.

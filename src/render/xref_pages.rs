@@ -11,7 +11,7 @@ use super::page_list::PageId;
 use super::pages::PageRenderer;
 use super::text::shorten;
 use crate::error::Result;
-use crate::xref::{Appearance, Cluster, FigureTimeline, Flag, FlagKind};
+use crate::xref::{Appearance, Cluster, Flag};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -71,13 +71,6 @@ impl<'a> AppearanceView<'a> {
     }
 }
 
-#[derive(Serialize)]
-struct FlagGroup<'a> {
-    kind: &'static str,
-    title: &'static str,
-    flags: Vec<&'a Flag>,
-}
-
 impl PageRenderer<'_> {
     pub(super) fn article_refs(&self) -> BTreeMap<String, ArticleRef> {
         self.corpus
@@ -94,58 +87,6 @@ impl PageRenderer<'_> {
                 (a.slug.clone(), r)
             })
             .collect()
-    }
-
-    pub(super) fn claims_index(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
-        let path = PageId::Claims.path();
-        #[derive(Serialize)]
-        struct ClusterRow<'v> {
-            #[serde(flatten)]
-            cluster: &'v Cluster,
-            /// Distinct articles it appears in.
-            articles: usize,
-            /// The rating of a verdict on it.
-            verdict: Option<&'v str>,
-        }
-        #[derive(Serialize)]
-        struct Vars<'v> {
-            clusters: Vec<ClusterRow<'v>>,
-            articles: &'v BTreeMap<String, ArticleRef>,
-            figure_timelines: &'v [FigureTimeline],
-        }
-        // Most widely repeated first (articles, then appearances), then by id.
-        let spread = |c: &Cluster| {
-            let mut a: Vec<&str> = c.appearances.iter().map(|x| x.article.as_str()).collect();
-            a.sort_unstable();
-            a.dedup();
-            (a.len(), c.appearances.len())
-        };
-        let mut clusters: Vec<ClusterRow> = (self.xref.clusters.iter())
-            .map(|c| ClusterRow {
-                cluster: c,
-                articles: spread(c).0,
-                verdict: (self.xref.verdicts.iter())
-                    .find(|v| v.clusters.contains(&c.id))
-                    .map(|v| v.rating.as_str()),
-            })
-            .collect();
-        clusters.sort_by(|a, b| {
-            let (sa, sb) = (spread(a.cluster), spread(b.cluster));
-            sb.cmp(&sa).then(a.cluster.id.cmp(&b.cluster.id))
-        });
-        let vars = Vars {
-            clusters,
-            articles: refs,
-            figure_timelines: &self.xref.figure_timelines,
-        };
-        let page = PageCtx::new(
-            self.config,
-            &path,
-            "Claims that appear more than once".into(),
-            "Every claim found in more than one place, verbatim or reworded.".into(),
-            "claims",
-        );
-        self.page_file("claims.html", &path, page, &vars)
     }
 
     /// A claim's page, keyed by the cluster and the few things it shows from elsewhere (article
@@ -209,86 +150,6 @@ impl PageRenderer<'_> {
                 Some((id.as_str(), name, page))
             })
             .collect()
-    }
-
-    pub(super) fn flags_report(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
-        let path = PageId::Flags.path();
-        let kinds = [
-            (FlagKind::Republished, "Republished copies"),
-            (FlagKind::DatelineAnachronism, "Dateline anachronisms"),
-            (FlagKind::AlteredQuote, "Altered quotations"),
-            (FlagKind::FigureMismatch, "Figures that differ"),
-            (FlagKind::DuplicatePassage, "Duplicated passages"),
-            (FlagKind::InjectedText, "Injected text"),
-            (FlagKind::MissingDate, "Missing dates"),
-            (FlagKind::MissingSource, "Missing sources"),
-            (FlagKind::NameVariant, "Name variants"),
-            (FlagKind::Correction, "Corrections"),
-        ];
-        let groups: Vec<FlagGroup> = kinds
-            .iter()
-            .map(|(k, title)| FlagGroup {
-                kind: k.as_str(),
-                title,
-                flags: self.xref.flags.iter().filter(|f| f.kind == *k).collect(),
-            })
-            .filter(|g| !g.flags.is_empty())
-            .collect();
-        #[derive(Serialize)]
-        struct Vars<'v> {
-            groups: Vec<FlagGroup<'v>>,
-            articles: &'v BTreeMap<String, ArticleRef>,
-            reuse: &'v [crate::xref::Reuse],
-            total: usize,
-            /// Flag id → its message in reader's words.
-            messages: BTreeMap<String, String>,
-        }
-        let all: Vec<&Flag> = self.xref.flags.iter().collect();
-        let vars = Vars {
-            messages: self.reader_messages(&all),
-            groups,
-            articles: refs,
-            reuse: &self.xref.reuse,
-            total: self.xref.flags.len(),
-        };
-        let page = PageCtx::new(
-            self.config,
-            &path,
-            "Flags report".into(),
-            "Inconsistencies found across the articles, grouped by kind.".into(),
-            "flags",
-        );
-        self.page_file("flags.html", &path, page, &vars)
-    }
-
-    pub(super) fn entities_index(&self) -> Result<OutFile> {
-        let path = PageId::Entities.path();
-        #[derive(Serialize)]
-        struct Row<'v> {
-            #[serde(flatten)]
-            entity: &'v crate::xref::Entity,
-            /// Whether it has a page (see [`super::page_list::entity_has_page`]).
-            page: bool,
-        }
-        #[derive(Serialize)]
-        struct Vars<'v> {
-            entities: Vec<Row<'v>>,
-        }
-        let entities = (self.xref.entities.iter())
-            .map(|e| Row {
-                entity: e,
-                page: super::page_list::entity_has_page(e),
-            })
-            .collect();
-        let vars = Vars { entities };
-        let page = PageCtx::new(
-            self.config,
-            &path,
-            "People, places and organisations".into(),
-            "Named entities with their spellings merged.".into(),
-            "entities",
-        );
-        self.page_file("entities.html", &path, page, &vars)
     }
 
     /// Per article, a hash of what entity pages show of it: its reference (title, date, link)
@@ -383,41 +244,6 @@ impl PageRenderer<'_> {
     /// The timeline page. The SVGs are drawn from the articles (keyed through `refs`), the events,
     /// the anachronism flags and the reuse records: those make the memo key, so an edit that
     /// touches none of them does not redraw.
-    pub(super) fn timeline(&self, refs: &BTreeMap<String, ArticleRef>) -> Result<OutFile> {
-        let path = PageId::Timeline.path();
-        let anachronistic: Vec<&str> = self
-            .xref
-            .flags
-            .iter()
-            .filter(|f| f.kind == FlagKind::DatelineAnachronism)
-            .map(|f| f.article.as_str())
-            .collect();
-        let key = (&self.xref.timeline, refs, anachronistic, &self.xref.reuse);
-        self.memoized(&path, &key, || {
-            #[derive(Serialize)]
-            struct Vars<'v> {
-                events: &'v [crate::xref::TimelineEvent],
-                articles: &'v BTreeMap<String, ArticleRef>,
-                svg: String,
-                reuse_svg: String,
-            }
-            let vars = Vars {
-                events: &self.xref.timeline,
-                articles: refs,
-                svg: super::svg::timeline(self.corpus, self.xref, "../"),
-                reuse_svg: super::svg::reuse_graph(self.corpus, self.xref, "../"),
-            };
-            let page = PageCtx::new(
-                self.config,
-                &path,
-                "Timeline".into(),
-                "Articles and the events they describe, by date.".into(),
-                "timeline",
-            );
-            self.render_page("timeline.html", &path, &page, &vars)
-        })
-    }
-
     pub(super) fn check_page(
         &self,
         check: &crate::content::Check,
@@ -462,48 +288,5 @@ impl PageRenderer<'_> {
             "checks",
         );
         self.page_file("check.html", &path, page, &vars)
-    }
-
-    /// `checks/`: every verdict, the most recently reviewed first.
-    pub(super) fn checks_index(&self) -> Result<OutFile> {
-        let path = PageId::Checks.path();
-        #[derive(Serialize)]
-        struct Row<'v> {
-            slug: &'v str,
-            claim: &'v str,
-            rating: &'v str,
-            reviewed: Option<String>,
-            found: usize,
-        }
-        let mut checks: Vec<Row> = (self.corpus.checks.iter())
-            .map(|c| {
-                let link = self.xref.verdicts.iter().find(|v| v.check == c.slug);
-                let mut articles: Vec<&str> = (link.into_iter())
-                    .flat_map(|l| l.appearances.iter().map(|a| a.article.as_str()))
-                    .collect();
-                articles.sort_unstable();
-                articles.dedup();
-                Row {
-                    slug: &c.slug,
-                    claim: &c.claim,
-                    rating: &c.rating,
-                    reviewed: c.reviewed.map(|d| d.format("%Y-%m-%d").to_string()),
-                    found: articles.len(),
-                }
-            })
-            .collect();
-        checks.sort_by(|a, b| b.reviewed.cmp(&a.reviewed).then(a.slug.cmp(b.slug)));
-        #[derive(Serialize)]
-        struct Vars<'v> {
-            checks: Vec<Row<'v>>,
-        }
-        let page = PageCtx::new(
-            self.config,
-            &path,
-            "Verdicts".into(),
-            "Every claim a fact-checker rated, with the articles it appears in.".into(),
-            "checks",
-        );
-        self.page_file("checks.html", &path, page, &Vars { checks })
     }
 }
