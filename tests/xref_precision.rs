@@ -136,6 +136,19 @@ fn partial_quotes_and_other_quote_marks_are_not_altered_quotes() {
 }
 
 #[test]
+fn a_recurring_statement_with_new_figures_is_not_an_altered_quote() {
+    // The same spokesman's weekly outlook in two unrelated reports: only the numbers differ,
+    // so it is a new statement, not the old one altered.
+    let x = pass("quotes_recurring");
+    let altered: Vec<_> = x
+        .flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::AlteredQuote)
+        .collect();
+    assert!(altered.is_empty(), "{altered:#?}");
+}
+
+#[test]
 fn copies_dated_the_same_day_have_no_known_direction() {
     let x = pass("same_day");
     let r: Vec<_> = x
