@@ -12,6 +12,15 @@ fn pass(dir: &str) -> CrossRef {
     cross_reference(&corpus)
 }
 
+/// The `altered_quote` flags of the pass over fixture folder `dir`.
+fn altered_quotes(dir: &str) -> Vec<factsite::xref::Flag> {
+    let x = pass(dir);
+    x.flags
+        .into_iter()
+        .filter(|f| f.kind == FlagKind::AlteredQuote)
+        .collect()
+}
+
 fn kinds(x: &CrossRef) -> Vec<(FlagKind, String)> {
     x.flags.iter().map(|f| (f.kind, f.file.clone())).collect()
 }
@@ -126,12 +135,7 @@ fn shaanxi_and_shanxi_are_two_provinces() {
 
 #[test]
 fn partial_quotes_and_other_quote_marks_are_not_altered_quotes() {
-    let x = pass("quotes");
-    let altered: Vec<_> = x
-        .flags
-        .iter()
-        .filter(|f| f.kind == FlagKind::AlteredQuote)
-        .collect();
+    let altered = altered_quotes("quotes");
     assert!(altered.is_empty(), "{altered:#?}");
 }
 
@@ -139,12 +143,7 @@ fn partial_quotes_and_other_quote_marks_are_not_altered_quotes() {
 fn a_recurring_statement_with_new_figures_is_not_an_altered_quote() {
     // The same spokesman's weekly outlook in two unrelated reports: only the numbers differ,
     // so it is a new statement, not the old one altered.
-    let x = pass("quotes_recurring");
-    let altered: Vec<_> = x
-        .flags
-        .iter()
-        .filter(|f| f.kind == FlagKind::AlteredQuote)
-        .collect();
+    let altered = altered_quotes("quotes_recurring");
     assert!(altered.is_empty(), "{altered:#?}");
 }
 

@@ -27,7 +27,7 @@ pub(super) enum PageId<'a> {
     Timeline,
     TimelineMonth(&'a Month, usize),
     Cluster(&'a Cluster),
-    Entity(&'a Entity),
+    Entity(&'a Entity, usize),
     Check(&'a Check),
     Checks(usize),
     Taxonomy(&'a Taxonomy, usize),
@@ -49,7 +49,7 @@ impl PageId<'_> {
             PageId::Timeline => "timeline/".into(),
             PageId::TimelineMonth(m, n) => page_path(&m.path(), n),
             PageId::Cluster(c) => format!("claims/{}/", c.id),
-            PageId::Entity(e) => format!("entities/{}/", e.id),
+            PageId::Entity(e, n) => page_path(&format!("entities/{}/", e.id), n),
             PageId::Check(c) => format!("checks/{}/", c.slug),
             PageId::Checks(n) => page_path("checks/", n),
             PageId::Taxonomy(t, n) => page_path(&t.path(), n),
@@ -103,7 +103,7 @@ impl<'a> PageRenderer<'a> {
         ids.extend(
             (xref.entities.iter())
                 .filter(|e| entity_has_page(e))
-                .map(PageId::Entity),
+                .flat_map(|e| pages(e.articles.len()).map(move |n| PageId::Entity(e, n))),
         );
         ids.extend(corpus.checks.iter().map(PageId::Check));
         ids
@@ -136,7 +136,7 @@ impl<'a> PageRenderer<'a> {
         let refs = self.article_refs();
         let (entities, rest): (Vec<PageId>, Vec<PageId>) = ids
             .into_iter()
-            .partition(|id| matches!(id, PageId::Entity(_)));
+            .partition(|id| matches!(id, PageId::Entity(..)));
         let (files, others) = rayon::join(
             || {
                 let keys = (self.memo.is_some() && !entities.is_empty())
@@ -174,7 +174,7 @@ impl<'a> PageRenderer<'a> {
             PageId::Timeline => self.timeline(refs),
             PageId::TimelineMonth(m, n) => self.timeline_month(m, n, refs),
             PageId::Cluster(c) => self.cluster_page(c, refs),
-            PageId::Entity(e) => self.entity_page(e, refs, entity_keys),
+            PageId::Entity(e, n) => self.entity_page(e, n, refs, entity_keys),
             PageId::Check(c) => self.check_page(c, refs),
             PageId::Checks(n) => self.checks_index(n),
             PageId::Taxonomy(t, n) => self.taxonomy_list(t, n),

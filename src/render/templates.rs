@@ -34,6 +34,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ),
     ("pager.html", include_str!("../../templates/pager.html")),
     (
+        "article_table.html",
+        include_str!("../../templates/article_table.html"),
+    ),
+    (
         "taxonomy_list.html",
         include_str!("../../templates/taxonomy_list.html"),
     ),

@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::xref::{Appearance, Cluster, Flag};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// An article as other pages refer to it.
 #[derive(Serialize, Clone)]
@@ -70,6 +70,9 @@ impl<'a> AppearanceView<'a> {
         }
     }
 }
+
+/// How many articles an entity page names for each spelling (the rest are counted).
+const SPELT_IN_SHOWN: usize = 10;
 
 impl PageRenderer<'_> {
     pub(super) fn article_refs(&self) -> BTreeMap<String, ArticleRef> {
@@ -178,60 +181,72 @@ impl PageRenderer<'_> {
 
     /// An entity's page. Its memo key is the entity and a hash of each article naming it (see
     /// [`Self::entity_claim_hashes`]), so the list of claims is only gathered when one changed.
+    /// Page `n` of an entity's page: its spellings (page 1), then the claims naming it in a
+    /// page's worth of its articles, so a name met in thousands of articles still makes small
+    /// pages. The memo key is the entity, the page and a hash of each of those articles (see
+    /// [`Self::entity_claim_hashes`]), so claims are only gathered when one changed.
     pub(super) fn entity_page(
         &self,
         e: &crate::xref::Entity,
+        n: usize,
         refs: &BTreeMap<String, ArticleRef>,
         claim_hashes: Option<&EntityKeys>,
     ) -> Result<OutFile> {
-        let path = PageId::Entity(e).path();
+        let path = PageId::Entity(e, n).path();
+        let by = self.listings.by;
+        let shown = &e.articles[super::paginate::rows(n, e.articles.len(), by)];
         let make = || {
             // Only the articles this page names: the whole map per page would be quadratic.
-            let mentioned: BTreeMap<&String, &ArticleRef> = e
-                .articles
-                .iter()
+            let spelt_in = (e.variants.iter()).flat_map(|v| v.articles.iter().take(SPELT_IN_SHOWN));
+            let mentioned: BTreeMap<&String, &ArticleRef> = (shown.iter().chain(spelt_in))
                 .filter_map(|s| refs.get_key_value(s))
                 .collect();
-            let claims = self.claims_naming(e);
             #[derive(Serialize)]
             struct Vars<'v> {
                 entity: &'v crate::xref::Entity,
                 articles: &'v BTreeMap<&'v String, &'v ArticleRef>,
                 claims: Vec<ClaimLink<'v>>,
+                spelt_in_shown: usize,
             }
             let vars = Vars {
                 entity: e,
                 articles: &mentioned,
-                claims,
+                claims: self.claims_naming(e, shown),
+                spelt_in_shown: SPELT_IN_SHOWN,
             };
+            let base = format!("entities/{}/", e.id);
             let page = PageCtx::new(
                 self.config,
                 &path,
                 e.name.clone(),
                 format!("{} in the articles: spellings and claims.", e.name),
                 "entities",
-            );
+            )
+            .paged(super::paginate::Paginator::new(
+                &base,
+                n,
+                e.articles.len(),
+                by,
+            ));
             self.render_page("entity.html", &path, &page, &vars)
         };
         let hashes: Option<Vec<[u8; 32]>> = claim_hashes.and_then(|claim_hashes| {
-            e.articles
+            shown
                 .iter()
                 .map(|s| claim_hashes.get(s.as_str()).copied().flatten())
                 .collect()
         });
         match hashes {
-            Some(hashes) => self.memoized(&path, &(e, hashes), make),
+            Some(hashes) => self.memoized(&path, &(e, n, by, hashes), make),
             None => make(),
         }
     }
 
-    /// The claims naming an entity, in article and sentence order, linked to their sentences.
-    fn claims_naming(&self, e: &crate::xref::Entity) -> Vec<ClaimLink<'_>> {
-        let articles: HashSet<&str> = e.articles.iter().map(String::as_str).collect();
-        self.xref
-            .articles
-            .iter()
-            .filter(|a| articles.contains(a.slug.as_str()))
+    /// The claims naming an entity in `articles`, in article and sentence order, linked to
+    /// their sentences.
+    fn claims_naming(&self, e: &crate::xref::Entity, articles: &[String]) -> Vec<ClaimLink<'_>> {
+        (articles.iter())
+            .filter_map(|s| self.lookup.xref(s))
             .flat_map(|a| a.claims.iter())
             .filter(|c| c.entities.contains(&e.id))
             .map(|c| ClaimLink {
