@@ -7,6 +7,7 @@
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,17 +24,32 @@ const check = (ok, what) => {
   if (!ok) failures++;
 };
 
-const server = spawn(bin, ["serve", "--port", "0", "--root", repo], { stdio: ["ignore", "pipe", "pipe"] });
-const url = await new Promise((resolve, reject) => {
-  let out = "";
-  server.stdout.on("data", (d) => {
-    out += d;
-    const m = out.match(/http:\/\/[0-9.:]+\//);
-    if (m) resolve(m[0]);
+// Serves the site at `root` on a free port: { server, url }.
+async function serve(root) {
+  const server = spawn(bin, ["serve", "--port", "0", "--root", root], { stdio: ["ignore", "pipe", "pipe"] });
+  const url = await new Promise((resolve, reject) => {
+    let out = "";
+    server.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/http:\/\/[0-9.:]+\//);
+      if (m) resolve(m[0]);
+    });
+    server.on("exit", (c) => reject(new Error(`serve exited with ${c}`)));
+    setTimeout(() => reject(new Error("serve did not start")), 60000);
   });
-  server.on("exit", (c) => reject(new Error(`serve exited with ${c}`)));
-  setTimeout(() => reject(new Error("serve did not start")), 60000);
-});
+  return { server, url };
+}
+
+// A copy of the demo site with `paginate_by = by`, in a temporary folder.
+function paginatedCopy(by) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factsite-reader-"));
+  fs.cpSync(path.join(repo, "content"), path.join(dir, "content"), { recursive: true });
+  const toml = fs.readFileSync(path.join(repo, "site.toml"), "utf8");
+  fs.writeFileSync(path.join(dir, "site.toml"), `${toml}\npaginate_by = ${by}\n`);
+  return dir;
+}
+
+const { server, url } = await serve(repo);
 
 const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
 try {
@@ -46,7 +62,8 @@ try {
   };
   const claim = (await firstClaim()).replace(/^(\.\.\/)+/, "");
   const types = ["", copy, original, "claims/", claim, "flags/", "timeline/", "entities/",
-    "checks/", "search/?q=Zelenskyy", "about/", "methodology/", "no-such-page/"];
+    "checks/", "search/?q=Zelenskyy", "about/", "methodology/", "no-such-page/",
+    "tags/", "tags/japan/", "months/", "timeline/2022-05/", "flags/altered-quote/", "entities/page/2/"];
   for (const p of types) {
     await page.goto(url + p);
     const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
@@ -82,6 +99,23 @@ try {
   await page.waitForSelector("#search-results:not([hidden]) a", { timeout: 5000 }).catch(() => null);
   const typed = await page.$$eval("#search-results a", (as) => as.map((a) => a.textContent));
   check(typed.length > 0, `typing "kishi" shows results as you type: ${typed.slice(0, 2).join(" | ")}`);
+  // Search results a page at a time: the same site with paginate_by = 3.
+  const small = await serve(paginatedCopy(3));
+  await page.goto(small.url + "search/?q=japan");
+  await page.waitForFunction(() => /result/.test(document.getElementById("search-page-status")?.textContent || ""));
+  const firstPage = await page.$$eval("#search-page-results li a", (as) => as.length);
+  const more = await page.$("#search-page-results button");
+  check(firstPage === 3 && more !== null, `search shows 3 results and a "Show more" button (${firstPage})`);
+  if (more) {
+    await more.click();
+    await page.waitForFunction(() => document.querySelectorAll("#search-page-results li a").length > 3, null, { timeout: 5000 }).catch(() => null);
+    const after = await page.$$eval("#search-page-results li a", (as) => as.length);
+    check(after > 3 && after <= 6, `"Show more" adds the next page of results (${after})`);
+  }
+  await page.goto(small.url + "page/2/");
+  const pager = await page.$$eval('nav.pager a[rel="prev"]', (as) => as.length);
+  check(pager === 1, "the home page's second page links back to the first");
+  small.server.kill("SIGINT");
   const wide = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await wide.goto(url + copy);
   await wide.screenshot({ path: path.join(shots, "copy-1280.png"), fullPage: false });

@@ -143,6 +143,13 @@ fn quote_comparisons(w: &Work) -> Vec<(usize, usize, f64)> {
     out
 }
 
+/// The words of a normalised quotation that hold a digit, in order.
+fn numbers_of(t: &str) -> Vec<&str> {
+    t.split(' ')
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .collect()
+}
+
 /// Whether two normalised quotations are the same words once every word holding a digit is
 /// left out.
 fn only_numbers_differ(a: &str, b: &str) -> bool {
@@ -186,6 +193,12 @@ fn compare_quotes(w: &Work, norms: &[Vec<Norm>], a: usize, b: usize, min: f64) -
             // recurring report ("above 40,000 a week for 3 months" one week, "above 35,000 … 2
             // months" later); inside a copy, a changed number is `figure_mismatch`'s to report.
             if only_numbers_differ(&ne.text, &nl.text) {
+                continue;
+            }
+            // Found through the speaker alone (not a matched claim), quotations stating other
+            // numbers are other statements ("a rail link … within 9 months", "the water plan
+            // … within 16 months"): the speaker's recurring line, not one quotation altered.
+            if min > 0.0 && numbers_of(&ne.text) != numbers_of(&nl.text) {
                 continue;
             }
             let sim = normalised_similarity(&ne.text, &nl.text);
