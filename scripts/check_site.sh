@@ -92,10 +92,12 @@ if [[ -z ${CHECK_SITE_NO_A11Y:-} ]]; then
     sleep 0.1
   done
   # The pages to audit: home, search, 404, and the first of each kind the sitemap lists: article,
-  # claims index, claim page, flags report, verdict, entities, timeline.
+  # claims index, claim page, flags report, a kind's flags, verdict, entities, timeline, a month
+  # of the timeline, a taxonomy index and a term page.
   loc() { grep -o "<loc>${base}$1[^<]*</loc>" "$site/sitemap.xml" | head -1 | sed "s|<loc>${base}||; s|</loc>||"; }
   audit=("" "search/" "404.html")
-  for p in "$(loc "articles/")" "$(loc "claims/")" "$(loc "claims/[^<]")" "$(loc "flags/")" "$(loc "checks/")" "$(loc "entities/")" "$(loc "timeline/")" ${A11Y_PAGES:-}; do
+  for p in "$(loc "articles/")" "$(loc "claims/")" "$(loc "claims/[^<]")" "$(loc "flags/")" "$(loc "checks/")" "$(loc "entities/")" "$(loc "timeline/")" \
+           "$(loc "flags/[a-z]")" "$(loc "timeline/[0-9]")" "$(loc "tags/")" "$(loc "tags/[a-z]")" ${A11Y_PAGES:-}; do
     [[ -n $p ]] && audit+=("$p")
   done
   node "$here/a11y/axe.mjs" "$base" "${audit[@]}" || status=1

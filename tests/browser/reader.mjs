@@ -86,7 +86,7 @@ try {
   await page.goto(url + original);
   const copied = await page.$eval(".copy-banner", (b) => b.textContent).catch(() => "");
   check(/Copied by/.test(copied), `the original names its copy: ${copied}`);
-  await page.goto(url + "flags/");
+  await page.goto(url + "flags/altered-quote/");
   const diffs = await page.$$eval(".diff", (d) => d.map((x) => x.textContent));
   check(diffs.length > 0 && diffs.every((t) => !/\w(del|ins)?\w{25,}/.test(t)), "word diffs keep spaces between words");
   // Full-text search: a word far into an article is found, on the search page and as you type.
