@@ -6,7 +6,7 @@
 
 use super::OutFile;
 use super::context::{ArticleSummary, PageCtx};
-use super::listings::{Month, Taxonomy, Term, flag_kind_path};
+use super::listings::{Month, Taxonomy, Term, flag_kind_path, taxonomy_singular};
 use super::page_list::PageId;
 use super::pages::PageRenderer;
 use super::paginate::{Paginator, rows};
@@ -415,7 +415,7 @@ impl<'a> PageRenderer<'a> {
             self.config,
             &path,
             t.title.into(),
-            format!("The articles by {}.", singular(t.name)),
+            format!("The articles by {}.", taxonomy_singular(t.name)),
             t.name,
         )
         .paged(p);
@@ -442,8 +442,8 @@ impl<'a> PageRenderer<'a> {
         let page = PageCtx::new(
             self.config,
             &path,
-            format!("{}: {}", singular_title(t.name), term.name),
-            format!("Articles of {} “{}”.", singular(t.name), term.name),
+            format!("{}: {}", title_case(taxonomy_singular(t.name)), term.name),
+            format!("Articles of {} “{}”.", taxonomy_singular(t.name), term.name),
             t.name,
         )
         .paged(p);
@@ -465,7 +465,7 @@ impl<'a> PageRenderer<'a> {
             for term in &t.terms {
                 let path = format!("{}atom.xml", t.term_path(term));
                 let title = format!("{}: {}", self.config.title, term.name);
-                let subtitle = format!("Articles of {} “{}”", singular(t.name), term.name);
+                let subtitle = format!("Articles of {} “{}”", taxonomy_singular(t.name), term.name);
                 let articles: Vec<&crate::content::Article> = (term.articles.iter())
                     .map(|&i| self.corpus.articles[i].as_ref())
                     .collect();
@@ -600,22 +600,10 @@ impl<'v> TaxonomyView<'v> {
     }
 }
 
-fn singular(name: &str) -> &str {
-    match name {
-        "tags" => "tag",
-        "outlets" => "outlet",
-        "authors" => "author",
-        "months" => "month",
-        other => other,
-    }
-}
-
-fn singular_title(name: &str) -> &str {
-    match name {
-        "tags" => "Tag",
-        "outlets" => "Outlet",
-        "authors" => "Author",
-        "months" => "Month",
-        other => other,
-    }
+/// "tag" → "Tag".
+fn title_case(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }

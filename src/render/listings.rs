@@ -29,6 +29,8 @@ pub struct Listings {
     pub taxonomies: Vec<Taxonomy>,
     /// Per article index, its terms in every taxonomy.
     pub terms_of: Vec<Vec<TermLink>>,
+    /// Article slug → its index in `corpus.articles`.
+    pub article_index: HashMap<String, usize>,
     /// Timeline months, oldest first: event indices per month of their start.
     pub months: Vec<Month>,
 }
@@ -114,6 +116,9 @@ impl Listings {
             taxonomies,
             terms_of,
             months: months(xref),
+            article_index: (corpus.articles.iter().enumerate())
+                .map(|(i, a)| (a.slug.clone(), i))
+                .collect(),
             articles,
         }
     }
@@ -243,14 +248,22 @@ fn taxonomies(config: &Config, corpus: &Corpus, newest: &[usize]) -> Vec<Taxonom
     out
 }
 
-/// A taxonomy's heading.
+/// Each taxonomy's name, heading and one term's word.
+const NAMES: [(&str, &str, &str); 4] = [
+    ("tags", "Tags", "tag"),
+    ("outlets", "Outlets", "outlet"),
+    ("authors", "Authors", "author"),
+    ("months", "Months", "month"),
+];
+
+/// A taxonomy's heading ("Tags").
 pub fn taxonomy_title(name: &str) -> &'static str {
-    match name {
-        "tags" => "Tags",
-        "outlets" => "Outlets",
-        "authors" => "Authors",
-        _ => "Months",
-    }
+    NAMES.iter().find(|n| n.0 == name).map_or("Months", |n| n.1)
+}
+
+/// What one term of a taxonomy is called ("tag").
+pub fn taxonomy_singular(name: &str) -> &'static str {
+    NAMES.iter().find(|n| n.0 == name).map_or("month", |n| n.2)
 }
 
 /// Two terms whose names slugify alike ("C++" and "C") get `-2`, `-3` in key order.

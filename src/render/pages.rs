@@ -252,7 +252,7 @@ impl PageRenderer<'_> {
     /// Where the article is listed: its taxonomy terms, and the flags report's page of each
     /// of its flags (a flag new in a preview has none yet: it links to the report).
     fn listing_links(&self, a: &Article, flags: &[&Flag]) -> ListingLinks {
-        let i = self.corpus.articles.iter().position(|x| x.slug == a.slug);
+        let i = self.listings.article_index.get(&a.slug).copied();
         let mut terms: Vec<TermGroup> = Vec::new();
         for t in i.map_or(&[][..], |i| self.listings.terms_of[i].as_slice()) {
             match terms.last_mut() {
