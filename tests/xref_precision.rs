@@ -260,3 +260,33 @@ fn only_checkable_sentences_are_claims() {
     // A claim is cited by its sentence of the line: the first line holds two sentences.
     assert_eq!(x.articles[0].claims[0].line, 5);
 }
+
+#[test]
+fn two_versions_of_one_story_url_are_a_resend_even_with_a_new_lead() {
+    // `update` is the same article number on the same site as `early`, re-sent with more
+    // results under a new headline and lead: a republished version. `roundup` reuses the same
+    // match report on another site, further down a story of its own: not a copy.
+    let x = pass("same_story");
+    let copies: Vec<_> = x
+        .flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::Republished)
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:#?}");
+    let f = copies[0];
+    // `related` holds slugs.
+    assert_eq!(
+        (f.file.as_str(), f.related.as_slice()),
+        ("update.txt", &["early".to_string()][..]),
+        "{f:#?}"
+    );
+    assert!(f.message.contains("same article number"), "{}", f.message);
+    // Shared sentences with `roundup` are still reuse, just not a copy.
+    assert!(
+        x.reuse
+            .iter()
+            .any(|r| r.earlier.contains("roundup") || r.later.contains("roundup")),
+        "{:#?}",
+        x.reuse
+    );
+}

@@ -36,7 +36,17 @@ pub fn republished(w: &Work, reuse: &[ReuseInfo], out: &mut Vec<Draft>) {
             ", reordered"
         };
         let (pct, n) = (r.reuse.share * 100.0, r.links.len());
-        let msg = if r.earlier_share > r.reuse.share && r.reuse.direction.starts_with("unknown") {
+        let msg = if r.same_story && !copied(r) {
+            let first = if r.reuse.direction.starts_with("unknown") {
+                format!("; which came first is {}", r.reuse.direction)
+            } else {
+                String::new()
+            };
+            format!(
+                "another version of {} ({when}): the same article number in its URL, {n} of its sentences kept{order}{first}",
+                e.file
+            )
+        } else if r.earlier_share > r.reuse.share && r.reuse.direction.starts_with("unknown") {
             format!(
                 "{:.0}% of the text of {} ({when}) is in this article ({n} sentences{order}), which has more; which is the copy is {}",
                 r.earlier_share * 100.0,
@@ -79,20 +89,26 @@ pub const SOURCE_SHARE: f64 = 0.4;
 /// a rewritten first paragraph).
 pub const COPY_WITHOUT_LEAD: f64 = 0.8;
 
-/// True for reuse pairs where one article is a copy of the other:
+/// True for reuse pairs where one article is a copy of the other: [`copied`] text, or two
+/// versions of one story (the same article number in both URLs) that share sentences.
+pub fn is_copy(r: &ReuseInfo) -> bool {
+    r.links.len() >= MIN_SENTENCES && (copied(r) || r.same_story)
+}
+
+/// True when the text shows a copy:
 /// - most of the later one's text, its lead included, and much of the earlier one's (a
 ///   follow-up story that repeats the background paragraphs of the first is not a copy);
 /// - or nearly all of one's text, with both leads: a shortened copy (a bulletin that is the
 ///   first paragraphs of a story) or an expanded one (a story re-sent with more), where a story
 ///   that reuses a bulletin's sentences further down is not.
-pub fn is_copy(r: &ReuseInfo) -> bool {
+fn copied(r: &ReuseInfo) -> bool {
     let copied_whole = r.reuse.share >= REPUBLISHED_SHARE
         && r.earlier_share >= SOURCE_SHARE
         && (r.lead || r.reuse.share >= COPY_WITHOUT_LEAD);
     let contained = (r.reuse.share >= COPY_WITHOUT_LEAD || r.earlier_share >= COPY_WITHOUT_LEAD)
         && r.lead
         && r.earlier_lead;
-    r.links.len() >= MIN_SENTENCES && (copied_whole || contained)
+    copied_whole || contained
 }
 
 /// `dateline_anachronism` flags: copied text from an older article, and old dates in captions
@@ -125,7 +141,7 @@ pub fn anachronisms(w: &Work, reuse: &[ReuseInfo], out: &mut Vec<Draft>) {
                 .iter()
                 .filter(|(l, _)| w.claim(*l).dates.iter().any(|x| x.current))
                 .collect();
-            if !is_copy(r) {
+            if !(is_copy(r) && copied(r)) {
                 continue; // shared background text, not a stale copy
             }
             reasons.push(format!(

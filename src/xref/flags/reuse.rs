@@ -28,6 +28,9 @@ pub struct ReuseInfo {
     pub lead: bool,
     /// Whether the earlier article's lead is matched.
     pub earlier_lead: bool,
+    /// Whether both source URLs name one story: the same site and article number (a live page
+    /// or an update saved twice under a new headline).
+    pub same_story: bool,
 }
 
 /// A matched pair of claims (global numbers) and its score.
@@ -150,7 +153,40 @@ fn pair(w: &Work, x: usize, y: usize, links: &[Link], lens: &[usize]) -> Option<
         lead,
         earlier_share,
         earlier_lead,
+        same_story: same_story(w, earlier, later),
     })
+}
+
+fn same_story(w: &Work, a: usize, b: usize) -> bool {
+    let key = |i: usize| {
+        w.corpus.articles[i]
+            .source_url
+            .as_ref()
+            .and_then(|u| story_key(&u.value))
+    };
+    matches!((key(a), key(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// Fewest digits of an article number in a URL path (shorter numbers are years, pages, sections).
+pub const STORY_ID_DIGITS: usize = 6;
+
+/// The site and article number of a news URL: `https://www.dw.com/en/slug/a-37449884?x=1` →
+/// `("dw.com", "37449884")`. The last run of [`STORY_ID_DIGITS`] or more digits in the path
+/// that is not a date (`20170207`); the query and fragment are ignored (they carry tracking ids).
+pub fn story_key(url: &str) -> Option<(String, String)> {
+    let rest = url.split_once("://")?.1;
+    let rest = rest.split(['?', '#']).next()?;
+    let (host, path) = rest.split_once('/')?;
+    let host = host.strip_prefix("www.").unwrap_or(host).to_lowercase();
+    let id = path
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() >= STORY_ID_DIGITS && !is_date(run))
+        .next_back()?;
+    Some((host, id.trim_start_matches('0').to_string()))
+}
+
+fn is_date(run: &str) -> bool {
+    run.len() == 8 && chrono::NaiveDate::parse_from_str(run, "%Y%m%d").is_ok()
 }
 
 /// Sentences of a standfirst: an opening paragraph of at most this many, with a paragraph after.
@@ -204,7 +240,25 @@ fn order_kept(links: &[(usize, usize)]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::order_kept;
+    use super::{order_kept, story_key};
+
+    #[test]
+    fn story_keys() {
+        let k = |u| story_key(u).map(|(h, i)| format!("{h} {i}"));
+        assert_eq!(
+            k("http://www.dw.com/en/german-cup/a-37449884?maca=en-rss-en-all-1573-rdf").as_deref(),
+            Some("dw.com 37449884")
+        );
+        assert_eq!(
+            k("https://www.bbc.co.uk/news/world-europe-61452211").as_deref(),
+            Some("bbc.co.uk 61452211")
+        );
+        // Dates, short numbers and query ids are not article numbers.
+        assert_eq!(k("https://example.com/20170207/story"), None);
+        assert_eq!(k("https://example.com/2017/02/07/story-12"), None);
+        assert_eq!(k("https://example.com/story?id=12345678"), None);
+        assert_eq!(k("https://example.com"), None);
+    }
 
     #[test]
     fn order() {
