@@ -383,6 +383,10 @@ fn one_number_changed(a: &str, b: &str) -> Option<(String, String)> {
     if only_a.len() != 1 || only_b.len() != 1 {
         return None;
     }
+    // A year against a count ("in June 2016" / "two years later") is not one quantity.
+    if is_year(only_a[0]) != is_year(only_b[0]) {
+        return None;
+    }
     let words = |t: &str| -> String {
         text::normalised(t)
             .split(' ')
@@ -392,6 +396,11 @@ fn one_number_changed(a: &str, b: &str) -> Option<(String, String)> {
     };
     (normalised_similarity(&words(a), &words(b)) >= 0.6)
         .then(|| (only_a[0].clone(), only_b[0].clone()))
+}
+
+/// A number written as a year of the last two centuries or this one ("1998", "2016").
+fn is_year(n: &str) -> bool {
+    n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
 /// Both claims name the same people, places and bodies (or neither names any).
@@ -534,6 +543,24 @@ mod tests {
 
     use super::*;
     use crate::xref::model::Span;
+
+    #[test]
+    fn a_year_and_a_count_are_not_one_changed_figure() {
+        assert_eq!(
+            one_number_changed(
+                "In June 2016, Scotland voted to remain in the EU by 62 percent, but it was outvoted.",
+                "Almost two years later in June's EU referendum, Scotland voted to remain in the EU by 62 percent, but was outvoted."
+            ),
+            None
+        );
+        assert_eq!(
+            one_number_changed(
+                "The plant will take 350,000 tonnes of grain a year, chief executive Peter Anderton says.",
+                "The plant will take 300,000 tonnes of grain a year, chief executive Peter Anderton says."
+            ),
+            Some(("350000".into(), "300000".into()))
+        );
+    }
 
     fn quote(text: &str) -> Quote {
         Quote {
