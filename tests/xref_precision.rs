@@ -290,3 +290,31 @@ fn two_versions_of_one_story_url_are_a_resend_even_with_a_new_lead() {
         x.reuse
     );
 }
+
+#[test]
+fn a_wire_services_recurring_background_sentence_is_a_claim_its_page_furniture_is_not() {
+    // Four stories of one outlet end with the same background sentence (a dated fact about a
+    // named body) and the same line of page furniture. The furniture is boilerplate; the
+    // background sentence is the same claim each time and is linked as such.
+    let x = pass("background");
+    let has = |needle: &str| {
+        x.articles
+            .iter()
+            .filter(|a| a.claims.iter().any(|c| c.text.contains(needle)))
+            .count()
+    };
+    assert_eq!(has("cut irrigation allocations to 12 districts"), 4);
+    assert_eq!(has("follow our updates"), 0);
+    let background = x
+        .clusters
+        .iter()
+        .find(|c| c.text.contains("cut irrigation allocations"))
+        .expect("the background sentence is one claim across the four stories");
+    assert_eq!(background.appearances.len(), 4, "{background:#?}");
+    // Sharing one background sentence does not make the stories copies of each other.
+    assert!(
+        x.flags.iter().all(|f| f.kind != FlagKind::Republished),
+        "{:#?}",
+        kinds(&x)
+    );
+}

@@ -213,6 +213,7 @@ fn analyse(
     entities::name_office_holders(&mut mentions, anchor);
     let event = temporal::event_of(&dates);
     let (terms, name_terms) = terms_of(s, &mentions);
+    let reports_a_fact = !(figures.is_empty() && dates.is_empty()) && !mentions.is_empty();
     let claim = Claim {
         id,
         article: article.slug.clone(),
@@ -236,7 +237,7 @@ fn analyse(
         mentions: mentions.into(),
         terms: terms.into(),
         name_terms: name_terms.into(),
-        furniture: super::boilerplate::Furniture::of(s),
+        furniture: super::boilerplate::Furniture::of(s, reports_a_fact),
     }
 }
 

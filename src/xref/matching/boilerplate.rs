@@ -69,12 +69,22 @@ pub struct Furniture {
     pub counts: bool,
     /// Holds furniture words and is short (see `MARKERS`).
     pub marked: bool,
+    /// A sentence of [`FACT_WORDS`] or more naming someone or something with a figure or a
+    /// date: a wire service's background paragraph ("On December 23, the FIS suspended six
+    /// Russian skiers …") recurs in many of its stories, and is the same claim each time.
+    pub fact: bool,
 }
 
+/// Fewest words of a sentence that recurrence alone does not make furniture (see
+/// [`Furniture::fact`]); a dated footer or a "Call 1-800 …" line is shorter.
+pub const FACT_WORDS: usize = 12;
+
 impl Furniture {
-    pub fn of(text: &str) -> Furniture {
+    /// `reports_a_fact`: the sentence names someone or something and holds a figure or a date.
+    pub fn of(text: &str, reports_a_fact: bool) -> Furniture {
         let s = shape(text);
         Furniture {
+            fact: reports_a_fact && text.split_whitespace().count() >= FACT_WORDS,
             print: ahash::RandomState::with_seeds(21, 22, 23, 24).hash_one(&s),
             counts: s.split(' ').count() >= 3,
             marked: text.split_whitespace().count() <= MAX_MARKED_WORDS
@@ -88,9 +98,11 @@ impl Furniture {
 /// are only checked for furniture words.
 ///
 /// A sentence is boilerplate when it holds furniture words (see `MARKERS`), recurs in at least
-/// [`MIN_ARTICLES`] articles of its outlet, or recurs in two or more long articles of its outlet
-/// that share no other sentence: a footer or a column's standing note does, a story's background
-/// paragraph reused in a follow-up comes with others.
+/// [`MIN_ARTICLES`] articles of its outlet without reporting a fact (see [`Furniture::fact`]),
+/// or recurs in two or more long articles of its outlet that share no other sentence: a footer
+/// or a column's standing note does, a story's background paragraph reused in a follow-up comes
+/// with others. (A background sentence reused alone is left out too: in a follow-up its
+/// rewording of the lead would otherwise pass for the copied lead.)
 pub fn find(claims: &[&[Furniture]], outlet_of: &[Option<String>]) -> Vec<bool> {
     // Outlets as numbers; (outlet, shape) → articles it appears in.
     let mut outlet_ids: HashMap<&str, u32> = HashMap::new();
@@ -116,7 +128,7 @@ pub fn find(claims: &[&[Furniture]], outlet_of: &[Option<String>]) -> Vec<bool> 
             let n = outlet[a]
                 .and_then(|o| seen.get(&(o, f.print)))
                 .map_or(0, Vec::len);
-            out.push(f.marked || n >= MIN_ARTICLES);
+            out.push(f.marked || (n >= MIN_ARTICLES && !f.fact));
         }
     }
     // Sentences recurring in articles that share nothing else, found again once those are known
