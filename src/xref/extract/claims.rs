@@ -213,7 +213,8 @@ fn analyse(
     entities::name_office_holders(&mut mentions, anchor);
     let event = temporal::event_of(&dates);
     let (terms, name_terms) = terms_of(s, &mentions);
-    let reports_a_fact = !(figures.is_empty() && dates.is_empty()) && !mentions.is_empty();
+    let has_figure_or_date = !figures.is_empty() || !dates.is_empty();
+    let reports_a_fact = has_figure_or_date && !mentions.is_empty();
     let claim = Claim {
         id,
         article: article.slug.clone(),

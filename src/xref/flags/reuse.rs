@@ -180,8 +180,7 @@ pub fn story_key(url: &str) -> Option<(String, String)> {
     let host = host.strip_prefix("www.").unwrap_or(host).to_lowercase();
     let id = path
         .split(|c: char| !c.is_ascii_digit())
-        .filter(|run| run.len() >= STORY_ID_DIGITS && !is_date(run))
-        .next_back()?;
+        .rfind(|run| run.len() >= STORY_ID_DIGITS && !is_date(run))?;
     Some((host, id.trim_start_matches('0').to_string()))
 }
 
