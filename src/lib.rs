@@ -148,15 +148,7 @@ fn pipeline(
     progress: &dyn Fn(Stage),
     cross_reference: bool,
 ) -> Result<Built> {
-    progress(Stage::Reading);
-    let mut corpus = content::load(&root.join("content"))?;
-    content::apply_site_rules(&mut corpus, &config)?;
-    progress(Stage::CrossReferencing);
-    let xref = if cross_reference {
-        xref::cross_reference(&corpus)
-    } else {
-        xref::CrossRef::default()
-    };
+    let (corpus, xref) = read_and_cross_reference(root, &config, progress, cross_reference)?;
     progress(Stage::Rendering);
     let files = renderer.render(&config, &corpus, &xref)?;
     Ok(Built {
@@ -165,6 +157,25 @@ fn pipeline(
         xref,
         files,
     })
+}
+
+/// The content and cross-reference stages.
+fn read_and_cross_reference(
+    root: &Path,
+    config: &Config,
+    progress: &dyn Fn(Stage),
+    cross_reference: bool,
+) -> Result<(content::Corpus, xref::CrossRef)> {
+    progress(Stage::Reading);
+    let mut corpus = content::load(&root.join("content"))?;
+    content::apply_site_rules(&mut corpus, config)?;
+    progress(Stage::CrossReferencing);
+    let xref = if cross_reference {
+        xref::cross_reference(&corpus)
+    } else {
+        xref::CrossRef::default()
+    };
+    Ok((corpus, xref))
 }
 
 /// Builds the site: the whole pipeline, then an atomic swap of the output folder.
@@ -182,23 +193,23 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<Build
     let lock = output::lock(&out)?;
     progress(Stage::Loading);
     let renderer = render::Renderer::new(&opts.root)?;
-    let built = pipeline(&opts.root, config, &renderer, progress, !opts.no_xref)?;
-    progress(Stage::Writing);
-    output::write_site(&out, &built.files, &lock)?;
+    let (corpus, xref) = read_and_cross_reference(&opts.root, &config, progress, !opts.no_xref)?;
+    // Pages are written as they are rendered: the two stages run together.
+    progress(Stage::Rendering);
+    let files = output::write_site(&out, &lock, |sink| {
+        let paths = renderer.render_into(&config, &corpus, &xref, sink);
+        progress(Stage::Writing);
+        paths
+    })?;
 
     Ok(BuildReport {
-        articles: built.corpus.articles.len(),
-        pages: built.corpus.pages.len(),
-        checks: built.corpus.checks.len(),
-        claims: built.xref.claim_count(),
-        flags: built.xref.flags.len(),
-        files: built.files.len(),
-        warnings: built
-            .corpus
-            .warnings
-            .into_iter()
-            .chain(built.xref.warnings)
-            .collect(),
+        articles: corpus.articles.len(),
+        pages: corpus.pages.len(),
+        checks: corpus.checks.len(),
+        claims: xref.claim_count(),
+        flags: xref.flags.len(),
+        files,
+        warnings: corpus.warnings.into_iter().chain(xref.warnings).collect(),
 
         output: out,
         elapsed: start.elapsed(),

@@ -13,23 +13,36 @@ pub use guard::{
 pub use swap::{OutputLock, lock};
 
 use crate::error::{Error, Result};
-use crate::render::OutFile;
+use crate::render::{OutFile, Sink};
 use std::fs;
 use std::io;
 use std::path::Path;
 
-/// Writes `files` into a staging folder beside `out` and swaps it in. `lock` is the lock on
-/// `out` taken before the build (see [`lock`]); stale staging folders were cleared with it.
-pub fn write_site(out: &Path, files: &[OutFile], lock: &OutputLock) -> Result<()> {
+/// Builds the site into a staging folder beside `out` and swaps it in. `render` hands each file
+/// to the sink it is given as soon as the file is made (it is written at once, so a large site
+/// never sits in memory whole) and returns every path it handed over. `lock` is the lock on
+/// `out` taken before the build (see [`lock`]); stale staging folders were cleared with it. If
+/// rendering or writing fails, the staging folder is removed and `out` is left as it was.
+/// Returns the number of files written.
+pub fn write_site(
+    out: &Path,
+    lock: &OutputLock,
+    render: impl FnOnce(Sink<'_>) -> Result<Vec<String>>,
+) -> Result<usize> {
     let staging = lock.staging()?;
-    let written = write_files(&staging, files).and_then(|()| {
-        let paths = files.iter().map(|f| f.path.as_str());
-        guard::write_manifest(&staging, paths).map_err(|e| Error::io(staging.join(MANIFEST), e))
+    let write = |f: OutFile| write_file(&staging, &f).map_err(|e| write_error(&f, e));
+    let written = render(&write).and_then(|paths| {
+        let manifest = guard::write_manifest(&staging, paths.iter().map(String::as_str));
+        manifest
+            .map(|()| paths.len())
+            .map_err(|e| Error::io(staging.join(MANIFEST), e))
     });
     // The folder may have changed while the site was rendered: check it again, under the lock.
-    let swapped = written
-        .and_then(|()| guard::refuse_foreign_folder(out))
-        .and_then(|()| lock.swap_in(&staging));
+    let swapped = written.and_then(|n| {
+        guard::refuse_foreign_folder(out)?;
+        lock.swap_in(&staging)?;
+        Ok(n)
+    });
     if swapped.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }

@@ -69,6 +69,16 @@ impl OutFile {
     }
 }
 
+/// Where rendered files go as they are made (see [`Renderer::render_into`]); called from
+/// several threads at once.
+pub type Sink<'s> = &'s (dyn Fn(OutFile) -> Result<()> + Sync);
+
+/// The value behind `m`, also after a thread panicked holding it (the data is only ever pushed
+/// to, so it is whole).
+pub(crate) fn locked<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// The default stylesheet and script, compiled in; a site's `static/` files of the same name win.
 const DEFAULT_STATIC: &[(&str, &str)] = &[
     ("static/style.css", include_str!("../../static/style.css")),
@@ -122,30 +132,55 @@ impl Renderer {
         corpus: &Corpus,
         xref: &CrossRef,
     ) -> Result<Vec<OutFile>> {
+        let files = std::sync::Mutex::new(Vec::new());
+        self.render_into(config, corpus, xref, &|f| {
+            locked(&files).push(f);
+            Ok(())
+        })?;
+        let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
+
+    /// Renders every file of the site and hands each to `sink` as soon as it is made, from
+    /// several threads and in no fixed order (a build writes it out at once, so the whole site
+    /// never sits in memory). Returns the paths handed over, sorted. Two files for one path are
+    /// an error.
+    pub fn render_into(
+        &self,
+        config: &Config,
+        corpus: &Corpus,
+        xref: &CrossRef,
+        sink: Sink<'_>,
+    ) -> Result<Vec<String>> {
         let targets = pages::link_targets(corpus);
         // What every page depends on besides its own inputs (templates: see `reload_templates`).
         let round = self
             .memo
             .as_ref()
             .and_then(|m| Some(m.begin(memo::hash_of(&(config, &targets))?)));
+        let seen = std::sync::Mutex::new(std::collections::BTreeSet::new());
+        let checked = |f: OutFile| {
+            if !locked(&seen).insert(f.path.clone()) {
+                return Err(Error::Output(format!(
+                    "two outputs would be written to {}; rename the page or file that produces it",
+                    f.path
+                )));
+            }
+            sink(f)
+        };
         let r = self.page_renderer(config, corpus, xref, targets, round.as_ref());
-        let made = self.all_files(r, round.as_ref());
+        let made = self.all_files(r, round.as_ref(), &checked);
         if let (Some(m), Some(round)) = (&self.memo, round) {
             m.finish(round);
         }
-        let mut files = made?;
-        files.push(OutFile::new(".nojekyll", ""));
+        made?;
+        checked(OutFile::new(".nojekyll", ""))?;
         if let Some(cname) = config.cname.as_deref().filter(|c| !c.trim().is_empty()) {
-            files.push(OutFile::new("CNAME", format!("{}\n", cname.trim())));
+            checked(OutFile::new("CNAME", format!("{}\n", cname.trim())))?;
         }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        if let Some(w) = files.windows(2).find(|w| w[0].path == w[1].path) {
-            return Err(Error::Output(format!(
-                "two outputs would be written to {}; rename the page or file that produces it",
-                w[0].path
-            )));
-        }
-        Ok(files)
+        let paths = seen.into_inner().unwrap_or_else(|e| e.into_inner());
+        Ok(paths.into_iter().collect())
     }
 
     /// The HTML pages written to `files` (output paths such as `articles/x/index.html`; paths
@@ -204,7 +239,8 @@ impl Renderer {
         &self,
         r: pages::PageRenderer,
         round: Option<&memo::Round>,
-    ) -> Result<Vec<OutFile>> {
+        sink: Sink<'_>,
+    ) -> Result<()> {
         let (config, corpus, xref) = (r.config, r.corpus, r.xref);
         let statics = self.static_files(corpus)?;
         let page_paths = r.paths();
@@ -212,16 +248,25 @@ impl Renderer {
             .chain(statics.iter().map(|f| f.path.as_str()))
             .filter(|p| p.ends_with(".html"))
             .collect();
+        let each = |files: Result<Vec<OutFile>>| files?.into_iter().try_for_each(sink);
         let ((pages, data), publish) = rayon::join(
-            || rayon::join(|| r.all(), || data::files(config, corpus, xref, round)),
-            || publish::files(&self.tera, config, corpus, xref, &html, round),
+            || {
+                rayon::join(
+                    || r.all_into(sink),
+                    || each(data::files(config, corpus, xref, round)),
+                )
+            },
+            || {
+                each(publish::files(
+                    &self.tera, config, corpus, xref, &html, round,
+                ))
+            },
         );
-        let mut files = pages?;
-        files.extend(r.term_feeds());
-        files.extend(data?);
-        files.extend(statics);
-        files.extend(publish?);
-        Ok(files)
+        pages?;
+        r.term_feeds().into_iter().try_for_each(sink)?;
+        data?;
+        statics.into_iter().try_for_each(sink)?;
+        publish
     }
 
     /// Default static files, the site's `static/` folder, the syntax stylesheet and content assets.

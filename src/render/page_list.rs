@@ -109,9 +109,10 @@ impl<'a> PageRenderer<'a> {
         ids
     }
 
-    /// Every HTML page. Pages are independent, so all of them render in parallel.
-    pub fn all(&self) -> Result<Vec<OutFile>> {
-        self.render_ids(self.page_ids())
+    /// Every HTML page, each handed to `sink` once made. Pages are independent, so all of them
+    /// render in parallel.
+    pub fn all_into(&self, sink: super::Sink<'_>) -> Result<()> {
+        self.render_ids_into(self.page_ids(), sink)
     }
 
     /// The output path of every HTML page, without rendering them.
@@ -130,30 +131,36 @@ impl<'a> PageRenderer<'a> {
         )
     }
 
-    /// Renders `ids` in parallel. Entity pages' memo keys need each article's claims hashed once
-    /// for all of them: that runs beside the other pages.
+    /// Renders `ids`, sorted by path.
     fn render_ids(&self, ids: Vec<PageId<'_>>) -> Result<Vec<OutFile>> {
+        let out = std::sync::Mutex::new(Vec::new());
+        self.render_ids_into(ids, &|f| {
+            super::locked(&out).push(f);
+            Ok(())
+        })?;
+        let mut files = out.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
+
+    /// Renders `ids` in parallel into `sink`. Entity pages' memo keys need each article's claims
+    /// hashed once for all of them: that runs beside the other pages.
+    fn render_ids_into(&self, ids: Vec<PageId<'_>>, sink: super::Sink<'_>) -> Result<()> {
         let refs = self.article_refs();
         let (entities, rest): (Vec<PageId>, Vec<PageId>) = ids
             .into_iter()
             .partition(|id| matches!(id, PageId::Entity(..)));
-        let (files, others) = rayon::join(
+        let (entity_pages, others) = rayon::join(
             || {
                 let keys = (self.memo.is_some() && !entities.is_empty())
                     .then(|| self.entity_claim_hashes(&refs));
                 (entities.into_par_iter())
-                    .map(|id| self.render_id(id, &refs, keys.as_ref()))
-                    .collect::<Result<Vec<OutFile>>>()
+                    .try_for_each(|id| sink(self.render_id(id, &refs, keys.as_ref())?))
             },
-            || {
-                (rest.into_par_iter())
-                    .map(|id| self.render_id(id, &refs, None))
-                    .collect::<Result<Vec<OutFile>>>()
-            },
+            || (rest.into_par_iter()).try_for_each(|id| sink(self.render_id(id, &refs, None)?)),
         );
-        let mut files = files?;
-        files.extend(others?);
-        Ok(files)
+        entity_pages?;
+        others
     }
 
     fn render_id(
