@@ -280,6 +280,15 @@ fn looked_up(lookup: &Lookup) -> &[u32] {
     &lookup[..n]
 }
 
+/// Whether the item looking up `lookup` finds an item holding `terms` (sorted): the test
+/// [`Index::candidates`] makes through the postings, made on the two items alone.
+pub(super) fn finds(lookup: &Lookup, terms: &[u32]) -> bool {
+    let shared = (looked_up(lookup).iter())
+        .filter(|t| terms.binary_search(t).is_ok())
+        .count();
+    shared >= needed(lookup) as usize
+}
+
 /// How many looked-up terms a candidate must share: two, or one when only one is looked up.
 fn needed(lookup: &Lookup) -> u8 {
     if lookup[1] == NO_TERM { 1 } else { 2 } // padding comes last

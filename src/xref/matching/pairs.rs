@@ -9,7 +9,7 @@
 //! claims whose lookup finds it. The result is the same as from scratch: the unit tests here and
 //! `tests/xref_carried.rs` check it.
 
-use super::matching::{Index, Item, Lookup, Norms, Pair, RELATED, score_with};
+use super::matching::{Index, Item, Lookup, Norms, Pair, RELATED, finds, score_with};
 use rayon::prelude::*;
 
 /// What one pass's pair search leaves for the next.
@@ -71,21 +71,45 @@ fn touched(ix: &Index, items: &[Item], since: &Since<'_>) -> Option<Vec<bool>> {
     (n as f64 <= MAX_TOUCHED * items.len() as f64).then_some(touched)
 }
 
+/// Every pair, scored as it is found: a pair is scored once, from its lower-numbered item when
+/// that one finds the other, else from the higher one. So no list of candidate pairs (tens of
+/// millions at 10,000 articles, most found from both sides) is ever held.
 fn from_scratch(ix: &Index, items: &[Item]) -> Found {
     let lookups: Vec<Lookup> = items.par_iter().map(|it| ix.lookup(&it.terms)).collect();
-    let candidates = (0..items.len())
+    let norms: Vec<Norms> = items.par_iter().map(|it| Norms::of(ix, it)).collect();
+    let (lookups_, norms_) = (&lookups, &norms);
+    let mut pairs: Vec<Pair> = (0..items.len())
         .into_par_iter()
         .map_init(
             || vec![0u8; items.len()],
             |seen, i| (i, ix.candidates(&lookups[i], seen)),
         )
-        .flat_map_iter(|(i, found)| ordered(i, found))
+        .flat_map_iter(|(i, found)| {
+            found.into_iter().filter_map(move |j| {
+                let j = j as usize;
+                let mine = j > i || (j < i && !finds(&lookups_[j], &items[i].terms));
+                mine.then(|| scored_pair(ix, items, norms_, i.min(j), i.max(j)))
+                    .flatten()
+            })
+        })
         .collect();
+    pairs.par_sort_unstable_by_key(|p| (p.a, p.b));
     Found {
-        pairs: scored(ix, items, candidates),
+        pairs,
         lookups,
         rescored: None,
     }
+}
+
+/// The pair `a`, `b` when it scores at least [`RELATED`] (score or cosine).
+fn scored_pair(ix: &Index, items: &[Item], norms: &[Norms], a: usize, b: usize) -> Option<Pair> {
+    let (score, cosine) = score_with(ix, &items[a], &items[b], norms[a], norms[b]);
+    (score >= RELATED || cosine >= RELATED).then_some(Pair {
+        a,
+        b,
+        score,
+        cosine,
+    })
 }
 
 /// The last pass's pairs between untouched claims, renumbered, and every pair of a touched
@@ -160,16 +184,7 @@ fn scored(ix: &Index, items: &[Item], mut candidates: Vec<(u32, u32)>) -> Vec<Pa
         .collect();
     candidates
         .into_par_iter()
-        .filter_map(|(a, b)| {
-            let (a, b) = (a as usize, b as usize);
-            let (score, cosine) = score_with(ix, &items[a], &items[b], norms[a], norms[b]);
-            (score >= RELATED || cosine >= RELATED).then_some(Pair {
-                a,
-                b,
-                score,
-                cosine,
-            })
-        })
+        .filter_map(|(a, b)| scored_pair(ix, items, &norms, a as usize, b as usize))
         .collect()
 }
 
