@@ -59,14 +59,14 @@ pub struct DateWindow {
 }
 
 /// Byte range inside a block's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
 }
 
 /// A checkable sentence of an article body.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Claim {
     /// Stable id: `<article slug>:<line>:<sentence index in the block>`.
     pub id: String,

@@ -265,7 +265,7 @@ fn body_terms<'w>(w: &'w Work, ai: usize) -> HashSet<&'w str> {
     w.extracted[ai]
         .claims
         .iter()
-        .flat_map(|c| c.terms.iter().map(String::as_str))
+        .flat_map(|c| c.terms.iter())
         .collect()
 }
 

@@ -7,6 +7,7 @@
 //! claim's appearances and feed reuse and copy detection; `related` ones are listed apart, and
 //! are where a changed figure is looked for (see `mismatch`).
 
+use super::claims::Terms;
 use super::model::Claim;
 use serde::Serialize;
 
@@ -32,7 +33,8 @@ pub const MIN_SHARED: usize = 4;
 
 /// The matching terms of a claim that are not names (sorted, unique): what it says, not who
 /// it is about. Two statements of one speaker share the name and little else.
-pub fn content_terms<'t>(terms: &'t [String], names: &[String]) -> Vec<&'t String> {
+pub fn content_terms<'t>(terms: &'t Terms, names: &Terms) -> Vec<&'t str> {
+    let names: Vec<&str> = names.iter().collect();
     terms
         .iter()
         .filter(|t| names.binary_search(t).is_err())
@@ -41,7 +43,7 @@ pub fn content_terms<'t>(terms: &'t [String], names: &[String]) -> Vec<&'t Strin
 
 /// The strength of a link between two claims the matcher scored as one claim; `ta` and `tb` are
 /// their content terms (see [`content_terms`]).
-pub fn strength(a: &Claim, b: &Claim, ta: &[&String], tb: &[&String]) -> Strength {
+pub fn strength(a: &Claim, b: &Claim, ta: &[&str], tb: &[&str]) -> Strength {
     let (na, nb) = (
         super::text::normalised(&a.text),
         super::text::normalised(&b.text),
@@ -80,7 +82,7 @@ fn same_stance(a: &str, b: &str) -> bool {
 }
 
 /// Whether two sorted term lists overlap enough to state the same facts.
-fn overlaps(ta: &[&String], tb: &[&String]) -> bool {
+fn overlaps(ta: &[&str], tb: &[&str]) -> bool {
     let (small, large) = if ta.len() <= tb.len() {
         (ta, tb)
     } else {
