@@ -31,6 +31,9 @@ pub struct Config {
     /// The taxonomies listed, each with an index page and a paginated page per term. Absent:
     /// all four (tags, outlets, authors, months); `taxonomies = []` turns them off.
     pub taxonomies: Vec<TaxonomyConfig>,
+    /// Entries per feed (`atom.xml`, `flags.xml`, term feeds), newest first; `0` for every one.
+    /// A feed reader polls for what is new: a 10,000-article archive's whole feed is 6 MB.
+    pub feed_limit: usize,
 }
 
 /// One taxonomy of `site.toml` (`[[taxonomies]]`), as in Zola.
@@ -72,6 +75,7 @@ impl Default for Config {
                     feed: false,
                 })
                 .collect(),
+            feed_limit: 100,
         }
     }
 }
@@ -156,6 +160,14 @@ impl Config {
             seen.push(t.name.clone());
         }
         Ok(())
+    }
+
+    /// How many entries a feed of `n` candidates carries (see `feed_limit`).
+    pub fn feed_entries(&self, n: usize) -> usize {
+        match self.feed_limit {
+            0 => n,
+            limit => n.min(limit),
+        }
     }
 
     /// The settings of taxonomy `name`, if the site lists it.

@@ -350,3 +350,43 @@ fn bad_listing_settings_name_the_line() {
         "{err}"
     );
 }
+
+/// `<published>` dates of a feed's entries, in order, and how many entries it has.
+fn feed_entries(xml: &str) -> (usize, Vec<String>) {
+    let published = xml
+        .split("<published>")
+        .skip(1)
+        .map(|p| p[..10].to_string())
+        .collect();
+    (xml.matches("<entry>").count(), published)
+}
+
+#[test]
+fn feeds_carry_the_newest_entries_up_to_feed_limit() {
+    let (tmp, out) = built();
+    let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
+    // The default limit is 100: the articles feed has the 100 newest, newest first.
+    let (n, dates) = feed_entries(&read("atom.xml"));
+    assert_eq!(n, 100);
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    let newest = (0..ARTICLES as u64)
+        .map(|i| {
+            chrono::NaiveDate::from_ymd_opt(2021, 1, 1).unwrap() + chrono::Days::new((i * 37) % 700)
+        })
+        .max()
+        .unwrap();
+    assert_eq!(dates[0], newest.to_string());
+    // A term feed (every article is tagged "archive") and the flags feed keep to it too.
+    assert_eq!(feed_entries(&read("tags/archive/atom.xml")).0, 100);
+    let flags = read("flags.xml");
+    assert!(feed_entries(&flags).0 <= 100);
+    // Flags on the newest articles come first (entries' `updated` is their article's date).
+    let updated: Vec<&str> = flags.split("<updated>").skip(2).map(|u| &u[..10]).collect();
+    assert!(updated.windows(2).all(|w| w[0] >= w[1]), "{updated:?}");
+    // `feed_limit = 0` puts every article in.
+    let root = tmp.path().join("site");
+    let toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
+    std::fs::write(root.join("site.toml"), format!("feed_limit = 0\n{toml}")).unwrap();
+    build_ok(&root, &out);
+    assert_eq!(feed_entries(&read("atom.xml")).0, ARTICLES);
+}

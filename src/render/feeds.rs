@@ -40,7 +40,8 @@ struct Entry {
     categories: Vec<String>,
 }
 
-/// `atom.xml`: every article, newest first, undated ones last (their `updated` is the feed's).
+/// `atom.xml`: the newest articles (`feed_limit`), undated ones last (their `updated` is the
+/// feed's).
 pub fn articles_feed(config: &Config, corpus: &Corpus) -> String {
     let mut articles: Vec<&Article> = corpus.articles.iter().map(AsRef::as_ref).collect();
     articles.sort_by(|a, b| {
@@ -57,8 +58,8 @@ pub fn articles_feed(config: &Config, corpus: &Corpus) -> String {
     article_list_feed(config, "atom.xml", what, &articles, newest(corpus))
 }
 
-/// A feed at `path` of `articles` in the order given (a taxonomy term's feed, `atom.xml`);
-/// `updated` is the feed's date and that of undated entries.
+/// A feed at `path` of the first `feed_limit` of `articles`, in the order given (a taxonomy
+/// term's feed, `atom.xml`); `updated` is the feed's date and that of undated entries.
 pub fn article_list_feed(
     config: &Config,
     path: &str,
@@ -66,7 +67,7 @@ pub fn article_list_feed(
     articles: &[&Article],
     updated: NaiveDate,
 ) -> String {
-    let entries = articles
+    let entries = articles[..config.feed_entries(articles.len())]
         .iter()
         .map(|a| {
             let url = format!("{}{}", config.base_url, article_url(&a.slug));
@@ -90,9 +91,10 @@ pub fn article_list_feed(
     feed(config, path, title, subtitle, updated, &entries)
 }
 
-/// `flags.xml`: verdicts (newest review first), then flags in the order the cross-reference pass
-/// gives them, each linking to its note on the article's page (`articles/<slug>/#<id>`), a
-/// link that does not move when the flags report's pages do.
+/// `flags.xml`: verdicts (newest review first), then flags, those on the newest articles first
+/// (in the order the cross-reference pass gives them within an article's date), up to
+/// `feed_limit` entries in all. Each flag links to its note on the article's page
+/// (`articles/<slug>/#<id>`), a link that does not move when the flags report's pages do.
 pub fn flags_feed(config: &Config, corpus: &Corpus, xref: &CrossRef) -> String {
     let updated = newest(corpus);
     let mut checks: Vec<_> = corpus.checks.iter().collect();
@@ -113,27 +115,39 @@ pub fn flags_feed(config: &Config, corpus: &Corpus, xref: &CrossRef) -> String {
             }
         })
         .collect();
-    for f in &xref.flags {
-        let article = corpus.articles.iter().find(|a| a.slug == f.article);
+    let by_slug: std::collections::HashMap<&str, &Article> = (corpus.articles.iter())
+        .map(|a| (a.slug.as_str(), a.as_ref()))
+        .collect();
+    let date_of = |slug: &str| {
+        by_slug
+            .get(slug)
+            .and_then(|a| a.date.as_ref())
+            .map(|d| d.value)
+    };
+    let mut flags: Vec<&crate::xref::Flag> = xref.flags.iter().collect();
+    // Stable: the pass's order stays within one date.
+    flags.sort_by_key(|f| std::cmp::Reverse(date_of(&f.article)));
+    let room = config
+        .feed_entries(usize::MAX)
+        .saturating_sub(entries.len());
+    for f in flags.into_iter().take(room) {
         let url = format!("{}{}#{}", config.base_url, article_url(&f.article), f.id);
-        let title = article
-            .map(|a| a.title.value.as_str())
-            .unwrap_or(&f.article);
+        let title = by_slug
+            .get(f.article.as_str())
+            .map_or(f.article.as_str(), |a| a.title.value.as_str());
         let (kind, severity) = (f.kind.as_str(), f.severity.as_str());
         entries.push(Entry {
             id: url.clone(),
             title: format!("{} ({severity}): {title}", kind.replace('_', " ")),
             link: url,
             published: None,
-            updated: article
-                .and_then(|a| a.date.as_ref())
-                .map(|d| d.value)
-                .unwrap_or(updated),
+            updated: date_of(&f.article).unwrap_or(updated),
             author: None,
             summary: f.message.clone(),
             categories: vec![kind.into(), severity.into()],
         });
     }
+    entries.truncate(config.feed_entries(entries.len()));
     let title = format!("{}: verdicts and flags", config.title);
     let subtitle = "Fact-checkers' verdicts and the inconsistencies found across the articles";
     feed(config, "flags.xml", &title, subtitle, updated, &entries)
