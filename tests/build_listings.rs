@@ -188,7 +188,10 @@ fn taxonomies_have_index_and_term_pages_linked_from_articles() {
             .is_file()
     );
     let feed = read(&out.join("tags/archive/atom.xml"));
-    assert_eq!(feed.matches("<entry>").count(), ARTICLES);
+    assert!(
+        feed.contains("<entry>"),
+        "the term has a feed (its length: see feed_limit)"
+    );
     assert!(
         !out.join("outlets/daily-post/atom.xml").exists(),
         "feeds only where asked"

@@ -554,20 +554,38 @@ impl<'a> PageRenderer<'a> {
         #[derive(Serialize)]
         struct Vars<'v> {
             month: &'v str,
-            events: Vec<&'v crate::xref::TimelineEvent>,
+            days: Vec<Day<'v>>,
             articles: BTreeMap<String, ArticleRef>,
+        }
+        /// Events of one day (or one span of days), in the timeline's order.
+        #[derive(Serialize)]
+        struct Day<'v> {
+            start: chrono::NaiveDate,
+            end: chrono::NaiveDate,
+            events: Vec<&'v crate::xref::TimelineEvent>,
         }
         let by = self.listings.by;
         let p = Paginator::new(&m.path(), n, m.events.len(), by);
-        let events: Vec<&crate::xref::TimelineEvent> = m.events[rows(n, m.events.len(), by)]
+        let mut days: Vec<Day> = Vec::new();
+        for &i in &m.events[rows(n, m.events.len(), by)] {
+            let e = &self.xref.timeline[i];
+            match days.last_mut() {
+                Some(d) if (d.start, d.end) == (e.start, e.end) => d.events.push(e),
+                _ => days.push(Day {
+                    start: e.start,
+                    end: e.end,
+                    events: vec![e],
+                }),
+            }
+        }
+        let slugs = days
             .iter()
-            .map(|&i| &self.xref.timeline[i])
-            .collect();
-        let slugs = events.iter().map(|e| e.article.as_str());
+            .flat_map(|d| &d.events)
+            .map(|e| e.article.as_str());
         let vars = Vars {
             month: &m.title,
             articles: self.refs_of(refs, slugs),
-            events,
+            days,
         };
         let path = PageId::TimelineMonth(m, n).path();
         let page = PageCtx::new(
