@@ -3,6 +3,8 @@
 # (scripts/gen_articles.py, fixed seed) as plain text for factsite and as Markdown for Hugo (the
 # same text, a minimal layout), then times, alternating, RUNS times each:
 #   factsite build (with cross-references), factsite build --no-xref, hugo.
+# Each tool rebuilds over its last output, as in use (Hugo overwrites public/ in place; factsite
+# overwrites the site before last, kept as .site.spare, and swaps it in).
 # Prints medians, ratios to Hugo, peak RSS and output size (bytes of the files, as a Pages upload
 # counts them, not disk blocks). Hugo comes from Debian's `hugo`
 # package, installed when missing (as root).
@@ -49,17 +51,18 @@ time_one() { # label, then the command; appends "seconds kilobytes" to $work/<la
 for i in $(seq 1 "$runs"); do
   time_one full "$bin" build -q --root "$work/fs" --output "$work/fs/site"
   time_one noxref "$bin" build -q --no-xref --root "$work/fs" --output "$work/fs/site-noxref"
-  rm -rf "$work/hugo/public"
   time_one hugo hugo --quiet --source "$work/hugo" --destination "$work/hugo/public"
 done
 python3 - "$work" "$n" "$runs" <<'PY'
-import statistics, subprocess, sys
+import os, statistics, sys
 work, n, runs = sys.argv[1], sys.argv[2], sys.argv[3]
 def read(label):
     rows = [l.split() for l in open(f"{work}/t-{label}") if l.strip()]
     return statistics.median(float(r[0]) for r in rows), max(int(r[1]) for r in rows) / 1024
 def size(path):
-    return subprocess.run(["du", "-s", "--apparent-size", "--block-size=1M", path], capture_output=True, text=True).stdout.split()[0]
+    # Bytes of the files, as a Pages upload counts them (du rounds every file up to a block).
+    total = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
+    return f"{total / 1e6:.0f}"
 hugo = read("hugo")[0]
 print(f"{n} generated articles, {runs} runs each, alternating (medians):")
 for label, name, out in [("full", "factsite build", "fs/site"), ("noxref", "factsite build --no-xref", "fs/site-noxref"), ("hugo", "hugo", "hugo/public")]:

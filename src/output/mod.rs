@@ -32,6 +32,7 @@ pub fn write_site(
     let staging = lock.staging()?;
     let write = |f: OutFile| write_file(&staging, &f).map_err(|e| write_error(&f, e));
     let written = render(&write).and_then(|paths| {
+        remove_others(&staging, &paths).map_err(|e| Error::io(&staging, e))?;
         let manifest = guard::write_manifest(&staging, paths.iter().map(String::as_str));
         manifest
             .map(|()| paths.len())
@@ -58,16 +59,62 @@ pub fn write_files(dir: &Path, files: &[OutFile]) -> Result<()> {
     Ok(())
 }
 
-/// Writes one file under `dir`: its bytes, or a streamed copy of its source.
+/// Writes one file under `dir`: its bytes, or a streamed copy of its source. An existing file
+/// is overwritten; in a recycled staging folder a file standing where a folder goes now (or a
+/// folder where a file goes) is removed first.
 pub fn write_file(dir: &Path, f: &OutFile) -> io::Result<()> {
     let path = dir.join(&f.path);
+    write_at(&path, f).or_else(|_| {
+        clear_way(dir, &path)?;
+        write_at(&path, f)
+    })
+}
+
+fn write_at(path: &Path, f: &OutFile) -> io::Result<()> {
     if let Some(p) = path.parent().filter(|p| !p.is_dir()) {
         fs::create_dir_all(p)?;
     }
     match &f.copy_of {
-        Some(src) => copy_file(src, &path),
-        None => fs::write(&path, &f.bytes),
+        Some(src) => copy_file(src, path),
+        None => fs::write(path, &f.bytes),
     }
+}
+
+/// Removes what stands in the way of writing `path` under `dir`: files where its folders go,
+/// a folder where it goes.
+fn clear_way(dir: &Path, path: &Path) -> io::Result<()> {
+    let rel = path.strip_prefix(dir).map_err(io::Error::other)?;
+    let parts: Vec<_> = rel.components().collect();
+    let mut at = dir.to_path_buf();
+    for (i, part) in parts.iter().enumerate() {
+        at.push(part);
+        let last = i + 1 == parts.len();
+        match fs::symlink_metadata(&at) {
+            Ok(m) if last && m.is_dir() => fs::remove_dir_all(&at)?,
+            Ok(m) if !last && !m.is_dir() => fs::remove_file(&at)?,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Removes from a staging folder every file this build did not write (a recycled folder holds
+/// the site before last) and the folders left empty.
+fn remove_others(dir: &Path, written: &[String]) -> io::Result<()> {
+    let keep: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
+    let walk = walkdir::WalkDir::new(dir).min_depth(1).contents_first(true);
+    for entry in walk {
+        let entry = entry.map_err(io::Error::other)?;
+        let rel = entry.path().strip_prefix(dir).map_err(io::Error::other)?;
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if entry.file_type().is_dir() {
+            // Not empty: it holds files this build wrote.
+            let _ = fs::remove_dir(entry.path());
+        } else if !keep.contains(rel.as_str()) {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 /// Copies `src` to `dest` by streaming (never the whole file in memory) and without carrying
