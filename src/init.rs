@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// The scaffold: path relative to DIR, contents.
 pub const FILES: &[(&str, &str)] = &[
     ("site.toml", SITE_TOML),
-    (".gitignore", "/site/\n"),
+    (".gitignore", "/site/\n/.site.*\n"),
     ("content/2024-03-01-sample-article.md", ARTICLE),
     ("content/checks/sample-verdict.md", VERDICT),
     ("content/pages/about.md", ABOUT),
