@@ -203,13 +203,13 @@ impl PageRenderer<'_> {
                 .collect();
             #[derive(Serialize)]
             struct Vars<'v> {
-                entity: &'v crate::xref::Entity,
+                entity: EntityView<'v>,
                 articles: &'v BTreeMap<&'v String, &'v ArticleRef>,
                 claims: Vec<ClaimLink<'v>>,
                 spelt_in_shown: usize,
             }
             let vars = Vars {
-                entity: e,
+                entity: EntityView::of(e, shown),
                 articles: &mentioned,
                 claims: self.claims_naming(e, shown),
                 spelt_in_shown: SPELT_IN_SHOWN,
@@ -303,5 +303,49 @@ impl PageRenderer<'_> {
             "checks",
         );
         self.page_file("check.html", &path, page, &vars)
+    }
+}
+
+/// What an entity page shows of its entity: this page's articles and the first
+/// [`SPELT_IN_SHOWN`] articles of each spelling, with the counts. (The whole entity on every
+/// page of one named in thousands of articles made the pages quadratic to render.)
+#[derive(Serialize)]
+struct EntityView<'v> {
+    id: &'v str,
+    name: &'v str,
+    kind: crate::xref::EntityKind,
+    variants: Vec<VariantView<'v>>,
+    /// The articles of this page.
+    articles: &'v [String],
+    /// Articles mentioning the entity, in all.
+    article_count: usize,
+}
+
+/// A spelling, with the first [`SPELT_IN_SHOWN`] articles using it.
+#[derive(Serialize)]
+struct VariantView<'v> {
+    name: &'v str,
+    count: usize,
+    articles: &'v [String],
+    article_count: usize,
+}
+
+impl<'v> EntityView<'v> {
+    fn of(e: &'v crate::xref::Entity, shown: &'v [String]) -> EntityView<'v> {
+        EntityView {
+            id: &e.id,
+            name: &e.name,
+            kind: e.kind,
+            variants: (e.variants.iter())
+                .map(|v| VariantView {
+                    name: &v.name,
+                    count: v.count,
+                    articles: &v.articles[..v.articles.len().min(SPELT_IN_SHOWN)],
+                    article_count: v.articles.len(),
+                })
+                .collect(),
+            articles: shown,
+            article_count: e.articles.len(),
+        }
     }
 }
