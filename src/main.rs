@@ -199,9 +199,16 @@ fn build(opts: factsite::BuildOptions, quiet: bool, verbose: bool) -> Result<Exi
         );
     }
     let progress = progress_bar(quiet);
+    let start = std::time::Instant::now();
     let report = factsite::build_with(&opts, &|stage| {
         progress.set_position(stage.index());
         progress.set_message(stage.label());
+        if verbose {
+            // When each stage starts, for finding where a slow build spends its time.
+            progress.suspend(|| {
+                eprintln!("{:>7} ms  {}", start.elapsed().as_millis(), stage.label())
+            });
+        }
     });
     progress.finish_and_clear();
     let report = report?;
