@@ -193,10 +193,23 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<Build
     let lock = output::lock(&out)?;
     progress(Stage::Loading);
     let renderer = render::Renderer::new(&opts.root)?;
-    let (corpus, xref) = read_and_cross_reference(&opts.root, &config, progress, !opts.no_xref)?;
+    // The staging folder (the site before last, checked file by file) is made ready while the
+    // content is read and cross-referenced.
+    let (staging, read) = std::thread::scope(|s| {
+        let staging = s.spawn(|| lock.staging());
+        let read = read_and_cross_reference(&opts.root, &config, progress, !opts.no_xref);
+        let staging = staging
+            .join()
+            .unwrap_or_else(|_| Err(Error::Output("preparing the staging folder failed".into())));
+        (staging, read)
+    });
+    let staging = staging?;
+    let (corpus, xref) = read.inspect_err(|_| {
+        let _ = std::fs::remove_dir_all(&staging);
+    })?;
     // Pages are written as they are rendered: the two stages run together.
     progress(Stage::Rendering);
-    let files = output::write_site(&out, &lock, |sink| {
+    let files = output::write_site(&out, &lock, staging, |sink| {
         let paths = renderer.render_into(&config, &corpus, &xref, sink);
         progress(Stage::Writing);
         paths

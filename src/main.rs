@@ -205,9 +205,8 @@ fn build(opts: factsite::BuildOptions, quiet: bool, verbose: bool) -> Result<Exi
         progress.set_message(stage.label());
         if verbose {
             // When each stage starts, for finding where a slow build spends its time.
-            progress.suspend(|| {
-                eprintln!("{:>7} ms  {}", start.elapsed().as_millis(), stage.label())
-            });
+            progress
+                .suspend(|| eprintln!("{:>7} ms  {}", start.elapsed().as_millis(), stage.label()));
         }
     });
     progress.finish_and_clear();

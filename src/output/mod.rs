@@ -16,20 +16,20 @@ use crate::error::{Error, Result};
 use crate::render::{OutFile, Sink};
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Builds the site into a staging folder beside `out` and swaps it in. `render` hands each file
-/// to the sink it is given as soon as the file is made (it is written at once, so a large site
-/// never sits in memory whole) and returns every path it handed over. `lock` is the lock on
-/// `out` taken before the build (see [`lock`]); stale staging folders were cleared with it. If
-/// rendering or writing fails, the staging folder is removed and `out` is left as it was.
-/// Returns the number of files written.
+/// Builds the site into `staging` (from [`OutputLock::staging`]) and swaps it in for `out`.
+/// `render` hands each file to the sink it is given as soon as the file is made (it is written
+/// at once, so a large site never sits in memory whole) and returns every path it handed over.
+/// `lock` is the lock on `out` taken before the build (see [`lock`]); stale staging folders
+/// were cleared with it. If rendering or writing fails, the staging folder is removed and `out`
+/// is left as it was. Returns the number of files written.
 pub fn write_site(
     out: &Path,
     lock: &OutputLock,
+    staging: PathBuf,
     render: impl FnOnce(Sink<'_>) -> Result<Vec<String>>,
 ) -> Result<usize> {
-    let staging = lock.staging()?;
     let write = |f: OutFile| write_file(&staging, &f).map_err(|e| write_error(&f, e));
     let written = render(&write).and_then(|paths| {
         remove_others(&staging, &paths).map_err(|e| Error::io(&staging, e))?;

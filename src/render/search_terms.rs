@@ -82,26 +82,36 @@ pub fn doc_chunks(docs: &[SearchDoc]) -> Vec<OutFile> {
         .collect()
 }
 
-/// The term files for `docs` (in index order), sorted by path.
+/// The term files for `docs` (in index order), sorted by path. Documents are read, and shards
+/// written, in parallel.
 pub fn term_files(docs: &[SearchDoc]) -> Vec<OutFile> {
+    use rayon::prelude::*;
+    let per_doc: Vec<BTreeMap<String, u32>> = docs
+        .par_iter()
+        .map(|d| {
+            let mut weights: BTreeMap<String, u32> = BTreeMap::new();
+            for w in words(&d.title) {
+                *weights.entry(w).or_default() += TITLE_WEIGHT;
+            }
+            for w in words(&d.text).chain(words(&d.meta)) {
+                *weights.entry(w).or_default() += 1;
+            }
+            weights
+        })
+        .collect();
     // shard → word → [(doc, weight)], docs ascending.
     let mut shards: BTreeMap<String, BTreeMap<String, Vec<(usize, u32)>>> = BTreeMap::new();
-    for (i, d) in docs.iter().enumerate() {
-        let mut weights: BTreeMap<String, u32> = BTreeMap::new();
-        for w in words(&d.title) {
-            *weights.entry(w).or_default() += TITLE_WEIGHT;
-        }
-        for w in words(&d.text).chain(words(&d.meta)) {
-            *weights.entry(w).or_default() += 1;
-        }
+    for (i, weights) in per_doc.into_iter().enumerate() {
         for (w, n) in weights {
             let postings = shards.entry(shard(&w)).or_default().entry(w).or_default();
             postings.push((i, n.min(255)));
         }
     }
+    let shards: Vec<_> = shards.into_iter().collect();
     shards
-        .into_iter()
+        .into_par_iter()
         .map(|(name, terms)| {
+            use std::fmt::Write;
             let mut json = String::from("{");
             for (k, (w, postings)) in terms.iter().enumerate() {
                 if k > 0 {
@@ -113,7 +123,8 @@ pub fn term_files(docs: &[SearchDoc]) -> Vec<OutFile> {
                     if j > 0 {
                         json.push(',');
                     }
-                    json.push_str(&format!("{doc},{weight}"));
+                    // Writing into a string cannot fail.
+                    let _ = write!(json, "{doc},{weight}");
                 }
                 json.push(']');
             }
