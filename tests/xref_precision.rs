@@ -318,3 +318,20 @@ fn a_wire_services_recurring_background_sentence_is_a_claim_its_page_furniture_i
         kinds(&x)
     );
 }
+
+#[test]
+fn a_galleries_own_captions_and_credits_are_not_injected_text() {
+    // Undated captions and a credit line share few words with any text: they are the gallery,
+    // not another story. A caption dated years before the dateline is a photo from elsewhere.
+    let x = pass("gallery");
+    let injected: Vec<_> = x
+        .flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::InjectedText)
+        .collect();
+    assert_eq!(injected.len(), 1, "{injected:#?}");
+    assert!(
+        injected[0].evidence[0].text.contains("Carnarvon"),
+        "{injected:#?}"
+    );
+}
