@@ -335,3 +335,29 @@ fn a_galleries_own_captions_and_credits_are_not_injected_text() {
         "{injected:#?}"
     );
 }
+
+#[test]
+fn a_quoted_post_repeated_by_its_scraped_embed_is_a_duplicated_passage() {
+    // A one-paragraph article quotes a weather service's post, then the scraped embed repeats
+    // it: the repeat sits inside a longer sentence, so overlap scoring alone misses it.
+    let x = pass("embeds");
+    let dup: Vec<_> = x
+        .flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::DuplicatePassage)
+        .collect();
+    assert_eq!(dup.len(), 1, "{dup:#?}");
+    assert!(
+        dup[0].message.contains("within a longer sentence"),
+        "{}",
+        dup[0].message
+    );
+    assert!(
+        dup[0]
+            .evidence
+            .iter()
+            .all(|e| e.text.contains("near-zero visibility")),
+        "{:#?}",
+        dup[0].evidence
+    );
+}

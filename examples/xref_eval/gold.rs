@@ -323,6 +323,27 @@ pub fn read_gold(dir: &Path) -> R<BTreeMap<String, Judged>> {
     Ok(out)
 }
 
+/// A duplicated passage judged with both sentences written out (`text` the earlier, `other`
+/// the later, as a reader quoted them) is the raised flag on the same file whose cited later
+/// sentence holds the judged one or is held by it: readers quote sentences, the pass cites
+/// whole claims. A flag judged under its own key is not judged again this way.
+fn same_passage<'a>(
+    raised: &'a [Item],
+    gold: &BTreeMap<String, Judged>,
+    j: &Item,
+) -> Option<&'a Item> {
+    if j.type_ != "flag" || j.kind != "duplicate_passage" || j.other.is_empty() {
+        return None;
+    }
+    let later = norm(&j.other);
+    raised.iter().find(|i| {
+        i.type_ == "flag" && i.kind == j.kind && i.file == j.file && !gold.contains_key(&i.key) && {
+            let t = norm(&i.text);
+            !t.is_empty() && (t.contains(&later) || later.contains(&t))
+        }
+    })
+}
+
 /// Wilson score interval (95%) for `k` successes of `n`.
 pub fn wilson(k: usize, n: usize) -> (f64, f64) {
     if n == 0 {
@@ -353,9 +374,13 @@ pub fn evaluate(raised: &[Item], gold: &BTreeMap<String, Judged>) {
     let show = std::env::var("FACTSITE_GOLD_SHOW").ok();
     for (k, j) in gold {
         let right = j.label == "right";
+        let raised_now = now
+            .get(k.as_str())
+            .copied()
+            .or_else(|| same_passage(raised, gold, &j.item));
         if let Some(t) = &show
             && kind(&j.item).contains(t.as_str())
-            && now.contains_key(k.as_str()) != right
+            && raised_now.is_some() != right
         {
             let what = if right { "MISSED" } else { "WRONG" };
             println!(
@@ -363,7 +388,7 @@ pub fn evaluate(raised: &[Item], gold: &BTreeMap<String, Judged>) {
                 j.item.file, j.item.related, j.item.text, j.item.other, j.reason
             );
         }
-        match now.get(k.as_str()) {
+        match raised_now {
             Some(i) => {
                 let e = prec.entry((kind(i), i.severity.clone())).or_default();
                 if right {

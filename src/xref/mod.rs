@@ -34,6 +34,8 @@ pub mod pairs;
 pub mod aliases;
 pub mod entities;
 // flags/: reuse and copies, mismatches, corrections and the flags on single articles.
+#[path = "flags/contained.rs"]
+pub mod contained;
 #[path = "flags/copying.rs"]
 pub mod copying;
 #[path = "flags/corrections.rs"]

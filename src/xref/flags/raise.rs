@@ -73,7 +73,7 @@ impl Draft {
 }
 
 /// Where a claim is, in words: "line 7" or "line 7, sentence 3".
-fn place(w: &Work, a: usize, c: &super::model::Claim) -> String {
+pub(super) fn place(w: &Work, a: usize, c: &super::model::Claim) -> String {
     match sentence_of(&c.id).filter(|_| many_sentences(w, a, c.line)) {
         Some(s) => format!("line {}, sentence {s}", c.line),
         None => format!("line {}", c.line),
@@ -200,13 +200,14 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
         d.cite_claim(w, p.a);
         by_lines.insert((a.0, ca.line, cb.line), d);
     }
+    super::contained::contained_passages(w, &mut by_lines);
     out.extend(by_lines.into_values());
 }
 
 /// Whether claim `first` (of `claims`, one article's, in order) is in a standfirst and claim
 /// `second` in the body after it: a subtitle restating the lead, or a sentence from further down,
 /// is how news pages open, not a duplicated passage.
-fn restates_lead(claims: &[super::model::Claim], first: usize, second: usize) -> bool {
+pub(super) fn restates_lead(claims: &[super::model::Claim], first: usize, second: usize) -> bool {
     let sf = super::reuse::standfirst(claims);
     sf.contains(&first) && second >= sf.end
 }
