@@ -348,7 +348,7 @@ fn a_quoted_post_repeated_by_its_scraped_embed_is_a_duplicated_passage() {
         .collect();
     assert_eq!(dup.len(), 1, "{dup:#?}");
     assert!(
-        dup[0].message.contains("within a longer sentence"),
+        dup[0].message.contains("inside a longer sentence"),
         "{}",
         dup[0].message
     );
