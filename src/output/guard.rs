@@ -15,9 +15,12 @@ const HEADER: &str = "# factsite: the files the last build wrote here. factsite 
 
 /// Refuses an output folder that is, or contains, the site root or one of its source folders,
 /// and a folder holding files the last factsite build did not write.
+/// Only the folder's top level is looked at here, so that pointing `--output` at a wrong folder
+/// fails at once; the whole folder is checked again, file by file, just before it is replaced
+/// ([`refuse_foreign_folder`] in `write_site`).
 pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
     check_not_sources(root, out)?;
-    refuse_foreign_folder(&absolute(out))
+    refuse_foreign(&absolute(out), 1)
 }
 
 /// Refuses an output folder that is, or contains, the site root or one of its source folders.
@@ -43,6 +46,11 @@ pub fn check_not_sources(root: &Path, out: &Path) -> Result<()> {
 /// The output folder is replaced wholesale, so it must be missing, empty, or hold only what the
 /// last build's manifest lists; otherwise the first entry that is not ours is named.
 pub fn refuse_foreign_folder(out: &Path) -> Result<()> {
+    refuse_foreign(out, usize::MAX)
+}
+
+/// [`refuse_foreign_folder`], looking at most `depth` levels down.
+fn refuse_foreign(out: &Path, depth: usize) -> Result<()> {
     let meta = match fs::symlink_metadata(out) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(Error::io(out, e)),
@@ -60,7 +68,7 @@ pub fn refuse_foreign_folder(out: &Path) -> Result<()> {
         )));
     }
     let listed = read_manifest(out).map_err(|e| Error::io(out.join(MANIFEST), e))?;
-    if let Some(foreign) = first_foreign(out, listed.as_ref())? {
+    if let Some(foreign) = first_foreign(out, listed.as_ref(), depth)? {
         let older = listed.is_none() && out.join("data/articles.json").is_file();
         let why = match listed {
             Some(_) => "the last factsite build did not write it",
@@ -81,13 +89,20 @@ pub fn refuse_foreign_folder(out: &Path) -> Result<()> {
 
 /// The first entry under `out` (in name order) that `listed` does not account for: a file not
 /// listed, or a folder no listed file is in. With no manifest, any entry is foreign.
-fn first_foreign(out: &Path, listed: Option<&BTreeSet<String>>) -> Result<Option<PathBuf>> {
+fn first_foreign(
+    out: &Path,
+    listed: Option<&BTreeSet<String>>,
+    depth: usize,
+) -> Result<Option<PathBuf>> {
     let folders: BTreeSet<&str> = listed
         .into_iter()
         .flatten()
         .flat_map(|p| p.match_indices('/').map(|(i, _)| &p[..i]))
         .collect();
-    let walk = walkdir::WalkDir::new(out).min_depth(1).sort_by_file_name();
+    let walk = walkdir::WalkDir::new(out)
+        .min_depth(1)
+        .max_depth(depth)
+        .sort_by_file_name();
     for entry in walk {
         let entry = entry.map_err(|e| Error::io(out, e.into()))?;
         let rel = entry.path().strip_prefix(out).unwrap_or(entry.path());

@@ -31,23 +31,34 @@ pub fn write_site(
     render: impl FnOnce(Sink<'_>) -> Result<Vec<String>>,
 ) -> Result<usize> {
     let write = |f: OutFile| write_file(&staging, &f).map_err(|e| write_error(&f, e));
-    let written = render(&write).and_then(|paths| {
-        remove_others(&staging, &paths).map_err(|e| Error::io(&staging, e))?;
-        let manifest = guard::write_manifest(&staging, paths.iter().map(String::as_str));
-        manifest
-            .map(|()| paths.len())
-            .map_err(|e| Error::io(staging.join(MANIFEST), e))
-    });
-    // The folder may have changed while the site was rendered: check it again, under the lock.
-    let swapped = written.and_then(|n| {
-        guard::refuse_foreign_folder(out)?;
+    let paths = render(&write);
+    // The output folder may have changed while the site was rendered: it is checked file by
+    // file, under the lock, while the staging folder is cleared of the site before last.
+    let swapped = paths.and_then(|paths| {
+        let (cleared, ours) = std::thread::scope(|s| {
+            let ours = s.spawn(|| guard::refuse_foreign_folder(out));
+            let cleared = finish_staging(&staging, &paths);
+            let ours = ours
+                .join()
+                .unwrap_or_else(|_| Err(Error::Output("checking the output folder failed".into())));
+            (cleared, ours)
+        });
+        ours?;
+        cleared?;
         lock.swap_in(&staging)?;
-        Ok(n)
+        Ok(paths.len())
     });
     if swapped.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
     swapped
+}
+
+/// Removes what the site before last left in `staging` and writes the manifest of `paths`.
+fn finish_staging(staging: &Path, paths: &[String]) -> Result<()> {
+    remove_others(staging, paths).map_err(|e| Error::io(staging, e))?;
+    guard::write_manifest(staging, paths.iter().map(String::as_str))
+        .map_err(|e| Error::io(staging.join(MANIFEST), e))
 }
 
 /// Writes every file under `dir`, creating folders as needed. An error names the file's place in

@@ -32,10 +32,16 @@ const STOP_WORDS: &[&str] = &[
 
 /// The indexed words of `text`, in order (repeats kept).
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    let mut folded = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        fold(c, &mut folded);
-    }
+    let folded = if text.is_ascii() {
+        // Nothing to fold: the same as below, without a push per character.
+        text.to_ascii_lowercase()
+    } else {
+        let mut folded = String::with_capacity(text.len());
+        for c in text.chars().flat_map(char::to_lowercase) {
+            fold(c, &mut folded);
+        }
+        folded
+    };
     folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().nth(1).is_some() && !STOP_WORDS.contains(w))
@@ -82,14 +88,17 @@ pub fn doc_chunks(docs: &[SearchDoc]) -> Vec<OutFile> {
         .collect()
 }
 
+/// A word's documents, ascending, each with the word's weight in it.
+type Postings = Vec<(usize, u32)>;
+
 /// The term files for `docs` (in index order), sorted by path. Documents are read, and shards
 /// written, in parallel.
 pub fn term_files(docs: &[SearchDoc]) -> Vec<OutFile> {
     use rayon::prelude::*;
-    let per_doc: Vec<BTreeMap<String, u32>> = docs
+    let per_doc: Vec<ahash::HashMap<String, u32>> = docs
         .par_iter()
         .map(|d| {
-            let mut weights: BTreeMap<String, u32> = BTreeMap::new();
+            let mut weights: ahash::HashMap<String, u32> = ahash::HashMap::default();
             for w in words(&d.title) {
                 *weights.entry(w).or_default() += TITLE_WEIGHT;
             }
@@ -99,13 +108,18 @@ pub fn term_files(docs: &[SearchDoc]) -> Vec<OutFile> {
             weights
         })
         .collect();
-    // shard → word → [(doc, weight)], docs ascending.
-    let mut shards: BTreeMap<String, BTreeMap<String, Vec<(usize, u32)>>> = BTreeMap::new();
+    // word → [(doc, weight)], docs ascending; then shard → words in order.
+    let mut postings: ahash::HashMap<String, Postings> = ahash::HashMap::default();
     for (i, weights) in per_doc.into_iter().enumerate() {
         for (w, n) in weights {
-            let postings = shards.entry(shard(&w)).or_default().entry(w).or_default();
-            postings.push((i, n.min(255)));
+            postings.entry(w).or_default().push((i, n.min(255)));
         }
+    }
+    let mut words: Vec<(String, Postings)> = postings.into_iter().collect();
+    words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut shards: BTreeMap<String, Vec<(String, Postings)>> = BTreeMap::new();
+    for (w, p) in words {
+        shards.entry(shard(&w)).or_default().push((w, p));
     }
     let shards: Vec<_> = shards.into_iter().collect();
     shards

@@ -63,6 +63,11 @@ pub fn figures_in(sentence: &str, skip: &[Range<usize>]) -> Vec<Figure> {
             .any(|f| f.span.start < r.end && r.start < f.span.end)
             || skip.iter().any(|s| s.start < r.end && r.start < s.end)
     };
+    // Only counts can be written in words ("nine banks"): every other pattern needs a digit.
+    if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+        counts(sentence, skip, &mut out);
+        return out;
+    }
     for re in [&*MONEY_PREFIX, &*MONEY_SUFFIX] {
         for c in re.captures_iter(sentence) {
             let Some(whole) = c.get(0) else { continue };
@@ -134,7 +139,43 @@ pub fn figures_in(sentence: &str, skip: &[Range<usize>]) -> Vec<Figure> {
     out
 }
 
+/// The number words of [`COUNT`]: a sentence with no digit and none of these holds no count.
+static NUMBER_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "fifteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "hundred",
+            "dozens",
+            "thousands",
+        ])
+        .expect("number words")
+});
+
 fn counts(sentence: &str, skip: &[Range<usize>], out: &mut Vec<Figure>) {
+    // The pattern is slow to run on every sentence; most hold no number at all. (Outside ASCII,
+    // the pattern's case folding reaches letters the word search does not.)
+    let may_count = !sentence.is_ascii()
+        || sentence.bytes().any(|b| b.is_ascii_digit())
+        || NUMBER_WORDS.is_match(sentence);
+    if !may_count {
+        return;
+    }
     for c in COUNT.captures_iter(sentence) {
         let Some(whole) = c.get(0) else { continue };
         let r = whole.range();

@@ -224,6 +224,10 @@ fn ago(c: &regex::Captures, a: NaiveDate) -> (NaiveDate, NaiveDate, bool) {
 }
 
 fn weekdays(s: &str, a: NaiveDate, out: &mut Vec<DateRef>) {
+    // Every weekday's name ends in "day"; most sentences name none.
+    if !s.contains("day") {
+        return;
+    }
     let future = FUTURE.is_match(s);
     for c in WEEKDAY.captures_iter(s) {
         let (Some(w), Some(day)) = (c.get(0), c.name("day")) else {
@@ -290,6 +294,9 @@ fn months(s: &str, anchor: Option<NaiveDate>, out: &mut Vec<DateRef>) {
 }
 
 fn years(s: &str, out: &mut Vec<DateRef>) {
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
     for c in YEAR.captures_iter(s) {
         let (Some(w), Some(y)) = (c.get(0), c.name("y")) else {
             continue;

@@ -42,6 +42,9 @@ fn push_word(out: &mut Vec<Word>, text: &str, span: Range<usize>) {
     let raw = &text[span.clone()];
     let lower = if raw == "US" {
         "u.s".to_string()
+    } else if raw.is_ascii() {
+        // What the general path gives for ASCII, without its three allocations.
+        raw.to_ascii_lowercase()
     } else {
         deunicode::deunicode(raw)
             .to_lowercase()
@@ -532,7 +535,31 @@ pub fn term(lower: &str) -> Option<String> {
     if w.len() < 2 {
         return None;
     }
-    Some(STEMMER.stem(&w).into_owned())
+    Some(stem(&w))
+}
+
+/// Words stemmed per thread before; a word recurs thousands of times in an archive, and the
+/// Snowball stemmer costs more than a hash lookup. Purely a memo: the answer is the stemmer's.
+const STEM_MEMO_MAX: usize = 200_000;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<ahash::HashMap<Box<str>, Box<str>>> =
+        std::cell::RefCell::new(ahash::HashMap::default());
+}
+
+fn stem(w: &str) -> String {
+    STEMS.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(s) = memo.get(w) {
+            return s.to_string();
+        }
+        let s = STEMMER.stem(w).into_owned();
+        if memo.len() >= STEM_MEMO_MAX {
+            memo.clear();
+        }
+        memo.insert(w.into(), s.as_str().into());
+        s
+    })
 }
 
 /// Terms of a text in order (with repeats).
