@@ -3,8 +3,9 @@
 # (scripts/gen_articles.py, fixed seed) as plain text for factsite and as Markdown for Hugo (the
 # same text, a minimal layout), then times, alternating, RUNS times each:
 #   factsite build (with cross-references), factsite build --no-xref, hugo.
-# Each tool rebuilds over its last output, as in use (Hugo overwrites public/ in place; factsite
-# overwrites the site before last, kept as .site.spare, and swaps it in).
+# Each tool first builds once into an empty folder (reported apart), then the timed runs rebuild
+# over its last output, as in use (Hugo overwrites public/ in place; factsite overwrites the site
+# before last, kept as .site.spare, and swaps it in).
 # Prints medians, ratios to Hugo, peak RSS and output size (bytes of the files, as a Pages upload
 # counts them, not disk blocks). Hugo comes from Debian's `hugo`
 # package, installed when missing (as root).
@@ -48,6 +49,15 @@ time_one() { # label, then the command; appends "seconds kilobytes" to $work/<la
   /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>&1
   cat "$work/t" >> "$work/t-$label"
 }
+# One build of each into an empty folder first (timed apart: a first build creates every file).
+# factsite builds once more untimed: its second build still creates every file (the first
+# site becomes the spare that later builds overwrite). The timed runs then rebuild over the
+# last output, as in use.
+time_one full-first "$bin" build -q --root "$work/fs" --output "$work/fs/site"
+time_one noxref-first "$bin" build -q --no-xref --root "$work/fs" --output "$work/fs/site-noxref"
+time_one hugo-first hugo --quiet --source "$work/hugo" --destination "$work/hugo/public"
+"$bin" build -q --root "$work/fs" --output "$work/fs/site"
+"$bin" build -q --no-xref --root "$work/fs" --output "$work/fs/site-noxref"
 for i in $(seq 1 "$runs"); do
   time_one full "$bin" build -q --root "$work/fs" --output "$work/fs/site"
   time_one noxref "$bin" build -q --no-xref --root "$work/fs" --output "$work/fs/site-noxref"
@@ -68,4 +78,7 @@ print(f"{n} generated articles, {runs} runs each, alternating (medians):")
 for label, name, out in [("full", "factsite build", "fs/site"), ("noxref", "factsite build --no-xref", "fs/site-noxref"), ("hugo", "hugo", "hugo/public")]:
     t, rss = read(label)
     print(f"  {name:26} {t:6.2f} s  ×{t / hugo:4.2f} Hugo  peak {rss:5.0f} MB  output {size(f'{work}/{out}')} MB")
+first = {label: read(f"{label}-first") for label in ("full", "noxref", "hugo")}
+print("first build into an empty folder (one run each): " + ", ".join(
+    f"{name} {first[label][0]:.2f} s" for label, name in [("full", "factsite build"), ("noxref", "--no-xref"), ("hugo", "hugo")]))
 PY
