@@ -148,6 +148,20 @@ fn a_recurring_statement_with_new_figures_is_not_an_altered_quote() {
 }
 
 #[test]
+fn one_template_quoted_about_other_things_is_not_an_altered_quote() {
+    // The spokesman's weekly line about containers one week and grain another: the sentences
+    // are one template (a `related` link), the quotations state other numbers about another
+    // cargo, so neither is the other altered.
+    let x = pass("quotes_template");
+    let related = x.links.iter().any(|l| l.strength == Strength::Related);
+    assert!(related, "the template sentences are linked: {:#?}", x.links);
+    let altered: Vec<_> = (x.flags.iter())
+        .filter(|f| f.kind == FlagKind::AlteredQuote)
+        .collect();
+    assert!(altered.is_empty(), "{altered:#?}");
+}
+
+#[test]
 fn copies_dated_the_same_day_have_no_known_direction() {
     let x = pass("same_day");
     let r: Vec<_> = x

@@ -6,6 +6,7 @@
 use super::clusters::{Dsu, order_key, word_diff};
 use super::corpus::Work;
 use super::flags::Draft;
+use super::links::Strength;
 use super::matching;
 use super::model::{Figure, FigureKind, FigurePoint, FigureTimeline, FlagKind, Quote, Severity};
 use super::text;
@@ -55,7 +56,7 @@ pub fn altered_quotes(w: &Work, out: &mut Vec<Draft>) {
     let norms = normalised_quotes(w, &cmp);
     let hits: Vec<Vec<Altered>> = cmp
         .par_iter()
-        .map(|&(a, b, min)| compare_quotes(w, &norms, a, b, min))
+        .map(|c| compare_quotes(w, &norms, c))
         .collect();
     let mut done: BTreeSet<(usize, usize, usize, usize)> = BTreeSet::new();
     for h in hits.into_iter().flatten() {
@@ -98,9 +99,9 @@ fn could_reach(a: &Norm, b: &Norm, min: f64) -> bool {
 
 /// Per global claim, each of its quotations normalised; left empty for claims in none of the
 /// comparisons.
-fn normalised_quotes(w: &Work, comparisons: &[(usize, usize, f64)]) -> Vec<Vec<Norm>> {
+fn normalised_quotes(w: &Work, comparisons: &[Comparison]) -> Vec<Vec<Norm>> {
     let mut compared = vec![false; w.gid.len()];
-    for &(a, b, _) in comparisons {
+    for &Comparison { a, b, .. } in comparisons {
         compared[a] = true;
         compared[b] = true;
     }
@@ -118,9 +119,29 @@ fn normalised_quotes(w: &Work, comparisons: &[(usize, usize, f64)]) -> Vec<Vec<N
         .collect()
 }
 
-/// Claim pairs whose quotations to compare, in order, with the least similarity that counts.
-fn quote_comparisons(w: &Work) -> Vec<(usize, usize, f64)> {
-    let mut out: Vec<(usize, usize, f64)> = w.matched().map(|p| (p.a, p.b, 0.0)).collect();
+/// Two claims (global numbers) whose quotations are compared.
+struct Comparison {
+    a: usize,
+    b: usize,
+    /// The least similarity that counts (above [`QUOTE_SIMILAR`] when only the speaker links
+    /// the two claims).
+    min: f64,
+    /// Whether the two claims state the same facts (a `same` link): otherwise quotations
+    /// stating other numbers are other statements.
+    same: bool,
+}
+
+/// Claim pairs whose quotations to compare, in order.
+fn quote_comparisons(w: &Work) -> Vec<Comparison> {
+    let mut out: Vec<Comparison> = w
+        .matched_strengths()
+        .map(|(p, s)| Comparison {
+            a: p.a,
+            b: p.b,
+            min: 0.0,
+            same: s == Strength::Same,
+        })
+        .collect();
     let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for g in 0..w.gid.len() {
         for q in &w.claim(g).quotes {
@@ -135,7 +156,12 @@ fn quote_comparisons(w: &Work) -> Vec<(usize, usize, f64)> {
         for (i, &a) in gs.iter().enumerate() {
             for &b in &gs[i + 1..] {
                 if w.gid[a].0 != w.gid[b].0 {
-                    out.push((a, b, 0.6));
+                    out.push(Comparison {
+                        a,
+                        b,
+                        min: 0.6,
+                        same: false,
+                    });
                 }
             }
         }
@@ -172,7 +198,8 @@ struct Altered {
 }
 
 /// Reworded quotations of the same speaker in claims `a` and `b` (of different articles).
-fn compare_quotes(w: &Work, norms: &[Vec<Norm>], a: usize, b: usize, min: f64) -> Vec<Altered> {
+fn compare_quotes(w: &Work, norms: &[Vec<Norm>], c: &Comparison) -> Vec<Altered> {
+    let (a, b, min) = (c.a, c.b, c.min);
     let mut out = Vec::new();
     if w.gid[a].0 == w.gid[b].0 {
         return out;
@@ -195,10 +222,11 @@ fn compare_quotes(w: &Work, norms: &[Vec<Norm>], a: usize, b: usize, min: f64) -
             if only_numbers_differ(&ne.text, &nl.text) {
                 continue;
             }
-            // Found through the speaker alone (not a matched claim), quotations stating other
-            // numbers are other statements ("a rail link … within 9 months", "the water plan
-            // … within 16 months"): the speaker's recurring line, not one quotation altered.
-            if min > 0.0 && numbers_of(&ne.text) != numbers_of(&nl.text) {
+            // Unless the claims state the same facts (found through the speaker alone, or a
+            // `related` link: one template, other facts), quotations stating other numbers are
+            // other statements ("a rail link … within 9 months", "the water plan … within 16
+            // months"): the speaker's recurring line, not one quotation altered.
+            if !c.same && numbers_of(&ne.text) != numbers_of(&nl.text) {
                 continue;
             }
             let sim = normalised_similarity(&ne.text, &nl.text);
