@@ -6,7 +6,7 @@
 # Each tool first builds once into an empty folder (reported apart), then the timed runs rebuild
 # over its last output, as in use (Hugo overwrites public/ in place; factsite overwrites the site
 # before last, kept as .site.spare, and swaps it in).
-# Prints medians, ratios to Hugo, peak RSS and output size (bytes of the files, as a Pages upload
+# Prints medians (wall, user and system time), ratios to Hugo, peak RSS and output size (bytes of the files, as a Pages upload
 # counts them, not disk blocks). Hugo comes from Debian's `hugo`
 # package, installed when missing (as root).
 #
@@ -46,7 +46,7 @@ PY
 
 time_one() { # label, then the command; appends "seconds kilobytes" to $work/<label>
   local label="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>&1
+  /usr/bin/time -f "%e %M %U %S" -o "$work/t" "$@" >/dev/null 2>&1
   cat "$work/t" >> "$work/t-$label"
 }
 # One build of each into an empty folder first (timed apart: a first build creates every file).
@@ -69,6 +69,12 @@ work, n, runs = sys.argv[1], sys.argv[2], sys.argv[3]
 def read(label):
     rows = [l.split() for l in open(f"{work}/t-{label}") if l.strip()]
     return statistics.median(float(r[0]) for r in rows), max(int(r[1]) for r in rows) / 1024
+
+def cpu(label):
+    # Median user and system seconds: user time is the steadiest figure on a shared machine;
+    # system time grows when the disk is still writing back the last round.
+    rows = [l.split() for l in open(f"{work}/t-{label}") if l.strip()]
+    return statistics.median(float(r[2]) for r in rows), statistics.median(float(r[3]) for r in rows)
 def size(path):
     # Bytes of the files, as a Pages upload counts them (du rounds every file up to a block).
     total = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
@@ -77,7 +83,8 @@ hugo = read("hugo")[0]
 print(f"{n} generated articles, {runs} runs each, alternating (medians):")
 for label, name, out in [("full", "factsite build", "fs/site"), ("noxref", "factsite build --no-xref", "fs/site-noxref"), ("hugo", "hugo", "hugo/public")]:
     t, rss = read(label)
-    print(f"  {name:26} {t:6.2f} s  ×{t / hugo:4.2f} Hugo  peak {rss:5.0f} MB  output {size(f'{work}/{out}')} MB")
+    user, sys_ = cpu(label)
+    print(f"  {name:26} {t:6.2f} s  ×{t / hugo:4.2f} Hugo  user {user:6.2f} s  sys {sys_:5.2f} s  peak {rss:5.0f} MB  output {size(f'{work}/{out}')} MB")
 first = {label: read(f"{label}-first") for label in ("full", "noxref", "hugo")}
 print("first build into an empty folder (one run each): " + ", ".join(
     f"{name} {first[label][0]:.2f} s" for label, name in [("full", "factsite build"), ("noxref", "--no-xref"), ("hugo", "hugo")]))
