@@ -64,7 +64,7 @@ pub fn figures_in(sentence: &str, skip: &[Range<usize>]) -> Vec<Figure> {
             || skip.iter().any(|s| s.start < r.end && r.start < s.end)
     };
     // Only counts can be written in words ("nine banks"): every other pattern needs a digit.
-    if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+    if !text::has_digit(sentence) {
         counts(sentence, skip, &mut out);
         return out;
     }
@@ -170,9 +170,8 @@ static NUMBER_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 fn counts(sentence: &str, skip: &[Range<usize>], out: &mut Vec<Figure>) {
     // The pattern is slow to run on every sentence; most hold no number at all. (Outside ASCII,
     // the pattern's case folding reaches letters the word search does not.)
-    let may_count = !sentence.is_ascii()
-        || sentence.bytes().any(|b| b.is_ascii_digit())
-        || NUMBER_WORDS.is_match(sentence);
+    let may_count =
+        !sentence.is_ascii() || text::has_digit(sentence) || NUMBER_WORDS.is_match(sentence);
     if !may_count {
         return;
     }

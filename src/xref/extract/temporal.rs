@@ -294,7 +294,7 @@ fn months(s: &str, anchor: Option<NaiveDate>, out: &mut Vec<DateRef>) {
 }
 
 fn years(s: &str, out: &mut Vec<DateRef>) {
-    if !s.bytes().any(|b| b.is_ascii_digit()) {
+    if !super::text::has_digit(s) {
         return;
     }
     for c in YEAR.captures_iter(s) {

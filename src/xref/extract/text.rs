@@ -562,6 +562,11 @@ fn stem(w: &str) -> String {
     })
 }
 
+/// Whether `s` holds an ASCII digit: the cheap test before a pattern that needs one.
+pub fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// Terms of a text in order (with repeats).
 pub fn terms(text: &str) -> Vec<String> {
     words(text).iter().filter_map(|w| term(&w.lower)).collect()

@@ -34,19 +34,19 @@ pub fn contained_passages(w: &Work, by_lines: &mut BTreeMap<(usize, usize, usize
                 continue;
             }
             let (cf, cs) = (&w.claims[art][first], &w.claims[art][second]);
-            let message = if first == second {
-                format!(
-                    "a passage at {} comes twice in it, verbatim",
-                    place(w, art, cf)
-                )
-            } else {
-                format!(
-                    "the passage at {} appears again (verbatim, inside a longer sentence) at {}",
-                    place(w, art, cf),
-                    place(w, art, cs)
-                )
-            };
             let d = by_lines.entry((art, cf.line, cs.line)).or_insert_with(|| {
+                let message = if first == second {
+                    format!(
+                        "a passage at {} comes twice in it, verbatim",
+                        place(w, art, cf)
+                    )
+                } else {
+                    format!(
+                        "the passage at {} appears again (verbatim, inside a longer sentence) at {}",
+                        place(w, art, cf),
+                        place(w, art, cs)
+                    )
+                };
                 Draft::new(FlagKind::DuplicatePassage, Severity::Warning, art, message)
             });
             d.cite_claim(w, start + second);
