@@ -118,7 +118,7 @@ impl<'a> Work<'a> {
         let gid: Vec<(usize, usize)> = per_article
             .iter()
             .enumerate()
-            .flat_map(|(a, ac)| (0..ac.claims.len()).map(move |c| (a, c)))
+            .flat_map(|(a, ac)| (0..ac.len()).map(move |c| (a, c)))
             .collect();
         let same_aliases =
             carried.aliases.as_deref() == corpus.aliases.as_ref().map(|(_, t)| t.as_str());
@@ -147,7 +147,7 @@ impl<'a> Work<'a> {
         set_all_entities(&mut claims, &per_article, &resolved);
         let outlets: Vec<Option<String>> = corpus.articles.iter().map(|a| outlet_of(a)).collect();
         let furniture: Vec<Vec<boilerplate::Furniture>> = (per_article.iter())
-            .map(|ac| ac.claims.iter().map(|e| e.furniture).collect())
+            .map(|ac| ac.extras.iter().map(|e| e.furniture).collect())
             .collect();
         let furniture: Vec<&[boilerplate::Furniture]> =
             furniture.iter().map(Vec::as_slice).collect();
@@ -188,9 +188,9 @@ impl<'a> Work<'a> {
     }
 
     /// What extraction found of a global claim number (mentions, terms, print).
-    pub fn extracted(&self, g: usize) -> &claims::Extracted {
+    pub fn extracted(&self, g: usize) -> &claims::Extras {
         let (a, c) = self.gid[g];
-        &self.extracted[a].claims[c]
+        &self.extracted[a].extras[c]
     }
 
     /// Publication date of article `a`.
@@ -242,7 +242,7 @@ fn strengths(
                 return None;
             }
             let ((xa, ia), (xb, ib)) = (gid[p.a], gid[p.b]);
-            let (ea, eb) = (&per_article[xa].claims[ia], &per_article[xb].claims[ib]);
+            let (ea, eb) = (&per_article[xa].extras[ia], &per_article[xb].extras[ib]);
             let ta = links::content_terms(&ea.terms, &ea.name_terms);
             let tb = links::content_terms(&eb.terms, &eb.name_terms);
             Some(links::strength(&claims[xa][ia], &claims[xb][ib], &ta, &tb))
@@ -266,10 +266,10 @@ fn outlet_of(a: &Article) -> Option<String> {
 
 /// Each article's claims for the pass to finish: the last pass's finished claims of the same
 /// article text when it kept them (`kept`, taken out; their clusters cleared, as the steps see
-/// no cluster until the pass sets them), else the extracted ones: moved out when the pass owns
-/// them (a build: no step reads an extracted claim once its item is made, and 228,000 claims
-/// held twice cost some 150 MB at 10,000 articles), copied when they are borrowed (`serve`'s
-/// cache).
+/// no cluster until the pass sets them), else the extracted ones: each article's claim list
+/// taken whole when the pass owns it (a build: no step reads an extracted claim once its item is
+/// made, and 228,000 claims held twice cost some 150 MB at 10,000 articles), copied when it is
+/// borrowed (`serve`'s cache).
 fn finished_claims(
     corpus: &Corpus,
     per_article: &mut [Cow<'_, ArticleClaims>],
@@ -278,7 +278,7 @@ fn finished_claims(
     let finished: Vec<Option<Vec<Claim>>> = (corpus.articles.iter().zip(per_article.iter()))
         .map(|(a, ac)| {
             let k = kept.get_mut(&(a.file.clone(), a.hash.clone()))?;
-            (k.claims.len() == ac.claims.len()).then(|| std::mem::take(&mut k.claims))
+            (k.claims.len() == ac.len()).then(|| std::mem::take(&mut k.claims))
         })
         .collect();
     (per_article.par_iter_mut().zip(finished))
@@ -286,10 +286,8 @@ fn finished_claims(
             (Some(claims), _) => (claims.into_iter())
                 .map(|c| Claim { cluster: None, ..c })
                 .collect(),
-            (None, Cow::Owned(ac)) => (ac.claims.iter_mut())
-                .map(|e| std::mem::take(&mut e.claim))
-                .collect(),
-            (None, Cow::Borrowed(ac)) => ac.claims.iter().map(|e| e.claim.clone()).collect(),
+            (None, Cow::Owned(ac)) => std::mem::take(&mut ac.claims),
+            (None, Cow::Borrowed(ac)) => ac.claims.clone(),
         })
         .collect()
 }
@@ -304,18 +302,19 @@ fn score_pairs(
     kept: &mut HashMap<(String, String), Kept>,
     scoring: Scoring,
 ) -> (Interner, Vec<Item>, Index, Found) {
-    let n = per_article.iter().map(|a| a.claims.len()).sum();
+    let n = per_article.iter().map(|a| a.len()).sum();
     let (mut items, mut old_of): (Vec<Item>, Vec<Option<u32>>) =
         (Vec::with_capacity(n), Vec::with_capacity(n));
     for (a, ac) in corpus.articles.iter().zip(per_article) {
         match kept.get_mut(&(a.file.clone(), a.hash.clone())) {
-            Some(k) if k.items.len() == ac.claims.len() => {
+            Some(k) if k.items.len() == ac.len() => {
                 old_of.extend((k.first..k.first + k.items.len()).map(|o| Some(o as u32)));
                 items.append(&mut k.items);
             }
             _ => {
-                old_of.extend(ac.claims.iter().map(|_| None));
-                items.extend(ac.claims.iter().map(|e| item(e, |t| interner.id(t))));
+                old_of.extend(ac.extras.iter().map(|_| None));
+                let each = ac.claims.iter().zip(&ac.extras);
+                items.extend(each.map(|(c, e)| item(c, e, |t| interner.id(t))));
             }
         }
     }
@@ -330,15 +329,14 @@ fn score_pairs(
 }
 
 /// A claim's matching item, with `id` numbering its terms.
-pub fn item(e: &claims::Extracted, mut id: impl FnMut(&str) -> u32) -> Item {
+pub fn item(c: &Claim, e: &claims::Extras, mut id: impl FnMut(&str) -> u32) -> Item {
     let mut terms: Vec<u32> = e.terms.iter().map(&mut id).collect();
     terms.sort_unstable();
     terms.dedup();
     let mut names: Vec<u32> = e.name_terms.iter().map(id).collect();
     names.sort_unstable();
     names.dedup();
-    let figures = e
-        .claim
+    let figures = c
         .figures
         .iter()
         .filter(|f| f.kind != FigureKind::Count || f.value >= 10.0)
@@ -369,7 +367,7 @@ fn resolve_entities(
         .iter()
         .enumerate()
         .flat_map(|(a, ac)| {
-            ac.claims
+            ac.extras
                 .iter()
                 .enumerate()
                 .flat_map(move |(c, e)| e.mentions.iter().map(move |m| (a, c, m)))
@@ -393,7 +391,7 @@ fn set_all_entities(
     let per_mentions: Vec<&[Option<usize>]> = extracted
         .iter()
         .map(|ac| {
-            let n = ac.claims.iter().map(|e| e.mentions.len()).sum();
+            let n = ac.extras.iter().map(|e| e.mentions.len()).sum();
             let (mine, tail) = rest.split_at(n);
             rest = tail;
             mine
@@ -420,7 +418,7 @@ fn set_entities(
     by_key: &entities::EntityOfKey,
 ) {
     let mut rest = of_mention;
-    for (claim, e) in claims.iter_mut().zip(&ac.claims) {
+    for (claim, e) in claims.iter_mut().zip(&ac.extras) {
         let (mine, tail) = rest.split_at(e.mentions.len());
         rest = tail;
         let mut ids: Vec<&str> = mine

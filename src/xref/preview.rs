@@ -166,12 +166,10 @@ impl Baseline {
     pub fn preview(&self, article: &Article, ac: ArticleClaims) -> Option<Provisional> {
         let ai = *self.article_of.get(&article.slug)?;
         let old = &self.xref.articles[ai];
-        let mut clustered: Vec<(Claim, Option<usize>)> = ac
-            .claims
-            .into_iter()
-            .map(|e| {
-                let cluster = self.cluster_of(&e);
-                let mut c = e.claim;
+        let mut clustered: Vec<(Claim, Option<usize>)> = (ac.claims.into_iter())
+            .zip(&ac.extras)
+            .map(|(mut c, e)| {
+                let cluster = self.cluster_of(&c, e);
                 self.name_entities(&mut c, e.mentions.iter().map(|m| m.surface.as_str()));
                 (c, cluster)
             })
@@ -214,11 +212,11 @@ impl Baseline {
 
     /// The cluster of the best-matching claim in a cluster. That claim may be the sentence's own
     /// earlier version: a lightly edited sentence stays where it was.
-    fn cluster_of(&self, e: &super::claims::Extracted) -> Option<usize> {
+    fn cluster_of(&self, c: &Claim, e: &super::claims::Extras) -> Option<usize> {
         // Terms the baseline never saw get ids past its own (they weigh like terms seen once).
         let mut fresh = HashMap::new();
         let known = self.interner.len();
-        let probe = corpus::item(e, |t| {
+        let probe = corpus::item(c, e, |t| {
             self.interner.get(t).unwrap_or_else(|| {
                 let next = (known + fresh.len()) as u32;
                 *fresh.entry(t.to_string()).or_insert(next)

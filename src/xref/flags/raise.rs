@@ -261,7 +261,7 @@ pub fn injected_text(w: &Work, out: &mut Vec<Draft>) {
 /// Matching terms of every claim of article `ai`.
 fn body_terms<'w>(w: &'w Work, ai: usize) -> HashSet<&'w str> {
     w.extracted[ai]
-        .claims
+        .extras
         .iter()
         .flat_map(|c| c.terms.iter())
         .collect()
@@ -424,7 +424,7 @@ fn cite_spellings(
     d: &mut Draft,
 ) {
     for k in sp.keys() {
-        let mut claims = w.claims[ai].iter().zip(&w.extracted[ai].claims);
+        let mut claims = w.claims[ai].iter().zip(&w.extracted[ai].extras);
         let hit = claims.find(|(c, e)| {
             c.entities.contains(&ent.id)
                 && (e.mentions.iter())
