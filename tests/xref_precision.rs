@@ -265,6 +265,11 @@ fn only_checkable_sentences_are_claims() {
         texts.iter().any(|t| t.contains("Zelensky said")),
         "{texts:?}"
     );
+    // A calendar date without its year is checkable; a weekday alone ("on Sunday") is not.
+    assert!(
+        texts.iter().any(|t| t.contains("on October 15")),
+        "{texts:?}"
+    );
     for not in ["He flies", "This is vital", "It gives you"] {
         assert!(
             !texts.iter().any(|t| t.starts_with(not)),

@@ -3,7 +3,7 @@
 //! are filled in by later corpus-wide steps.
 
 use super::entities::{self, Mention};
-use super::model::{Claim, Span};
+use super::model::{Claim, DateKind, Span};
 use super::{figures, quotes, sentences, temporal, text};
 use crate::content::{Article, BlockKind};
 use chrono::NaiveDate;
@@ -227,11 +227,13 @@ const SPEECH: &[&str] = &[
 /// from South Korea to Japan on Sunday."), not a claim.
 const SHORT_LEANING_WORDS: usize = 12;
 
-/// Whether an analysed sentence holds something a fact-checker could check: a figure, an
-/// explicit date, a quotation, or a named person, place or body; and is not a short sentence
+/// Whether an analysed sentence holds something a fact-checker could check: a figure, a
+/// calendar date, a quotation, or a named person, place or body; and is not a short sentence
 /// leaning on the one before.
 fn checkable(c: &Claim, e: &Extras) -> bool {
-    let explicit_date = c.dates.iter().any(|d| !d.anchored);
+    // A calendar date counts also without its year ("set off on October 15"): it names a day a
+    // reader can check. A weekday or "last week" does not.
+    let explicit_date = (c.dates.iter()).any(|d| !d.anchored || d.kind == DateKind::MonthDay);
     // A quotation counts when someone is said to say it (an unattributed one is a fragment), and
     // so do names outside quotations (inside one they are what someone said).
     let outside: String = {
