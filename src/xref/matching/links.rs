@@ -68,17 +68,55 @@ const FUTURE: &[&str] = &["will", "shall", "going"];
 
 /// Whether two normalised sentences say it the same way round: both or neither negated, both or
 /// neither about the future ("will anchor" is not "are anchored"; "calls for a levy" is not
-/// "will not ask for a levy").
+/// "will not ask for a levy"). Read over what the two share and what one changes of the other,
+/// not over a clause only one of them adds ("While the sites were not revealed, the package
+/// is…"), and "whether or not" negates nothing.
 fn same_stance(a: &str, b: &str) -> bool {
-    let negated = |t: &str| {
-        t.split(' ')
-            .any(|w| NEGATIONS.contains(&w) || w.ends_with("n't") || w.ends_with("n’t"))
+    let (wa, wb) = stance_words(a, b);
+    let negated = |ws: &[&str]| {
+        ws.iter()
+            .any(|w| NEGATIONS.contains(w) || w.ends_with("n't") || w.ends_with("n’t"))
     };
-    let future = |t: &str| {
-        t.split(' ')
-            .any(|w| FUTURE.contains(&w) || matches!(w, "won't" | "won’t") || w.ends_with("'ll"))
+    let future = |ws: &[&str]| {
+        ws.iter()
+            .any(|w| FUTURE.contains(w) || matches!(*w, "won't" | "won’t") || w.ends_with("'ll"))
     };
-    negated(a) == negated(b) && future(a) == future(b)
+    negated(&wa) == negated(&wb) && future(&wa) == future(&wb)
+}
+
+/// Fewest words of a clause one sentence adds for its stance words not to count.
+const ADDED_CLAUSE: usize = 4;
+
+/// The words of two normalised sentences that decide their stance: all but the runs of at least
+/// [`ADDED_CLAUSE`] words one sentence inserts where the other has nothing, and but "or not"
+/// after "whether".
+fn stance_words<'t>(a: &'t str, b: &'t str) -> (Vec<&'t str>, Vec<&'t str>) {
+    let wa: Vec<&str> = a.split(' ').collect();
+    let wb: Vec<&str> = b.split(' ').collect();
+    let (mut ka, mut kb) = (vec![true; wa.len()], vec![true; wb.len()]);
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &wa, &wb) {
+        match op {
+            similar::DiffOp::Insert {
+                new_index, new_len, ..
+            } if new_len >= ADDED_CLAUSE => kb[new_index..new_index + new_len].fill(false),
+            similar::DiffOp::Delete {
+                old_index, old_len, ..
+            } if old_len >= ADDED_CLAUSE => ka[old_index..old_index + old_len].fill(false),
+            _ => {}
+        }
+    }
+    let kept = |ws: &[&'t str], keep: &[bool]| -> Vec<&'t str> {
+        let mut out: Vec<&str> = Vec::with_capacity(ws.len());
+        for (i, (&w, &k)) in ws.iter().zip(keep).enumerate() {
+            let whether_or_not =
+                w == "not" && i >= 2 && ws[i - 1] == "or" && ws[i - 2] == "whether";
+            if k && !whether_or_not {
+                out.push(w);
+            }
+        }
+        out
+    };
+    (kept(&wa, &ka), kept(&wb, &kb))
 }
 
 /// Whether two sorted term lists overlap enough to state the same facts.
@@ -199,6 +237,27 @@ mod tests {
             "the warships are anchored in the bay"
         ));
         assert!(!same_stance("it was policy", "it wasn't policy"));
+        assert!(!same_stance(
+            "the ship is anchored in the bay",
+            "the ship is not anchored in the bay"
+        ));
+    }
+
+    #[test]
+    fn a_clause_only_one_sentence_adds_does_not_turn_it_round() {
+        assert!(same_stance(
+            "the package is the first of planned projects minister gao said",
+            "while the deals were not revealed the package is the first of planned projects"
+        ));
+        assert!(same_stance(
+            "a label to show whether food has been grown in australia",
+            "a label to show whether or not food has been grown in australia"
+        ));
+        // A clause that replaces words of the other is read: it may be what turns it round.
+        assert!(!same_stance(
+            "dairy australia calls for support for the levy",
+            "dairy australia says it will never ask anyone for support for the levy"
+        ));
     }
 
     #[test]
