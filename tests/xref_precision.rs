@@ -162,6 +162,23 @@ fn one_template_quoted_about_other_things_is_not_an_altered_quote() {
 }
 
 #[test]
+fn a_stock_line_said_weeks_apart_is_not_one_quotation_altered() {
+    // A director's stock line about the water plan in March and about flood defences six weeks
+    // later: two statements, not one quoted two ways. Another outlet's wording of the April
+    // statement on the same day is one statement quoted two ways.
+    let altered = altered_quotes("quotes_stock_line");
+    let mut pairs: Vec<Vec<String>> = (altered.iter())
+        .map(|f| {
+            let mut p = vec![f.article.clone(), f.related.join(",")];
+            p.sort();
+            p
+        })
+        .collect();
+    pairs.dedup();
+    assert_eq!(pairs, [["april", "april-other-outlet"]], "{altered:#?}");
+}
+
+#[test]
 fn copies_dated_the_same_day_have_no_known_direction() {
     let x = pass("same_day");
     let r: Vec<_> = x

@@ -131,10 +131,13 @@ struct Comparison {
     same: bool,
 }
 
-/// Claim pairs whose quotations to compare, in order.
+/// Claim pairs whose quotations to compare, in order: claims matched as the same claim, and
+/// claims matched as related or quoting one speaker when said at one time (see
+/// [`said_at_one_time`]).
 fn quote_comparisons(w: &Work) -> Vec<Comparison> {
     let mut out: Vec<Comparison> = w
         .matched_strengths()
+        .filter(|&(p, s)| s == Strength::Same || said_at_one_time(w, p.a, p.b))
         .map(|(p, s)| Comparison {
             a: p.a,
             b: p.b,
@@ -155,7 +158,7 @@ fn quote_comparisons(w: &Work) -> Vec<Comparison> {
         gs.truncate(60);
         for (i, &a) in gs.iter().enumerate() {
             for &b in &gs[i + 1..] {
-                if w.gid[a].0 != w.gid[b].0 {
+                if w.gid[a].0 != w.gid[b].0 && said_at_one_time(w, a, b) {
                     out.push(Comparison {
                         a,
                         b,
@@ -167,6 +170,25 @@ fn quote_comparisons(w: &Work) -> Vec<Comparison> {
         }
     }
     out
+}
+
+/// Whether two claims (of different articles) that are not the same claim can quote one
+/// statement: the articles are dated within [`SAME_TIME_DAYS`] of each other, or one claim dates
+/// what it reports to within that of the other's dateline ("On 3 May, she said …"). A
+/// spokesman's stock line repeated weeks apart about other things ("We expect the water plan /
+/// flood defences to be ready within 25 months") is a new statement each time, not one
+/// statement quoted two ways; undated articles cannot tell.
+fn said_at_one_time(w: &Work, a: usize, b: usize) -> bool {
+    let (x, y) = (w.gid[a].0, w.gid[b].0);
+    let (Some(dx), Some(dy)) = (w.date(x), w.date(y)) else {
+        return false;
+    };
+    let near = |d: chrono::NaiveDate, e: &super::model::EventDate| {
+        (e.start - d).num_days() <= SAME_TIME_DAYS && (d - e.end).num_days() <= SAME_TIME_DAYS
+    };
+    (dx - dy).num_days().abs() <= SAME_TIME_DAYS
+        || w.claim(a).event.as_ref().is_some_and(|e| near(dy, e))
+        || w.claim(b).event.as_ref().is_some_and(|e| near(dx, e))
 }
 
 /// The words of a normalised quotation that hold a digit, in order.
