@@ -59,7 +59,7 @@ pub struct DateWindow {
 }
 
 /// Byte range inside a block's text.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -127,7 +127,7 @@ pub struct Figure {
 }
 
 /// How a date reference was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateKind {
     /// "May 21, 2022", "2022-05-21".
@@ -143,7 +143,7 @@ pub enum DateKind {
 }
 
 /// A date expression in a claim, resolved to a range of days.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct DateRef {
     pub kind: DateKind,
     /// The words as written.
@@ -162,7 +162,7 @@ pub struct DateRef {
 }
 
 /// When a claim's event happened, as a day or a range.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct EventDate {
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -171,7 +171,7 @@ pub struct EventDate {
 }
 
 /// A quotation inside a claim.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Quote {
     /// The quoted words, without the quotation marks.
     pub text: String,
