@@ -87,8 +87,27 @@ fn write_at(path: &Path, f: &OutFile) -> io::Result<()> {
     }
     match &f.copy_of {
         Some(src) => copy_file(src, path),
-        None => fs::write(path, &f.bytes),
+        None => overwrite(path, &f.bytes),
     }
+}
+
+/// Writes `bytes` as the whole of the file at `path`, over what it held before without first
+/// cutting it to nothing. On ext4 a file cut to zero length and written again is flushed to
+/// disk when it is closed (`auto_da_alloc`, a guard for programs that replace files in place),
+/// and a build overwrites the thousands of files of the site before last: that flush made
+/// rendering wait on the disk. A crash leaves nothing half-written that matters: the folder
+/// is not swapped in until every file is written.
+fn overwrite(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let mut file = (fs::OpenOptions::new().write(true).create(true))
+        .truncate(false)
+        .open(path)?;
+    file.write_all(bytes)?;
+    let len = bytes.len() as u64;
+    if file.metadata()?.len() != len {
+        file.set_len(len)?;
+    }
+    Ok(())
 }
 
 /// Removes what stands in the way of writing `path` under `dir`: files where its folders go,
@@ -152,4 +171,24 @@ fn write_error(f: &OutFile, e: io::Error) -> Error {
         "cannot write {}{from} into the site: {e}{hint}",
         f.path
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_overwritten_file_holds_exactly_the_new_bytes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("page.html");
+        for text in [
+            "a long first version of the page",
+            "short",
+            "",
+            "longer again: 12345",
+        ] {
+            overwrite(&path, text.as_bytes()).expect("write");
+            assert_eq!(fs::read_to_string(&path).expect("read"), text);
+        }
+    }
 }

@@ -362,7 +362,10 @@ pub fn print(claim: &Claim) -> u64 {
             span,
         } = f;
         let value = value.to_bits();
-        (kind, value, milli, currency, of, unit, qualifier, text, span).hash(&mut h);
+        (
+            kind, value, milli, currency, of, unit, qualifier, text, span,
+        )
+            .hash(&mut h);
     }
     (dates, quotes, entities, event, cluster).hash(&mut h);
     h.finish()
