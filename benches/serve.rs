@@ -220,6 +220,8 @@ fn rebuild_one_article(c: &mut Criterion) {
     let root = dir.path().canonicalize().unwrap();
     generate(&root);
     let out = root.join("serve-out");
+    // `serve` makes its output folder before the first build (see `serve::server`).
+    std::fs::create_dir_all(&out).unwrap();
     let opts = factsite::BuildOptions {
         root: root.clone(),
         output: Some(out.clone()),
