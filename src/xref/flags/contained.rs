@@ -60,16 +60,21 @@ pub fn contained_passages(w: &Work, by_lines: &mut BTreeMap<(usize, usize, usize
 /// [`MIN_WORDS`]) run, in order, inside the longer claim; and (i, i) where a run of [`RUN`]
 /// words comes twice in claim i.
 fn contained_in(claims: &[Claim]) -> Vec<(usize, usize)> {
-    let words: Vec<Vec<String>> = claims
-        .iter()
-        .map(|c| {
-            text::normalised(&c.text)
-                .split(' ')
-                .map(str::to_string)
+    // Words as numbers (one per distinct word of the article): runs of them are compared and
+    // hashed many times over, and numbers do that far faster than strings.
+    let texts: Vec<String> = claims.iter().map(|c| text::normalised(&c.text)).collect();
+    let mut ids: HashMap<&str, u32> = HashMap::default();
+    let words: Vec<Vec<u32>> = (texts.iter())
+        .map(|t| {
+            t.split(' ')
+                .map(|w| {
+                    let next = ids.len() as u32;
+                    *ids.entry(w).or_insert(next)
+                })
                 .collect()
         })
         .collect();
-    let mut starts: HashMap<&[String], Vec<usize>> = HashMap::default();
+    let mut starts: HashMap<&[u32], Vec<usize>> = HashMap::default();
     for (i, ws) in words.iter().enumerate() {
         if ws.len() >= MIN_WORDS {
             starts.entry(&ws[..SHINGLE]).or_default().push(i);
@@ -90,7 +95,7 @@ fn contained_in(claims: &[Claim]) -> Vec<(usize, usize)> {
     }
     for (j, ws) in words.iter().enumerate() {
         // Where each run of RUN words of this claim was first seen.
-        let mut seen: HashMap<&[String], usize> = HashMap::default();
+        let mut seen: HashMap<&[u32], usize> = HashMap::default();
         for (q, run) in ws.windows(RUN).enumerate() {
             match seen.get(run) {
                 Some(&p) if q >= p + RUN => {
