@@ -179,6 +179,23 @@ fn a_stock_line_said_weeks_apart_is_not_one_quotation_altered() {
 }
 
 #[test]
+fn a_speakers_line_in_a_report_of_another_story_is_not_an_altered_quote() {
+    // An engineer's line about the bridge, quoted two ways by two reports of the bridge
+    // closing, and the same line about the ferry the next day in a report of another story:
+    // the ferry line is a statement of its own, not the bridge quotation altered.
+    let altered = altered_quotes("quotes_other_story");
+    let mut pairs: Vec<Vec<String>> = (altered.iter())
+        .map(|f| {
+            let mut p = vec![f.article.clone(), f.related.join(",")];
+            p.sort();
+            p
+        })
+        .collect();
+    pairs.dedup();
+    assert_eq!(pairs, [["bridge", "bridge-other-outlet"]], "{altered:#?}");
+}
+
+#[test]
 fn copies_dated_the_same_day_have_no_known_direction() {
     let x = pass("same_day");
     let r: Vec<_> = x

@@ -131,9 +131,10 @@ struct Comparison {
     same: bool,
 }
 
-/// Claim pairs whose quotations to compare, in order: claims matched as the same claim, and
-/// claims matched as related or quoting one speaker when said at one time (see
-/// [`said_at_one_time`]).
+/// Claim pairs whose quotations to compare, in order: claims matched as the same claim, and,
+/// when said at one time (see [`said_at_one_time`]), claims matched as related or quoting one
+/// speaker in two reports of one story. Every pair of a speaker's claims that qualifies is
+/// compared, however often the speaker is quoted.
 fn quote_comparisons(w: &Work) -> Vec<Comparison> {
     let mut out: Vec<Comparison> = w
         .matched_strengths()
@@ -153,23 +154,57 @@ fn quote_comparisons(w: &Work) -> Vec<Comparison> {
             }
         }
     }
+    let stories = one_story(w);
     for gs in by_speaker.values_mut() {
         gs.dedup();
-        gs.truncate(60);
-        for (i, &a) in gs.iter().enumerate() {
-            for &b in &gs[i + 1..] {
-                if w.gid[a].0 != w.gid[b].0 && said_at_one_time(w, a, b) {
-                    out.push(Comparison {
-                        a,
-                        b,
-                        min: 0.6,
-                        same: false,
-                    });
+        out.extend(speaker_pairs(w, gs, &stories).map(|(a, b)| Comparison {
+            a,
+            b,
+            min: 0.6,
+            same: false,
+        }));
+    }
+    out
+}
+
+/// Per article, the later articles that report one story with it: they share a claim (a
+/// `same` link). A speaker's line in two reports of other stories is two statements, however
+/// alike the words ("We expect the water plan / a rail link to be ready within 9 months").
+fn one_story(w: &Work) -> BTreeMap<usize, BTreeSet<usize>> {
+    let mut m: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for p in w.matches() {
+        let (x, y) = (w.gid[p.a].0, w.gid[p.b].0);
+        if x != y {
+            m.entry(x.min(y)).or_default().insert(x.max(y));
+        }
+    }
+    m
+}
+
+/// Pairs (a < b, sorted) of one speaker's claims `gs` in two articles of one story, said at
+/// one time (see [`said_at_one_time`]).
+fn speaker_pairs(
+    w: &Work,
+    gs: &[usize],
+    stories: &BTreeMap<usize, BTreeSet<usize>>,
+) -> impl Iterator<Item = (usize, usize)> {
+    let mut by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &g in gs {
+        by_article.entry(w.gid[g].0).or_default().push(g);
+    }
+    let mut pairs = Vec::new();
+    for (x, ca) in &by_article {
+        let later = stories.get(x).into_iter().flatten();
+        for cb in later.filter_map(|y| by_article.get(y)) {
+            for (&a, &b) in ca.iter().flat_map(|a| cb.iter().map(move |b| (a, b))) {
+                if said_at_one_time(w, a, b) {
+                    pairs.push((a.min(b), a.max(b)));
                 }
             }
         }
     }
-    out
+    pairs.sort_unstable();
+    pairs.into_iter()
 }
 
 /// Whether two claims (of different articles) that are not the same claim can quote one
