@@ -196,6 +196,40 @@ fn a_speakers_line_in_a_report_of_another_story_is_not_an_altered_quote() {
 }
 
 #[test]
+fn a_background_sentence_two_stories_share_is_one_claim_and_no_copy() {
+    // Two wire stories of one outlet (a skier's appeal, the federation's lawyers) share only
+    // their background sentence on the December suspensions, word for word. It reports a fact,
+    // so it is the same claim in both, not the outlet's furniture; and sharing it makes neither
+    // story a copy of the other.
+    let x = pass("background_alone");
+    let linked: Vec<_> = (x.links.iter())
+        .filter(|l| l.strength == Strength::Same)
+        .map(|l| (l.a.as_str(), l.b.as_str()))
+        .collect();
+    assert_eq!(linked, [("appeal:13:1", "lawyers:13:1")], "{:#?}", x.links);
+    let copies: Vec<_> = (x.flags.iter())
+        .filter(|f| matches!(f.kind, FlagKind::Republished | FlagKind::DuplicatePassage))
+        .collect();
+    assert!(copies.is_empty(), "{copies:#?}");
+}
+
+#[test]
+fn a_follow_up_leading_on_recycled_background_is_not_a_copy() {
+    // The outlet's background sentence on the suspensions (shared alone by the appeal and the
+    // lawyers stories) reworded as the lead of a minister's comments, which also repeat the
+    // appeal story's three McLaren-report sentences: the sentences are the same claims, but the
+    // story is new. Leading on recycled background is not copying the first story's lead.
+    let x = pass("background_lead");
+    let minister_lead = (x.links.iter())
+        .any(|l| l.strength == Strength::Same && l.b == "minister:7:1" && l.a == "appeal:13:1");
+    assert!(minister_lead, "{:#?}", x.links);
+    let copies: Vec<_> = (x.flags.iter())
+        .filter(|f| f.kind == FlagKind::Republished)
+        .collect();
+    assert!(copies.is_empty(), "{copies:#?}");
+}
+
+#[test]
 fn copies_dated_the_same_day_have_no_known_direction() {
     let x = pass("same_day");
     let r: Vec<_> = x

@@ -35,6 +35,9 @@ pub struct Work<'a> {
     pub pairs: Vec<Pair>,
     /// Per global claim, whether it is an outlet's boilerplate (see [`boilerplate`]).
     pub boiler: Vec<bool>,
+    /// Per global claim, whether it is a recycled background sentence (see
+    /// [`boilerplate::Marks::background`]): a claim, left out of copy detection.
+    pub background: Vec<bool>,
     /// Per pair (as `pairs`), its strength when it is matched (scores as one claim, neither side
     /// boilerplate); `None` otherwise. Worked out once per pass: every step reads pairs this way.
     pub strengths: Vec<Option<Strength>>,
@@ -151,7 +154,7 @@ impl<'a> Work<'a> {
             .collect();
         let furniture: Vec<&[boilerplate::Furniture]> =
             furniture.iter().map(Vec::as_slice).collect();
-        let boiler = boilerplate::find(&furniture, &outlets);
+        let boilerplate::Marks { boiler, background } = boilerplate::marks(&furniture, &outlets);
         let strengths = strengths(&found.pairs, &boiler, &per_article, &claims, &gid);
         Work {
             corpus,
@@ -163,6 +166,7 @@ impl<'a> Work<'a> {
             interner,
             pairs: found.pairs,
             boiler,
+            background,
             strengths,
             lookups: found.lookups,
             rescored: found.rescored,

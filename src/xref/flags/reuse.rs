@@ -41,7 +41,8 @@ fn by_article_pair(w: &Work) -> BTreeMap<(usize, usize), Vec<Link>> {
     let common = common_sentences(w);
     let mut m: BTreeMap<(usize, usize), Vec<Link>> = BTreeMap::new();
     for p in w.matches() {
-        if common[p.a] || common[p.b] {
+        let background = w.background[p.a] || w.background[p.b];
+        if common[p.a] || common[p.b] || background {
             continue;
         }
         let (aa, ab) = (w.gid[p.a].0, w.gid[p.b].0);
@@ -95,11 +96,12 @@ fn direction(w: &Work, x: usize, y: usize) -> (usize, usize, &'static str) {
 }
 
 /// Per article, the bytes of its claims that are not boilerplate: what a share is a share of
-/// (sentences that check nothing, and an outlet's furniture, are neither copied nor original).
+/// (sentences that check nothing, an outlet's furniture and its recycled background sentences
+/// are neither copied nor original).
 fn claim_lengths(w: &Work) -> Vec<usize> {
     let mut lens = vec![0usize; w.corpus.articles.len()];
     for (g, &(a, _)) in w.gid.iter().enumerate() {
-        if !w.boiler[g] {
+        if !w.boiler[g] && !w.background[g] {
             lens[a] += w.claim(g).text.len();
         }
     }

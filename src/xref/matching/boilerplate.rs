@@ -103,17 +103,46 @@ impl Furniture {
     }
 }
 
+/// Per global claim (article by article, `claims[a]` being article `a`'s): whether it is
+/// boilerplate (see [`find`]), and whether it is a recycled background sentence (see
+/// [`Marks::background`]).
+pub struct Marks {
+    pub boiler: Vec<bool>,
+    /// A sentence reporting a fact (see [`Furniture::fact`]) that recurs alone, word for word,
+    /// in two or more long articles of its outlet: a story's background paragraph ("On December
+    /// 23, the FIS slapped provisional suspensions on six Russian skiers …"). It is a claim, and
+    /// the same claim in each; but it says nothing about copying: a follow-up that leads on it
+    /// has not copied the first story's lead.
+    pub background: Vec<bool>,
+}
+
+/// [`find`], and the background sentences it does not count as boilerplate.
+pub fn marks(claims: &[&[Furniture]], outlet_of: &[Option<String>]) -> Marks {
+    let (boiler, outlet, seen) = find_with(claims, outlet_of);
+    let alone_too = alone(claims, &outlet, &seen, &boiler, true);
+    let background = (alone_too.iter().zip(&boiler))
+        .map(|(&a, &b)| a && !b)
+        .collect();
+    Marks { boiler, background }
+}
+
 /// Per global claim (article by article, `claims[a]` being article `a`'s), whether it is
 /// boilerplate. `outlet_of` gives each article's outlet (its host or name); articles without one
 /// are only checked for furniture words.
 ///
 /// A sentence is boilerplate when it holds furniture words (see `MARKERS`), recurs in at least
 /// [`MIN_ARTICLES`] articles of its outlet without reporting a fact (see [`Furniture::fact`]),
-/// or recurs in two or more long articles of its outlet that share no other sentence: a footer
-/// or a column's standing note does, a story's background paragraph reused in a follow-up comes
-/// with others. (A background sentence reused alone is left out too: in a follow-up its
-/// rewording of the lead would otherwise pass for the copied lead.)
+/// or recurs in two or more long articles of its outlet that share no other sentence and does
+/// not report a fact: a footer or a column's standing note does; a story's background paragraph
+/// is a claim (see [`Marks::background`]).
 pub fn find(claims: &[&[Furniture]], outlet_of: &[Option<String>]) -> Vec<bool> {
+    find_with(claims, outlet_of).0
+}
+
+fn find_with(
+    claims: &[&[Furniture]],
+    outlet_of: &[Option<String>],
+) -> (Vec<bool>, Vec<Option<u32>>, Seen) {
     // Outlets as numbers; (outlet, shape) → articles it appears in.
     let mut outlet_ids: HashMap<&str, u32> = HashMap::new();
     let outlet: Vec<Option<u32>> = (outlet_of.iter())
@@ -144,25 +173,27 @@ pub fn find(claims: &[&[Furniture]], outlet_of: &[Option<String>]) -> Vec<bool> 
     // Sentences recurring in articles that share nothing else, found again once those are known
     // (two promos recurring together in the same two articles are both furniture).
     for _ in 0..3 {
-        let next = alone(claims, &outlet, &seen, &out);
+        let next = alone(claims, &outlet, &seen, &out, false);
         if next == out {
             break;
         }
         out = next;
     }
-    out
+    (out, outlet, seen)
 }
 
 /// (outlet, shape print) → the articles using it, ascending.
 type Seen = HashMap<(u32, u64), Vec<usize>>;
 
 /// `known` (per global claim) and the sentences that recur in two or more long articles of their
-/// outlet sharing no other sentence that is not known boilerplate.
+/// outlet sharing no other sentence that is not known boilerplate; sentences reporting a fact
+/// only when `facts`.
 fn alone(
     claims: &[&[Furniture]],
     outlet: &[Option<u32>],
     seen: &Seen,
     known: &[bool],
+    facts: bool,
 ) -> Vec<bool> {
     let mut boiler: ahash::HashSet<(u32, u64)> = ahash::HashSet::default();
     let mut g = 0;
@@ -193,6 +224,7 @@ fn alone(
     for (a, fs) in claims.iter().enumerate() {
         for f in fs.iter() {
             if !out[g]
+                && (facts || !f.fact)
                 && let Some(o) = outlet[a]
                 && let Some(arts) = seen.get(&(o, f.print))
                 && arts.len() >= 2
