@@ -37,10 +37,35 @@ pub fn write_content(dir: &Path) -> R<()> {
         )
         .into());
     }
-    std::fs::create_dir_all(dir.join("na"))?;
     std::fs::create_dir_all(dir.join("abc"))?;
-    let mut reader = csv::Reader::from_path(&news)?;
-    for r in reader.records().take(NEWS_ROWS) {
+    write_news(&news, 0..NEWS_ROWS, &dir.join("na"))?;
+    let text = std::fs::read_to_string(&rural)?;
+    for (n, a) in abc_articles(&text).iter().enumerate() {
+        std::fs::write(dir.join(format!("abc/{n:04}.txt")), a)?;
+    }
+    Ok(())
+}
+
+/// Writes the NewsArticles rows NEWS_ROWS and after, the validation corpus, as
+/// `nv/<article_id>.txt` under `dir` (as [`write_content`] writes the gold rows).
+pub fn write_validation(dir: &Path) -> R<()> {
+    let news = gold_dir().join("NewsArticles.csv");
+    if !news.exists() {
+        return Err("NewsArticles.csv is missing: run scripts/gold_corpora.sh".into());
+    }
+    write_news(&news, NEWS_ROWS..usize::MAX, &dir.join("nv"))
+}
+
+/// NewsArticles rows `rows` as articles in `dir`: title, date, URL, the subtitle as a
+/// standfirst, then the body on one line as scraped.
+fn write_news(csv_path: &Path, rows: std::ops::Range<usize>, dir: &Path) -> R<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut reader = csv::Reader::from_path(csv_path)?;
+    let records = reader
+        .records()
+        .skip(rows.start)
+        .take(rows.end - rows.start);
+    for r in records {
         let r = r?;
         let date = chrono::NaiveDate::parse_from_str(&r[1].replace('/', "-"), "%Y-%m-%d")
             .map(|d| d.to_string())
@@ -51,11 +76,7 @@ pub fn write_content(dir: &Path) -> R<()> {
         }
         s.push_str(r[5].trim());
         s.push('\n');
-        std::fs::write(dir.join(format!("na/{:04}.txt", r[0].parse::<u32>()?)), s)?;
-    }
-    let text = std::fs::read_to_string(&rural)?;
-    for (n, a) in abc_articles(&text).iter().enumerate() {
-        std::fs::write(dir.join(format!("abc/{n:04}.txt")), a)?;
+        std::fs::write(dir.join(format!("{:04}.txt", r[0].parse::<u32>()?)), s)?;
     }
     Ok(())
 }
