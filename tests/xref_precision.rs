@@ -135,6 +135,9 @@ fn shaanxi_and_shanxi_are_two_provinces() {
 
 #[test]
 fn partial_quotes_and_other_quote_marks_are_not_altered_quotes() {
+    // A shorter part of a quotation, other quotation marks, two excerpts of one answer that
+    // overlap (one starts earlier, the other runs on), British and American spelling: one
+    // wording each (the overlap was an altered quote before 2026-12-06).
     let altered = altered_quotes("quotes");
     assert!(altered.is_empty(), "{altered:#?}");
 }

@@ -48,6 +48,8 @@ pub mod mismatch;
 pub mod reuse;
 #[path = "flags/window.rs"]
 pub mod window;
+#[path = "flags/wording.rs"]
+pub mod wording;
 // The working state, the pass's results and what is made of them.
 pub mod corpus;
 pub mod json;

@@ -287,7 +287,7 @@ fn compare_quotes(w: &Work, norms: &[Vec<Norm>], c: &Comparison) -> Vec<Altered>
                 continue;
             }
             let sim = normalised_similarity(&ne.text, &nl.text);
-            if sim >= least && reworded_inside(&ne.text, &nl.text) {
+            if sim >= least && super::wording::worded_differently(&qe.text, &ql.text) {
                 out.push(Altered { e, i, l, j, sim });
             }
         }
@@ -320,21 +320,6 @@ fn quote_words(q: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Whether two quotations differ inside the part they share, not only by one being a shorter
-/// excerpt of the other (words cut at either end).
-fn reworded_inside(a: &str, b: &str) -> bool {
-    let wa: Vec<&str> = a.split(' ').collect();
-    let wb: Vec<&str> = b.split(' ').collect();
-    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &wa, &wb);
-    let changed = |o: &similar::DiffOp| !matches!(o, similar::DiffOp::Equal { .. });
-    let first = ops.iter().position(|o| !changed(o));
-    let last = ops.iter().rposition(|o| !changed(o));
-    match (first, last) {
-        (Some(f), Some(l)) => ops[f..=l].iter().any(changed),
-        _ => true,
-    }
 }
 
 fn altered_quote(w: &Work, h: &Altered) -> Draft {

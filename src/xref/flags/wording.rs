@@ -1,0 +1,394 @@
+//! Whether two quotations of one statement are worded differently — what `altered_quote`
+//! reports. They are not when the only differences are:
+//! - an excerpt: one quotation is cut at either end, or the two overlap ("I'm not aware of any
+//!   of those activities. I have been called a surrogate …" / "I have been called a surrogate …
+//!   and I'm unable to comment on it");
+//! - a cut marked with an ellipsis ("reiterated … strong support" / "reiterated to Chancellor
+//!   Merkel my strong support");
+//! - an editorial insertion in brackets ("(Russian President Vladimir) Putin" / "Mr Putin");
+//! - spelling: British and American ("colour"/"color", "organisations"/"organizations",
+//!   "towards"/"toward"), hyphens and spaces ("co-operation"/"cooperation", "the
+//!   re-introduction"/"there-introduction"), a one-letter typo in a long word ("Guman"/"Human");
+//! - punctuation, case and quotation marks.
+//!
+//! A word added, dropped or changed inside the part both quote is a different wording.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Stands for an ellipsis: words left out.
+const CUT: &str = "\u{1}cut";
+/// Stands for an editor's words in brackets.
+const EDITED: &str = "\u{1}ed";
+/// Fewest words two quotations share in one run for an overlap to be an excerpt.
+const MIN_RUN: usize = 4;
+/// Most words an editor's bracket may stand for.
+const EDITED_WORDS: usize = 4;
+
+/// Whether quotations `a` and `b` (as written, quotation marks included or not) word one
+/// statement differently.
+pub fn worded_differently(a: &str, b: &str) -> bool {
+    let (ta, tb) = (tokens(a), tokens(b));
+    let (wa, wb) = (trim_markers(&ta), trim_markers(&tb));
+    if excerpt(wa, wb) {
+        return false;
+    }
+    // Where one quotation marks a cut, each of its pieces is compared on its own: what follows
+    // a cut may be words the other does not quote.
+    let (cut, other) = if wa.iter().any(|t| t == CUT) {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
+    if cut.iter().any(|t| t == CUT) {
+        return (cut.split(|t| t == CUT))
+            .filter(|piece| !piece.is_empty())
+            .any(|piece| piece_differs(piece, other));
+    }
+    diff_differs(wa, wb)
+}
+
+/// A marker at either end stands for words before or after the part quoted.
+fn trim_markers(w: &[String]) -> &[String] {
+    let marker = |t: &String| t == CUT || t == EDITED;
+    let start = w.iter().position(|t| !marker(t)).unwrap_or(w.len());
+    let end = w.iter().rposition(|t| !marker(t)).map_or(start, |e| e + 1);
+    &w[start..end]
+}
+
+/// Whether a piece of a quotation (between cuts) words differently what the other quotes: not
+/// when the other does not quote it (fewer than half its words found in order: a phrase that
+/// recurs in another part of the statement is not the piece quoted).
+fn piece_differs(piece: &[String], other: &[String]) -> bool {
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, piece, other);
+    let in_order: usize = (ops.iter())
+        .filter(|o| is_equal(o))
+        .map(|o| o.old_range().len())
+        .sum();
+    if 2 * in_order < piece.len() || excerpt(piece, other) {
+        return false;
+    }
+    diff_differs(piece, other)
+}
+
+/// Whether the word-by-word difference of `wa` and `wb` changes anything inside the part both
+/// quote, beyond the harmless differences (see [`harmless`]).
+fn diff_differs(wa: &[String], wb: &[String]) -> bool {
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, wa, wb);
+    let first = ops.iter().position(is_equal);
+    let last = ops.iter().rposition(is_equal);
+    let (Some(first), Some(last)) = (first, last) else {
+        return true; // nothing in common
+    };
+    ops.iter().enumerate().any(|(i, op)| {
+        let at_end = (i < first || i > last) && !matches!(op, similar::DiffOp::Replace { .. });
+        !is_equal(op) && !at_end && !harmless(op, wa, wb)
+    })
+}
+
+fn is_equal(op: &similar::DiffOp) -> bool {
+    matches!(op, similar::DiffOp::Equal { .. })
+}
+
+/// Whether one quotation's words are a run of the other's, or the two overlap: the longest run
+/// they share leaves words on at most one side at each end.
+fn excerpt(a: &[String], b: &[String]) -> bool {
+    let (len, ea, eb) = longest_run(a, b);
+    if len < MIN_RUN.min(a.len()).min(b.len()) || len == 0 {
+        return false;
+    }
+    let (sa, sb) = (ea - len, eb - len);
+    let (before, after) = (sa == 0 || sb == 0, ea == a.len() || eb == b.len());
+    before && after
+}
+
+/// Length of the longest run of equal words, and where it ends in each.
+fn longest_run(a: &[String], b: &[String]) -> (usize, usize, usize) {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut best = (0, 0, 0);
+    for i in 1..=a.len() {
+        let mut row = vec![0usize; b.len() + 1];
+        for j in 1..=b.len() {
+            if a[i - 1] == b[j - 1] && a[i - 1] != CUT && a[i - 1] != EDITED {
+                row[j] = prev[j - 1] + 1;
+                if row[j] > best.0 {
+                    best = (row[j], i, j);
+                }
+            }
+        }
+        prev = row;
+    }
+    best
+}
+
+/// A difference that does not change the wording: next to an ellipsis on the side that has it,
+/// an editor's bracket, or spelling.
+fn harmless(op: &similar::DiffOp, a: &[String], b: &[String]) -> bool {
+    let (ra, rb) = (op.old_range(), op.new_range());
+    let (xa, xb) = (&a[ra.clone()], &b[rb.clone()]);
+    let cut_beside = |w: &[String], r: &std::ops::Range<usize>| {
+        let before = r.start.checked_sub(1).and_then(|i| w.get(i));
+        [before, w.get(r.end), w.get(r.start)]
+            .into_iter()
+            .flatten()
+            .any(|t| t == CUT)
+    };
+    let edited = |x: &[String], y: &[String]| {
+        x.iter().any(|t| t == EDITED) && y.len() <= EDITED_WORDS
+            || y.iter().any(|t| t == EDITED) && x.len() <= EDITED_WORDS
+    };
+    (xa.is_empty() && cut_beside(a, &ra))
+        || (xb.is_empty() && cut_beside(b, &rb))
+        || (xa.iter().any(|t| t == CUT) || xb.iter().any(|t| t == CUT))
+        || edited(xa, xb)
+        || spelled_alike(xa, xb)
+}
+
+/// Two runs of words that are one spelling of the same words: the same letters once spaces
+/// and hyphens are gone, or one long word with one letter changed (not a plural).
+fn spelled_alike(x: &[String], y: &[String]) -> bool {
+    let joined = |w: &[String]| w.concat();
+    if !x.is_empty() && joined(x) == joined(y) {
+        return true;
+    }
+    match (x, y) {
+        ([p], [q]) => typo(p, q),
+        _ => false,
+    }
+}
+
+/// One letter changed, added or dropped in a word of five letters or more, but not an "s" at
+/// the end (a plural is another word).
+fn typo(p: &str, q: &str) -> bool {
+    let (p, q): (Vec<char>, Vec<char>) = (p.chars().collect(), q.chars().collect());
+    if p.len().min(q.len()) < 5 {
+        return false;
+    }
+    let (short, long) = if p.len() <= q.len() {
+        (&p, &q)
+    } else {
+        (&q, &p)
+    };
+    if long.len() == short.len() + 1 && long.last() == Some(&'s') && long[..short.len()] == **short
+    {
+        return false;
+    }
+    match long.len() - short.len() {
+        0 => p.iter().zip(&q).filter(|(x, y)| x != y).count() == 1,
+        1 => (0..long.len()).any(|i| long[..i] == short[..i] && long[i + 1..] == short[i..]),
+        _ => false,
+    }
+}
+
+/// A quotation's words as compared: lower case, no punctuation, contractions spelt out, British
+/// spellings as American ones, ellipses and brackets as markers.
+fn tokens(q: &str) -> Vec<String> {
+    let marked = mark(q);
+    let t = marked
+        .replace(['’', '‘'], "'")
+        .replace("n't", " not")
+        .replace("'re", " are")
+        .replace("'ve", " have")
+        .replace("'ll", " will")
+        .replace("'m", " am");
+    // A contraction the scrape cut short ("We'r keeping a close eye").
+    static CUT_SHORT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\w)'r\b").expect("cut-short contraction"));
+    let t = CUT_SHORT.replace_all(&t, "$1 are");
+    t.split_whitespace()
+        .flat_map(|w| {
+            if w == CUT || w == EDITED {
+                return vec![w.to_string()];
+            }
+            super::text::normalised(&w.replace(['-', '–', '—'], " "))
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(american)
+                .collect()
+        })
+        .collect()
+}
+
+/// `q` with each ellipsis and each bracketed insertion replaced by its marker word.
+fn mark(q: &str) -> String {
+    let mut out = String::with_capacity(q.len());
+    let mut depth = 0usize;
+    let mut dots = 0usize;
+    for c in q.chars() {
+        match c {
+            '(' | '[' => {
+                if depth == 0 {
+                    out.push_str(&format!(" {EDITED} "));
+                }
+                depth += 1;
+            }
+            ')' | ']' if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            '…' => out.push_str(&format!(" {CUT} ")),
+            '.' => {
+                dots += 1;
+                if dots == 3 {
+                    out.truncate(out.len() - 2);
+                    out.push_str(&format!(" {CUT} "));
+                    dots = 0;
+                    continue;
+                }
+                out.push(c);
+                continue;
+            }
+            _ => out.push(c),
+        }
+        dots = 0;
+    }
+    out
+}
+
+/// A British spelling as the American one ("colour" → "color", "organisation" → "organization",
+/// "defence" → "defense", "travelled" → "traveled", "towards" → "toward").
+fn american(w: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("towards", "toward"),
+        ("afterwards", "afterward"),
+        ("amongst", "among"),
+        ("whilst", "while"),
+        ("defence", "defense"),
+        ("offence", "offense"),
+        ("licence", "license"),
+        ("pretence", "pretense"),
+        ("programme", "program"),
+        ("programmes", "programs"),
+        ("centre", "center"),
+        ("centres", "centers"),
+        ("theatre", "theater"),
+        ("kerb", "curb"),
+        ("tyre", "tire"),
+        ("grey", "gray"),
+    ];
+    if let Some((_, us)) = WORDS.iter().find(|(uk, _)| *uk == w) {
+        return us.to_string();
+    }
+    const ENDINGS: &[(&str, &str)] = &[
+        ("isation", "ization"),
+        ("isations", "izations"),
+        ("ise", "ize"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ising", "izing"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+        ("our", "or"),
+        ("ours", "ors"),
+        ("oured", "ored"),
+        ("ouring", "oring"),
+        ("elled", "eled"),
+        ("elling", "eling"),
+        ("ogue", "og"),
+    ];
+    for (uk, us) in ENDINGS {
+        if let Some(stem) = w.strip_suffix(uk)
+            && stem.len() >= 3
+        {
+            return format!("{stem}{us}");
+        }
+    }
+    w.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::worded_differently as differ;
+
+    #[test]
+    fn excerpts_and_overlaps_are_one_wording() {
+        let a = "I'm not aware of any of those activities. I have been called a surrogate at a time or two in that campaign and I did not have communications with the Russians,";
+        let b = "I have been called a surrogate at a time or two in that campaign and I did not have communications with the Russians and I'm unable to comment on it.";
+        assert!(!differ(a, b));
+        assert!(!differ(
+            "The time for trivial fights is behind us,",
+            "The time for small thinking is over. The time for trivial fights is behind us,"
+        ));
+        // Both go on differently after what they share: two wordings.
+        assert!(differ(
+            "AG Sessions should clarify his testimony and recuse himself,",
+            "I think the attorney general should further clarify his testimony. And I do think he should recuse himself,"
+        ));
+    }
+
+    #[test]
+    fn a_word_added_dropped_or_changed_inside_is_another_wording() {
+        assert!(differ(
+            "Let me be frank, these are not easy decisions",
+            "Let me be very frank, these are not easy decisions"
+        ));
+        assert!(differ(
+            "We will never negotiate with the Kremlin on this",
+            "We will never negotiate with Moscow on this"
+        ));
+        assert!(differ(
+            "he ordered the wiretap of the offices last year",
+            "he ordered the wiretaps of the offices last year"
+        ));
+    }
+
+    #[test]
+    fn ellipses_and_brackets_mark_the_editor_not_the_speaker() {
+        assert!(!differ(
+            "reiterated... strong support for NATO, as well as the need for our NATO allies to pay their fair share",
+            "I reiterated to Chancellor Merkel my strong support for NATO as well as the need for our NATO allies to pay their fair share"
+        ));
+        assert!(!differ(
+            "There was a very serious effort made by (Russian President Vladimir) Putin and his government to interfere",
+            "no question that there was a very serious effort made by Mr Putin and his government to interfere"
+        ));
+        assert!(!differ(
+            "Last year, the senator had over 25 conversations with foreign ambassadors as a senior member of the Armed Services Committee...He was asked during the hearing about communications between Russia and the Trump campaign",
+            "Last year, the Senator had over 25 conversations with foreign ambassadors as a senior member of the Armed Services Committee, including the British, Korean, Japanese, Polish, Indian, Chinese, Canadian, Australian, German and Russian ambassadors."
+        ));
+        assert!(!differ(
+            "(This vote) is a key test of whether Scotland's voice is being listened to",
+            "This vote is far more than symbolic. It is a key test of whether Scotland's voice is being listened to"
+        ));
+        // Words changed before a cut both mark are a change.
+        assert!(differ(
+            "You have something that can be indispensable for us ... armored vehicles, anti-tank weapons,",
+            "You have something that may be indispensable to us… armored vehicles, anti-tank weapons,"
+        ));
+        // A word changed beside a cut is still a change.
+        assert!(differ(
+            "We will not ... give up the championship under any circumstances",
+            "We will not agree, whatever happens, to give away the championship under any circumstances"
+        ));
+        assert!(!differ(
+            "free from the absolutism of the SNP and the do-nothing-ism of the (Conservatives) is now essential",
+            "free from the absolutism of the SNP and the do-nothingism of the Tories, is now essential"
+        ));
+    }
+
+    #[test]
+    fn spelling_is_not_wording() {
+        assert!(!differ(
+            "certain media organisations are spreading false information in a bid to encourage soldiers",
+            "certain media organizations are spreading false information in a bid to encourage soldiers"
+        ));
+        assert!(!differ(
+            "our co-operation in the fight against crime and terrorism would be weakened",
+            "our cooperation in the fight against crime and terrorism would be weakened"
+        ));
+        assert!(!differ(
+            "both countries agreed to positively discuss the re-introduction of the visa-free system",
+            "both countries agreed to positively discuss there-introduction of the visa-free system"
+        ));
+        assert!(!differ(
+            "it has affected the Turkish people's sentiments towards the United States",
+            "it has affected the Turkish people's sentiments toward the United States"
+        ));
+        assert!(!differ(
+            "We're keeping a close eye on things and depending on how things go",
+            "We'r keeping a close eye on things and depending on how things go"
+        ));
+        assert!(!differ(
+            "falsely raising the banner of human rights and therefore recommended denying",
+            "falsely raising the banner of Guman rights and therefore recommended denying"
+        ));
+    }
+}
