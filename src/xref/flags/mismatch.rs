@@ -468,9 +468,16 @@ fn one_number_changed(a: &str, b: &str) -> Option<(String, String)> {
         .then(|| (only_a[0].clone(), only_b[0].clone()))
 }
 
-/// A number written as a year of the last two centuries or this one ("1998", "2016").
+/// A number written as a year of the last two centuries or this one ("1998", "2016"), or a
+/// season or financial year ("2015-16", "2015/16", "2015-2016").
 fn is_year(n: &str) -> bool {
-    n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+    let year = |y: &str| y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y));
+    match n.split_once(['-', '/']) {
+        Some((from, to)) => {
+            year(from) && (to.len() == 2 || year(to)) && to.chars().all(|c| c.is_ascii_digit())
+        }
+        None => year(n),
+    }
 }
 
 /// Both claims name the same people, places and bodies (or neither names any).
@@ -630,6 +637,15 @@ mod tests {
             ),
             Some(("350000".into(), "300000".into()))
         );
+        // A season is a year: "won the title in 2015-16" is not "65" changed.
+        assert_eq!(
+            one_number_changed(
+                "Ranieri, who led Leicester to the Premier League title in 2015-16, was sacked.",
+                "Ranieri, 65, who led Leicester to the Premier League title, was sacked."
+            ),
+            None
+        );
+        assert!(is_year("2015-16") && is_year("2015/2016") && !is_year("2015-1") && !is_year("65"));
     }
 
     fn quote(text: &str) -> Quote {
