@@ -233,6 +233,17 @@ fn a_follow_up_leading_on_recycled_background_is_not_a_copy() {
 }
 
 #[test]
+fn one_given_name_in_several_articles_is_no_name_variant() {
+    // "King Mohammed" of Morocco and "President Mohamed" of Somalia: a person known only by one
+    // name is whoever each article is about, so the other articles' spelling is no variant.
+    let x = pass("given_names");
+    let variants: Vec<_> = (x.flags.iter())
+        .filter(|f| f.kind == FlagKind::NameVariant)
+        .collect();
+    assert!(variants.is_empty(), "{variants:#?}");
+}
+
+#[test]
 fn copies_dated_the_same_day_have_no_known_direction() {
     let x = pass("same_day");
     let r: Vec<_> = x

@@ -382,7 +382,7 @@ pub fn name_variants(w: &Work, out: &mut Vec<Draft>) {
                 let mut d = Draft::new(FlagKind::NameVariant, Severity::Info, ai, msg);
                 cite_spellings(w, ai, ent, sp, &mut d);
                 out.push(d);
-            } else if !sp.contains_key(major) {
+            } else if !sp.contains_key(major) && !given_name_only(ent) {
                 let msg = format!(
                     "{} is spelled {} here but {} in most other articles",
                     ent.name,
@@ -395,6 +395,13 @@ pub fn name_variants(w: &Work, out: &mut Vec<Draft>) {
             }
         }
     }
+}
+
+/// A person known only by one name ("Mohamed", "Matthew"): across articles it names whoever
+/// each article is about (Morocco's king, a Saudi prince, a Somali president), so another
+/// article's spelling of it is no variant of one person's name. Within one article it is.
+fn given_name_only(ent: &super::model::Entity) -> bool {
+    ent.kind == super::model::EntityKind::Person && !ent.name.contains(' ')
 }
 
 fn spelled(ent: &super::model::Entity, slug: &str, sp: &BTreeMap<String, usize>) -> Vec<String> {
