@@ -21,6 +21,19 @@ fn altered_quotes(dir: &str) -> Vec<factsite::xref::Flag> {
         .collect()
 }
 
+/// Each flag's article and related articles, as a sorted pair, once.
+fn article_pairs(flags: &[factsite::xref::Flag]) -> Vec<Vec<String>> {
+    let mut pairs: Vec<Vec<String>> = (flags.iter())
+        .map(|f| {
+            let mut p = vec![f.article.clone(), f.related.join(",")];
+            p.sort();
+            p
+        })
+        .collect();
+    pairs.dedup();
+    pairs
+}
+
 fn kinds(x: &CrossRef) -> Vec<(FlagKind, String)> {
     x.flags.iter().map(|f| (f.kind, f.file.clone())).collect()
 }
@@ -170,14 +183,7 @@ fn a_stock_line_said_weeks_apart_is_not_one_quotation_altered() {
     // later: two statements, not one quoted two ways. Another outlet's wording of the April
     // statement on the same day is one statement quoted two ways.
     let altered = altered_quotes("quotes_stock_line");
-    let mut pairs: Vec<Vec<String>> = (altered.iter())
-        .map(|f| {
-            let mut p = vec![f.article.clone(), f.related.join(",")];
-            p.sort();
-            p
-        })
-        .collect();
-    pairs.dedup();
+    let pairs = article_pairs(&altered);
     assert_eq!(pairs, [["april", "april-other-outlet"]], "{altered:#?}");
 }
 
@@ -187,14 +193,7 @@ fn a_speakers_line_in_a_report_of_another_story_is_not_an_altered_quote() {
     // closing, and the same line about the ferry the next day in a report of another story:
     // the ferry line is a statement of its own, not the bridge quotation altered.
     let altered = altered_quotes("quotes_other_story");
-    let mut pairs: Vec<Vec<String>> = (altered.iter())
-        .map(|f| {
-            let mut p = vec![f.article.clone(), f.related.join(",")];
-            p.sort();
-            p
-        })
-        .collect();
-    pairs.dedup();
+    let pairs = article_pairs(&altered);
     assert_eq!(pairs, [["bridge", "bridge-other-outlet"]], "{altered:#?}");
 }
 

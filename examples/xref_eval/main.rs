@@ -64,24 +64,25 @@ fn main() {
 
 type R = Result<(), Box<dyn std::error::Error>>;
 
+type Pass = Result<factsite::xref::CrossRef, Box<dyn std::error::Error>>;
+
 /// Runs the pass on the gold corpora (written afresh to `target/gold/content/`).
-fn gold_pass() -> Result<factsite::xref::CrossRef, Box<dyn std::error::Error>> {
-    let dir = gold::gold_dir().join("content");
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir)?;
-    }
-    gold::write_content(&dir)?;
-    let corpus = factsite::content::load(&dir)?;
-    Ok(cross_reference(&corpus))
+fn gold_pass() -> Pass {
+    fresh_pass("content", gold::write_content)
 }
 
 /// Runs the pass on the validation corpus (written afresh to `target/gold/validation/`).
-fn validation_pass() -> Result<factsite::xref::CrossRef, Box<dyn std::error::Error>> {
-    let dir = gold::gold_dir().join("validation");
+fn validation_pass() -> Pass {
+    fresh_pass("validation", gold::write_validation)
+}
+
+/// Writes articles afresh to the folder `name` of the gold directory and runs the pass on them.
+fn fresh_pass(name: &str, write: fn(&Path) -> Result<(), Box<dyn std::error::Error>>) -> Pass {
+    let dir = gold::gold_dir().join(name);
     if dir.exists() {
         std::fs::remove_dir_all(&dir)?;
     }
-    gold::write_validation(&dir)?;
+    write(&dir)?;
     let corpus = factsite::content::load(&dir)?;
     Ok(cross_reference(&corpus))
 }
