@@ -243,6 +243,17 @@ fn one_given_name_in_several_articles_is_no_name_variant() {
 }
 
 #[test]
+fn a_teaser_with_its_own_date_stamp_is_not_old_news_presented_as_current() {
+    // A related-article teaser scraped into the body, "(28.09.2016) … the bank announced this
+    // week": its "this week" is the week of its own stamp, not of the article's dateline.
+    let x = pass("teaser_stamp");
+    let stale: Vec<_> = (x.flags.iter())
+        .filter(|f| f.kind == FlagKind::DatelineAnachronism)
+        .collect();
+    assert!(stale.is_empty(), "{stale:#?}");
+}
+
+#[test]
 fn copies_dated_the_same_day_have_no_known_direction() {
     let x = pass("same_day");
     let r: Vec<_> = x

@@ -207,7 +207,7 @@ fn old_dated_lines(
     if days.len() < 2 || days.iter().any(|d| (date - *d).num_days() <= 90) {
         return;
     }
-    for c in &w.claims[ai] {
+    for c in w.claims[ai].iter().filter(|c| !stamped(&c.text)) {
         let current = c
             .dates
             .iter()
@@ -223,5 +223,27 @@ fn old_dated_lines(
             d.claims.push(c.id.clone());
             d.cite(w, ai, c.line, &c.text);
         }
+    }
+}
+
+/// Whether a sentence opens with a date stamp in brackets, "(28.09.2016) Wealthy customers …":
+/// a teaser of another article, dated by the stamp, whose "this week" is that stamp's week.
+fn stamped(sentence: &str) -> bool {
+    static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s*\(\d{1,2}\.\d{1,2}\.\d{4}\)").expect("date stamp")
+    });
+    STAMP.is_match(sentence)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_bracketed_date_stamp_opens_a_teaser() {
+        assert!(super::stamped(
+            "(28.09.2016) Wealthy customers will pay, the bank said this week."
+        ));
+        assert!(!super::stamped(
+            "The bank said on 28.09.2016 that customers will pay this week."
+        ));
     }
 }
