@@ -300,17 +300,8 @@ fn compare_quotes(w: &Work, norms: &[Vec<Norm>], c: &Comparison) -> Vec<Altered>
 fn quote_words(q: &str) -> String {
     static BRACKETS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\([^)]*\)|\[[^\]]*\]").expect("brackets"));
-    let t = BRACKETS
-        .replace_all(q, " ")
-        .replace(['’', '‘'], "'")
-        .replace(['-', '–', '—'], " ");
-    let t = t
-        .replace("n't", " not")
-        .replace("'re", " are")
-        .replace("'ve", " have")
-        .replace("'ll", " will")
-        .replace("'m", " am");
-    text::normalised(&t)
+    let t = BRACKETS.replace_all(q, " ").replace(['-', '–', '—'], " ");
+    text::normalised(&super::wording::spelt_out(&t))
         .split(' ')
         .map(|w| match w.strip_suffix("ised").or(w.strip_suffix("ise")) {
             Some(stem) if stem.len() >= 4 => {

@@ -183,14 +183,7 @@ fn typo(p: &str, q: &str) -> bool {
 /// A quotation's words as compared: lower case, no punctuation, contractions spelt out, British
 /// spellings as American ones, ellipses and brackets as markers.
 fn tokens(q: &str) -> Vec<String> {
-    let marked = mark(q);
-    let t = marked
-        .replace(['’', '‘'], "'")
-        .replace("n't", " not")
-        .replace("'re", " are")
-        .replace("'ve", " have")
-        .replace("'ll", " will")
-        .replace("'m", " am");
+    let t = spelt_out(&mark(q));
     // A contraction the scrape cut short ("We'r keeping a close eye").
     static CUT_SHORT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(\w)'r\b").expect("cut-short contraction"));
@@ -207,6 +200,17 @@ fn tokens(q: &str) -> Vec<String> {
                 .collect()
         })
         .collect()
+}
+
+/// `t` with curly apostrophes straightened and contractions spelt out ("don't" → "do not",
+/// "we're" → "we are"), so that the two spellings of one word compare equal.
+pub fn spelt_out(t: &str) -> String {
+    t.replace(['’', '‘'], "'")
+        .replace("n't", " not")
+        .replace("'re", " are")
+        .replace("'ve", " have")
+        .replace("'ll", " will")
+        .replace("'m", " am")
 }
 
 /// `q` with each ellipsis and each bracketed insertion replaced by its marker word.
