@@ -472,3 +472,25 @@ fn a_quoted_post_repeated_by_its_scraped_embed_is_a_duplicated_passage() {
         dup[0].evidence
     );
 }
+
+#[test]
+fn two_reports_of_one_event_that_count_it_differently_are_a_figure_mismatch() {
+    // quake_a and quake_b agree on the 14 dead and disagree on the injured (63 / 85): one
+    // `info` flag. "More than 60" allows both; a bus crash and a warehouse fire sharing "three
+    // killed" are two events; 25 and 24 miles are two roundings of one 40 km; a report three
+    // months later is a later count, not a disagreement.
+    let x = pass("event_figures");
+    let figures: Vec<_> = (x.flags.iter())
+        .filter(|f| f.kind == FlagKind::FigureMismatch)
+        .collect();
+    assert_eq!(figures.len(), 1, "{figures:#?}");
+    let f = figures[0];
+    assert_eq!(f.severity, factsite::xref::Severity::Info);
+    assert_eq!(f.article, "quake_b");
+    assert_eq!(f.related, vec!["quake_a".to_string()]);
+    assert!(
+        f.message.contains("85 injured") && f.message.contains("63 (injured)"),
+        "{}",
+        f.message
+    );
+}

@@ -15,7 +15,7 @@ use crate::content::{Article, Corpus};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Everything the later steps share.
 pub struct Work<'a> {
@@ -217,6 +217,20 @@ impl<'a> Work<'a> {
     /// Pairs scoring as one claim, boilerplate left out, whatever their strength.
     pub fn matched(&self) -> impl Iterator<Item = &Pair> {
         self.with_strength(None)
+    }
+
+    /// Per article, the later articles that report one story with it: they share a claim (a
+    /// `same` link). A speaker's line in two reports of other stories is two statements, however
+    /// alike the words ("We expect the water plan / a rail link to be ready within 9 months").
+    pub fn stories(&self) -> BTreeMap<usize, BTreeSet<usize>> {
+        let mut m: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for p in self.matches() {
+            let (x, y) = (self.gid[p.a].0, self.gid[p.b].0);
+            if x != y {
+                m.entry(x.min(y)).or_default().insert(x.max(y));
+            }
+        }
+        m
     }
 
     /// Matched pairs with their strength.

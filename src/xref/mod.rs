@@ -6,6 +6,8 @@
 // The stages, each in its folder (module paths stay flat: `xref::claims`, `xref::links`, …).
 //
 // extract/: sentences, claims and what they state (figures, dates, quotations, words).
+#[path = "extract/casualties.rs"]
+pub mod casualties;
 #[path = "extract/claims.rs"]
 pub mod claims;
 #[path = "extract/figures.rs"]
@@ -40,6 +42,8 @@ pub mod contained;
 pub mod copying;
 #[path = "flags/corrections.rs"]
 pub mod corrections;
+#[path = "flags/discrepancy.rs"]
+pub mod discrepancy;
 #[path = "flags/raise.rs"]
 pub mod flags;
 #[path = "flags/mismatch.rs"]
@@ -205,6 +209,7 @@ fn flags_of_reuse(w: &Work, reuse: &[reuse::ReuseInfo]) -> (Drafts, Drafts) {
     copying::republished(w, reuse, &mut copied);
     copying::anachronisms(w, reuse, &mut copied);
     mismatch::figure_mismatches(w, &copies, &mut figures);
+    discrepancy::differing_reports(w, &copies, &mut figures);
     (copied, figures)
 }
 

@@ -14,7 +14,7 @@ const QUAL: &str = r"(?i:(?P<qual>more than|less than|fewer than|up to|at least|
 
 static MONEY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{QUAL}(?P<cur>US\$|A\$|C\$|\$|€|£|¥|₩|₴|(?i:usd|eur|gbp|jpy)\s?){NUM}(?:\s*(?i:{SCALE}))?"
+        r"{QUAL}(?P<cur>US\$|A\$|C\$|\$US|\$A\b|\$|€|£|¥|₩|₴|(?i:usd|eur|gbp|jpy)\s?){NUM}(?:\s*(?i:{SCALE}))?"
     ))
     .expect("money prefix")
 });
@@ -66,6 +66,8 @@ pub fn figures_in(sentence: &str, skip: &[Range<usize>]) -> Vec<Figure> {
     // Only counts can be written in words ("nine banks"): every other pattern needs a digit.
     if !text::has_digit(sentence) {
         counts(sentence, skip, &mut out);
+        super::casualties::mark(sentence, skip, &mut out);
+        out.sort_by_key(|f| f.span.start);
         return out;
     }
     for re in [&*MONEY_PREFIX, &*MONEY_SUFFIX] {
@@ -135,6 +137,7 @@ pub fn figures_in(sentence: &str, skip: &[Range<usize>]) -> Vec<Figure> {
         }
     }
     counts(sentence, skip, &mut out);
+    super::casualties::mark(sentence, skip, &mut out);
     out.sort_by_key(|f| f.span.start);
     out
 }
@@ -188,7 +191,10 @@ fn counts(sentence: &str, skip: &[Range<usize>], out: &mut Vec<Figure>) {
         let Some(num) = c.name("num") else { continue };
         let Some(unit) = c.name("unit") else { continue };
         let unit_l = unit.as_str().to_lowercase();
-        if text::is_stop(&unit_l) || is_year_like(num.as_str(), &unit_l) {
+        if text::is_stop(&unit_l)
+            || is_year_like(num.as_str(), &unit_l)
+            || compound(&sentence[..num.start()], &unit_l)
+        {
             continue;
         }
         let Some(mut v) = parse_number(num.as_str()).or_else(|| word_number(num.as_str())) else {
@@ -203,10 +209,20 @@ fn counts(sentence: &str, skip: &[Range<usize>], out: &mut Vec<Figure>) {
             r.start..unit.start(),
             sentence,
         );
-        f.text = sentence[f.span.start..unit.end()].to_string();
+        f.text = sentence[f.span.start..unit.end()].trim_start().to_string();
         f.unit = text::term(&unit_l);
         out.push(f);
     }
+}
+
+/// Whether a number word is the tail of a compound number this pattern cannot read whole
+/// ("twenty-eight", "two hundred and twenty-eight") or the head of one ("two hundred").
+pub fn compound(before: &str, unit: &str) -> bool {
+    let b = before.to_ascii_lowercase();
+    b.ends_with('-')
+        || b.ends_with("hundred and ")
+        || b.ends_with("thousand and ")
+        || matches!(unit, "hundred" | "thousand" | "and")
 }
 
 fn is_year_like(num: &str, unit: &str) -> bool {
@@ -286,6 +302,11 @@ pub fn parse_mixed(s: &str) -> Option<f64> {
     ((2..=64).contains(&d) && n < d).then(|| whole + f64::from(n) / f64::from(d))
 }
 
+/// The value of a count written in digits or in words ("12", "1,300", "twelve").
+pub fn count_value(s: &str) -> Option<f64> {
+    parse_number(s).or_else(|| word_number(s))
+}
+
 fn word_number(s: &str) -> Option<f64> {
     let v = match s.to_lowercase().as_str() {
         "two" => 2.0,
@@ -323,8 +344,8 @@ fn scale(s: &str) -> f64 {
 fn currency(s: &str) -> String {
     let l = s.trim().to_lowercase();
     let code = match l.as_str() {
-        "$" | "us$" | "usd" => "USD",
-        "a$" => "AUD",
+        "$" | "us$" | "$us" | "usd" => "USD",
+        "a$" | "$a" => "AUD",
         "c$" => "CAD",
         "€" | "eur" => "EUR",
         "£" | "gbp" => "GBP",

@@ -154,7 +154,7 @@ fn quote_comparisons(w: &Work) -> Vec<Comparison> {
             }
         }
     }
-    let stories = one_story(w);
+    let stories = w.stories();
     for gs in by_speaker.values_mut() {
         gs.dedup();
         out.extend(speaker_pairs(w, gs, &stories).map(|(a, b)| Comparison {
@@ -165,20 +165,6 @@ fn quote_comparisons(w: &Work) -> Vec<Comparison> {
         }));
     }
     out
-}
-
-/// Per article, the later articles that report one story with it: they share a claim (a
-/// `same` link). A speaker's line in two reports of other stories is two statements, however
-/// alike the words ("We expect the water plan / a rail link to be ready within 9 months").
-fn one_story(w: &Work) -> BTreeMap<usize, BTreeSet<usize>> {
-    let mut m: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    for p in w.matches() {
-        let (x, y) = (w.gid[p.a].0, w.gid[p.b].0);
-        if x != y {
-            m.entry(x.min(y)).or_default().insert(x.max(y));
-        }
-    }
-    m
 }
 
 /// Pairs (a < b, sorted) of one speaker's claims `gs` in two articles of one story, said at
