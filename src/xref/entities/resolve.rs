@@ -141,7 +141,8 @@ pub fn resolve_with(
         }
     }
     let surnames = surnames(&groups, &full_person);
-    let usage = Usage::of(mentions, &surfaces.of_mention, &groups, surfaces.list.len());
+    let mut usage = Usage::of(mentions, &surfaces.of_mention, &groups, surfaces.list.len());
+    usage.note_given_names(mentions, &surfaces, &groups, &full_person);
     // Pass 2: each surface's group. (A hinted mention always defined its own group in pass 1.)
     let chosen: Vec<Option<usize>> = surfaces
         .list
@@ -379,6 +380,10 @@ struct Usage {
     /// Per surface: also named as a place or body somewhere ("the Rhine" is no surname).
     other_kind: Vec<bool>,
 
+    /// Per surface: in some article using it, it is the first or a middle name of a person
+    /// named in full there and the last name of none ("Khalid" beside "Khalid Abu Bakar"):
+    /// there it stands for that person, so it is no one else's surname corpus-wide.
+    given_name: Vec<bool>,
     /// Per surface and per group: the articles using it, sorted.
     articles: Vec<Vec<usize>>,
     group_articles: Vec<Vec<usize>>,
@@ -389,7 +394,7 @@ impl Usage {
         let mut u = Usage {
             mid_sentence: vec![false; n],
             other_kind: vec![false; n],
-
+            given_name: vec![false; n],
             articles: vec![Vec::new(); n],
             group_articles: vec![Vec::new(); groups.names.len()],
         };
@@ -408,6 +413,41 @@ impl Usage {
         u
     }
 
+    /// Marks [`Usage::given_name`]: per article, the words that open or sit inside a full
+    /// person's name used there and end none.
+    fn note_given_names(
+        &mut self,
+        mentions: &[Located<'_>],
+        surfaces: &Surfaces<'_, '_>,
+        groups: &Groups<'_>,
+        full_person: &[bool],
+    ) {
+        let mut names: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+        let mut words: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for ((a, _, _), &s) in mentions.iter().zip(&surfaces.of_mention) {
+            if full_person[s] {
+                names
+                    .entry(*a)
+                    .or_default()
+                    .push(groups.names[groups.of_surface[s]]);
+            } else if !surfaces.list[s].multi {
+                words.entry(*a).or_default().push(s);
+            }
+        }
+        for (a, ss) in words {
+            let Some(full) = names.get(&a) else { continue };
+            let full: Vec<Vec<&str>> = full.iter().map(|n| name_words(n)).collect();
+            for s in ss {
+                let w = groups.names[groups.of_surface[s]];
+                let ends = full.iter().any(|n| n.last() == Some(&w));
+                let inside = || (full.iter()).any(|n| n.iter().rev().skip(1).any(|x| *x == w));
+                if !ends && inside() {
+                    self.given_name[s] = true;
+                }
+            }
+        }
+    }
+
     /// Whether surface `s` may stand for full name `group` by its last word: it is used inside
     /// a sentence somewhere, never as a place, body or acronym ("CMA"), and in an article that
     /// also uses the full name (news names a
@@ -417,10 +457,28 @@ impl Usage {
         let full = &self.group_articles[group];
         self.mid_sentence[s]
             && !self.other_kind[s]
+            && !self.given_name[s]
             && self.articles[s]
                 .iter()
                 .any(|a| full.binary_search(a).is_ok())
     }
+}
+
+/// The words of a full name without the letters after it ("John Agius QC": Agius is the
+/// surname).
+fn name_words(n: &str) -> Vec<&str> {
+    const AFTER: &[&str] = &[
+        "qc", "kc", "sc", "mp", "jr", "sr", "ii", "iii", "phd", "md", "obe", "cbe", "mbe", "ao",
+        "ac",
+    ];
+    let mut w: Vec<&str> = n.split(' ').collect();
+    while w.len() > 1
+        && w.last()
+            .is_some_and(|l| AFTER.contains(&l.to_lowercase().as_str()))
+    {
+        w.pop();
+    }
+    w
 }
 
 #[derive(Clone, Copy)]
@@ -557,6 +615,48 @@ mod tests {
         let after = pass(&few, &mut cache);
         assert!(cache.facts.is_empty() && cache.ids.is_empty(), "forgotten");
         assert_eq!(pass(&few, &mut cache), after);
+    }
+
+    #[test]
+    fn a_given_name_in_its_own_article_is_no_one_elses_surname() {
+        // "Khalid" in the article about Khalid Abu Bakar is him, not the MP Iqra Khalid of
+        // another article; "Agius" beside "John Agius QC" is still John Agius's surname.
+        let (aliases, _) = Aliases::load(None);
+        let found: Vec<(usize, Vec<Mention>)> = [
+            (0, "The member, Iqra Khalid, spoke."),
+            (0, "On Monday, Khalid said the motion stands."),
+            (1, "Police chief Khalid Abu Bakar spoke."),
+            (1, "On Tuesday, Khalid said the suspects were held."),
+            (2, "The counsel, John Agius, spoke."),
+            (2, "On Friday, Agius said the inquiry sits."),
+            (3, "Counsel assisting, John Agius QC, spoke."),
+            (3, "On Monday, Agius said the inquiry sits."),
+        ]
+        .iter()
+        .map(|(a, s)| (*a, mentions(s)))
+        .collect();
+        let ms: Vec<Located> = found
+            .iter()
+            .flat_map(|(a, ms)| ms.iter().map(move |m| (*a, 0, m)))
+            .collect();
+        let slugs = ["a".into(), "b".into(), "c".into(), "d".into()];
+        let r = resolve(&ms, &slugs, &aliases);
+        let variants = |name: &str| -> Vec<String> {
+            (r.entities.iter())
+                .filter(|e| e.name.starts_with(name))
+                .flat_map(|e| e.variants.iter().map(|v| v.name.clone()))
+                .collect()
+        };
+        assert!(
+            !variants("Iqra Khalid").contains(&"Khalid".to_string()),
+            "{:?}",
+            r.entities
+        );
+        assert!(
+            variants("John Agius").contains(&"Agius".to_string()),
+            "{:?}",
+            r.entities
+        );
     }
 
     #[test]
