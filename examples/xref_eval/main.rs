@@ -50,6 +50,8 @@ fn main() {
         Some("candidates") => candidates(args.get(1), args.get(2).is_some_and(|a| a == "all")),
         Some("validation") => validation_eval(),
         Some("validation-sample") => validation_sample(args.get(1)),
+        Some("corpus3") => corpus3_eval(),
+        Some("corpus3-sample") => corpus3_sample(args.get(1)),
         _ => Err(
             "usage: xref_eval fixtures | news CSV [N] | corpus CSV | gold | \
              candidates OUT [all] | validation | validation-sample OUT"
@@ -100,9 +102,35 @@ fn spread(items: Vec<gold::Item>, want: usize) -> Vec<gold::Item> {
     items.into_iter().step_by(step).take(want).collect()
 }
 
+/// Runs the pass on the third corpus (AllSides story clusters, `target/gold/corpus3/`, made by
+/// `scripts/corpus3.sh`; never rewritten here).
+fn corpus3_pass() -> Pass {
+    let dir = gold::gold_dir().join("corpus3");
+    if !dir.join("as").is_dir() {
+        return Err("target/gold/corpus3/as is missing: run scripts/corpus3.sh".into());
+    }
+    Ok(cross_reference(&factsite::content::load(&dir)?))
+}
+
+fn corpus3_eval() -> R {
+    let x = corpus3_pass()?;
+    let judged = gold::read_gold(Path::new("tests/gold/corpus3"))?;
+    gold::evaluate(&gold::items(&x), &judged);
+    Ok(())
+}
+
+fn corpus3_sample(out: Option<&String>) -> R {
+    sample(corpus3_pass()?, out)
+}
+
 fn validation_sample(out: Option<&String>) -> R {
+    sample(validation_pass()?, out)
+}
+
+/// Every flag but missing dates and sources, and spread samples of links, merges and claims,
+/// as items to judge (JSON lines in `out`).
+fn sample(x: factsite::xref::CrossRef, out: Option<&String>) -> R {
     let out = out.ok_or("give the output file")?;
-    let x = validation_pass()?;
     let all = gold::items(&x);
     let of = |t: &str| -> Vec<gold::Item> {
         let mut v: Vec<gold::Item> = all.iter().filter(|i| i.type_ == t).cloned().collect();

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Fetches the third evaluation corpus (AllSides same-story clusters, 2016–20) and writes it as
+# articles to ${FACTSITE_GOLD_DIR:-target/gold}/corpus3/as/ for
+# `cargo run --release --example xref_eval -- corpus3`. Nothing of it is committed: the
+# articles are their publishers' text, used here for evaluation only (see
+# tests/gold/corpus3/README.md).
+#   text      ramybaly/Article-Bias-Prediction @ ced8111a (data/jsons; git tree ab85accd…,
+#             checked by scripts/corpus3_prepare.py)
+#   clusters  HLTCHKUST/framing-bias-metric @ 1586f55a (NeuS story lines: titles only)
+# Without access to github.com, give the sources by hand: CORPUS3_ABP=<git archive of data/jsons
+# at ced8111a, .tar or .tar.gz, or the data/jsons folder> CORPUS3_NEUS=<folder holding
+# train/val/test.source> bash scripts/corpus3.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir="${FACTSITE_GOLD_DIR:-target/gold}/corpus3"
+abp=ced8111a720948e6a410e52031ace99c4e53f096
+neus=1586f55a9011853224ca4d0cee164c46f6137557
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+at_commit() { # repo commit dir
+  git init -q "$3"
+  git -C "$3" fetch -q --depth 1 "https://github.com/$1.git" "$2"
+}
+if [ -n "${CORPUS3_ABP:-}" ] && [ -n "${CORPUS3_NEUS:-}" ]; then
+  abp_src="$CORPUS3_ABP"
+  neus_src="$CORPUS3_NEUS"
+else
+  at_commit ramybaly/Article-Bias-Prediction "$abp" "$tmp/abp"
+  at_commit HLTCHKUST/framing-bias-metric "$neus" "$tmp/neus"
+  git -C "$tmp/abp" archive --format=tar "$abp" data/jsons > "$tmp/abp.tar"
+  mkdir -p "$tmp/neus_src"
+  for s in train val test; do
+    git -C "$tmp/neus" show "$neus:data/naacl2022_lrc_roundup_random_order_probe/$s.source" > "$tmp/neus_src/$s.source"
+  done
+  abp_src="$tmp/abp.tar"
+  neus_src="$tmp/neus_src"
+fi
+rm -rf "$dir/as"
+mkdir -p "$dir"
+python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --out "$dir/as" --clusters "$dir/clusters.tsv"
+echo "corpus3 ready in $dir/as"
