@@ -173,8 +173,12 @@ fn other_flags_on_their_seeds() {
             .iter()
             .any(|f| f.evidence[0].text.contains("Rio Ferdinand"))
     );
+    // The Kharkiv photo of May 21, 2022 (line 33) is the war the article reports on, not
+    // another story's: it is cited as evidence of the re-dated copy (above), not flagged as
+    // injected. (Old file photos of an article's own subject were 18 of 18 wrong as
+    // `injected_text` on the third corpus.)
     assert!(
-        flags(FlagKind::InjectedText, "001")
+        !flags(FlagKind::InjectedText, "001")
             .iter()
             .any(|f| f.evidence[0].text.starts_with("MAY 21"))
     );

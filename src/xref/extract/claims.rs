@@ -137,12 +137,14 @@ fn extract_block(article: &Article, bi: usize, block: &crate::content::Block) ->
     out
 }
 
-/// A share bar ("Send Facebook Twitter Google+ … Permalink http://…") or a source tag
-/// ("Source: Al Jazeera and news agencies") glued to a sentence, as scraped pages carry them.
+/// A share bar ("Send Facebook Twitter Google+ … Permalink http://…"), a source tag
+/// ("Source: Al Jazeera and news agencies") or an embedded post's signature ("— Jim Acosta
+/// (@Acosta) July 31, 2018": its date is when the embed was rendered, not a claim) glued to a
+/// sentence, as scraped pages carry them.
 static FURNITURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     let net = r"(?:facebook|twitter|google\+|whatsapp|tumblr|linkedin|stumble(?:upon)?|digg|reddit|newsvine|pinterest|e-?mail|print)";
     regex::Regex::new(&format!(
-        r"(?i)(?:\bsend\s+|\bshare\s+)?\b{net}(?:\s+{net}){{2,}}(?:\s+permalink)?(?:\s+https?://\S+)?|^share this with(?:\s+media playback is not supported on this device)?|\bmedia playback is not supported on this device|\s*\bSource:\s*-?\s*[A-Z][\w ,]{{2,60}}$"
+        r"(?i)(?:\bsend\s+|\bshare\s+)?\b{net}(?:\s+{net}){{2,}}(?:\s+permalink)?(?:\s+https?://\S+)?|^share this with(?:\s+media playback is not supported on this device)?|\bmedia playback is not supported on this device|\s*\bSource:\s*-?\s*[A-Z][\w ,]{{2,60}}$|(?:pic\.twitter\.com/\w+\s*)?[—–]\s*[^()\n—–]{{1,60}}\(@\w{{1,15}}\)\s+[A-Z][a-z]+\.? \d{{1,2}},? \d{{4}}"
     ))
     .expect("furniture")
 });
@@ -167,6 +169,7 @@ const FURNITURE_WORDS: &[&str] = &[
     "share this with",
     "media playback",
     "source:",
+    "(@",
 ];
 
 /// Whether `s` holds one of [`FURNITURE_WORDS`], in any case.
@@ -411,10 +414,14 @@ mod tests {
             "SHARE THIS WITH Media playback is not supported on this device",
             "The port reopened on Monday. Source: Al Jazeera and news agencies",
             "Email Print Email the port reopened",
+            "The press is not the enemy. pic.twitter.com/IhSRw5Ui3R — Jim Acosta (@Acosta) July 31, 2018",
+            "— Guy Benson (@guypbenson) September 14, 2018",
         ] {
             assert!(may_hold_furniture(s), "{s}");
             assert!(FURNITURE.is_match(s), "{s}");
         }
+        let tweet = "The press is not the enemy. pic.twitter.com/IhSRw5Ui3R — Jim Acosta (@Acosta) July 31, 2018";
+        assert_eq!(without_furniture(tweet, 0..tweet.len()), 0..27);
         let plain = "The port of Osaka reopened on Tuesday after 3 days.";
         assert!(!may_hold_furniture(plain));
         assert_eq!(without_furniture(plain, 0..plain.len()), 0..plain.len());

@@ -71,6 +71,29 @@ fn is_time(unit: &str) -> bool {
     TIME.iter().any(|t| unit.starts_with(t))
 }
 
+/// Whether two statements of one quantity can both be true: equal, one's hedge allowing the
+/// other ("nearly 50" / 49), or one a rounding of the other ("26%" / "26.4%").
+pub fn consistent(a: &Figure, b: &Figure) -> bool {
+    let rounds = |x: &Figure, y: &Figure| {
+        let decimals = |f: &Figure| {
+            f.text.split_once('.').map_or(0, |(_, d)| {
+                d.chars().take_while(char::is_ascii_digit).count()
+            })
+        };
+        let scale = 10f64.powi(decimals(x) as i32);
+        decimals(x) < decimals(y) && (y.value * scale).round() == (x.value * scale).round()
+    };
+    a.milli == b.milli || allows(a, b) || allows(b, a) || rounds(a, b) || rounds(b, a)
+}
+
+/// [`consistent`] for a copy of one sentence: there a hedge kept and its number changed ("more
+/// than 6,500 lives" / "more than 7,000 lives") is an edit of the figure, though both can be
+/// true; a hedge added to an exact figure ("more than 26%" / "26.4%") is not.
+pub fn consistent_in_copy(a: &Figure, b: &Figure) -> bool {
+    let one_hedged = a.qualifier.is_some() != b.qualifier.is_some();
+    consistent(a, b) && (a.milli == b.milli || one_hedged || a.qualifier.is_none())
+}
+
 /// Whether a hedged figure allows the other value: "nearly 50" allows 49, "more than 30"
 /// allows 36, "about 70" allows 72. Two reports that can both be true do not disagree.
 fn allows(f: &Figure, other: &Figure) -> bool {
@@ -89,6 +112,25 @@ fn allows(f: &Figure, other: &Figure) -> bool {
 /// countries" recur in reports of many events.
 fn distinctive(f: &Figure) -> bool {
     f.kind == FigureKind::Money || f.value >= 10.0
+}
+
+/// Two reports of one count disagree within a factor of two (49 or 56 injured, 900 or 1,000
+/// properties); a total and a part of it differ more ("38 Russian people and entities" / "seven
+/// Russian oligarchs"; "53 Republicans" / "two Republican senators").
+fn same_order(a: &Figure, b: &Figure) -> bool {
+    let (lo, hi) = (a.value.min(b.value), a.value.max(b.value));
+    lo > 0.0 && hi <= 2.0 * lo
+}
+
+/// The word after the number is the thing counted, not a name qualifying it ("five Boeing 737
+/// Max 8 aircraft", "38 Russian people"): a capitalised word there says which, not what.
+fn counts_a_noun(f: &Figure) -> bool {
+    let last = f.text.rsplit(' ').next().unwrap_or("");
+    let classed = matches!(
+        f.unit.as_deref(),
+        Some("killed" | "injured" | "missing" | "arrested")
+    );
+    classed || !last.starts_with(|c: char| c.is_uppercase())
 }
 
 /// A range ("1-2 cups", "124,000 to 128,000 head") states no one value to disagree with.
@@ -130,8 +172,6 @@ fn one_quantity_differs<'a>(a: &'a Claim, b: &'a Claim) -> Option<(&'a Figure, &
     let (mut differs, mut agrees) = (Vec::new(), false);
     for (q, fa) in &ga {
         let Some(fb) = gb.get(q) else { continue };
-        let consistent =
-            |x: &&Figure, y: &&Figure| x.milli == y.milli || allows(x, y) || allows(y, x);
         let tie = |x: &&Figure, y: &&Figure| {
             x.milli == y.milli && x.qualifier == y.qualifier && distinctive(x)
         };
@@ -143,7 +183,8 @@ fn one_quantity_differs<'a>(a: &'a Claim, b: &'a Claim) -> Option<(&'a Figure, &
     match differs.as_slice() {
         [(q, fa, fb)] if comparable(q) && fa.len() == 1 && fb.len() == 1 => {
             let (x, y) = (fa[0], fb[0]);
-            (!is_range(x) && !is_range(y)).then_some((x, y, agrees))
+            let plain = !is_range(x) && !is_range(y) && counts_a_noun(x) && counts_a_noun(y);
+            (plain && same_order(x, y)).then_some((x, y, agrees))
         }
         _ => None,
     }
