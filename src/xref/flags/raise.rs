@@ -173,7 +173,8 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
             continue;
         }
         let (ca, cb) = (&w.claim(p.a), &w.claim(p.b));
-        if restates_lead(&w.claims[a.0], a.1.min(b.1), a.1.max(b.1)) {
+        let (first, second) = (a.1.min(b.1), a.1.max(b.1));
+        if restates_lead(&w.claims[a.0], first, second) || summarised(w, a.0, first, second) {
             continue;
         }
         if let Some(d) = by_lines.get_mut(&(a.0, ca.line, cb.line)) {
@@ -211,6 +212,37 @@ pub(super) fn restates_lead(claims: &[super::model::Claim], first: usize, second
     let sf = super::reuse::standfirst(claims);
     sf.contains(&first) && second >= sf.end
 }
+
+/// Whether the claims `first` < `second` of article `art` are a summary and the body restating
+/// it (see [`summary_restated`]), the second not an embedded post repeating a post quoted above
+/// (a scraping duplicate wherever it sits).
+pub(super) fn summarised(w: &Work, art: usize, first: usize, second: usize) -> bool {
+    let claims = &w.claims[art];
+    let embed = |g: usize| {
+        let block = claims
+            .get(g)
+            .and_then(|c| w.corpus.articles[art].blocks.get(c.block));
+        block.is_some_and(|b| b.text.contains("(@") || b.text.contains("pic.twitter.com"))
+    };
+    summary_restated(claims, first, second) && !embed(second)
+}
+
+/// Sentences of the summary some outlets open with (bullet points, a blurb over the story) that
+/// the body restates further down: the first is among the article's first
+/// [`SUMMARY_SENTENCES`] sentences and the second at least [`SUMMARY_GAP`] paragraphs after it.
+/// A line printed twice by the scrape (a caption, a pull-quote) sits beside its copy or far into
+/// the story.
+fn summary_restated(claims: &[super::model::Claim], first: usize, second: usize) -> bool {
+    let (Some(a), Some(b)) = (claims.get(first), claims.get(second)) else {
+        return false;
+    };
+    first < SUMMARY_SENTENCES && b.block >= a.block + SUMMARY_GAP
+}
+
+/// How far into an article a summary reaches, in sentences.
+pub const SUMMARY_SENTENCES: usize = 5;
+/// Fewest paragraphs between a summary's sentence and the body's restatement of it.
+pub const SUMMARY_GAP: usize = 3;
 
 /// Link spam and captions that do not belong to the story.
 pub fn injected_text(w: &Work, out: &mut Vec<Draft>) {
@@ -488,5 +520,21 @@ fn cite_spellings(
             }
             d.cite(w, ai, c.line, &c.text);
         }
+    }
+}
+
+#[cfg(test)]
+mod summary_tests {
+    #[test]
+    fn a_summary_restated_far_down_is_not_a_duplicate() {
+        let claim = |block: usize| crate::xref::model::Claim {
+            block,
+            ..Default::default()
+        };
+        let claims: Vec<_> = [0, 1, 2, 3, 4, 5, 6, 7].into_iter().map(claim).collect();
+        assert!(super::summary_restated(&claims, 1, 6));
+        // A caption printed twice at the top, or a pull-quote far down, stays a duplicate.
+        assert!(!super::summary_restated(&claims, 1, 2));
+        assert!(!super::summary_restated(&claims, 5, 7));
     }
 }
