@@ -242,14 +242,14 @@ pub fn differing_reports(w: &Work, copies: &BTreeSet<(usize, usize)>, out: &mut 
         } else {
             (b, a)
         };
+        // The word test first: it is cheap, and most pairs sharing a value fail it.
+        if shared_terms(w, a, b) < MIN_SHARED {
+            continue;
+        }
         let (ce, cl) = (w.claim(e), w.claim(l));
         let Some((fe, fl, true)) = one_quantity_differs(ce, cl) else {
             continue;
         };
-        let shared = shared_terms(w, a, b);
-        if shared < MIN_SHARED {
-            continue;
-        }
         let msg = format!(
             "states {} where {} (line {}) states {}: reports of one event differ",
             stated(fl),
