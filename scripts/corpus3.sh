@@ -39,4 +39,9 @@ fi
 rm -rf "$dir/as"
 mkdir -p "$dir"
 python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --out "$dir/as" --clusters "$dir/clusters.tsv"
-echo "corpus3 ready in $dir/as"
+# The clusters after those (431 articles, 2020-04-27 on): a later slice no rule was made on.
+later="${dir}_later"
+rm -rf "$later/as"
+mkdir -p "$later"
+python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --after 3000 --cap 5000 --out "$later/as" --clusters "$later/clusters.tsv"
+echo "corpus3 ready in $dir/as and $later/as"

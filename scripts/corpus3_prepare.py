@@ -161,6 +161,8 @@ def main():
     ap.add_argument("--out", default=os.path.join(here, "content"))
     ap.add_argument("--clusters", default=os.path.join(here, "clusters.tsv"))
     ap.add_argument("--cap", type=int, default=3000)
+    ap.add_argument("--after", type=int, default=0,
+                    help="skip the run of clusters the first AFTER articles make (a later, disjoint slice)")
     args = ap.parse_args()
 
     files = load_abp(args.abp)
@@ -194,11 +196,18 @@ def main():
                 stories.append((min(dates) if dates else "9999-99-99", si, ln, split, ids))
     stories.sort(key=lambda s: s[:3])
 
-    used, selected = set(), []
+    used, selected, skipped, skipping = set(), [], 0, args.after > 0
     for datekey, si, ln, split, ids in stories:
         ids = [i for i in ids if i not in used]
         if len(ids) < 2:
             continue
+        if skipping:
+            if skipped + len(ids) > args.after:
+                skipping = False  # the first run ends here, as it did with --cap AFTER
+            else:
+                skipped += len(ids)
+                used.update(ids)
+                continue
         if sum(len(s[4]) for s in selected) + len(ids) > args.cap:
             break  # keep a contiguous, date-ordered run of whole clusters
         used.update(ids)

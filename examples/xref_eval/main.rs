@@ -50,8 +50,10 @@ fn main() {
         Some("candidates") => candidates(args.get(1), args.get(2).is_some_and(|a| a == "all")),
         Some("validation") => validation_eval(),
         Some("validation-sample") => validation_sample(args.get(1)),
-        Some("corpus3") => corpus3_eval(),
-        Some("corpus3-sample") => corpus3_sample(args.get(1)),
+        Some("corpus3") => corpus3_eval("corpus3"),
+        Some("corpus3-sample") => corpus3_sample("corpus3", args.get(1)),
+        Some("corpus3-later") => corpus3_eval("corpus3_later"),
+        Some("corpus3-later-sample") => corpus3_sample("corpus3_later", args.get(1)),
         _ => Err(
             "usage: xref_eval fixtures | news CSV [N] | corpus CSV | gold | \
              candidates OUT [all] | validation | validation-sample OUT"
@@ -102,25 +104,26 @@ fn spread(items: Vec<gold::Item>, want: usize) -> Vec<gold::Item> {
     items.into_iter().step_by(step).take(want).collect()
 }
 
-/// Runs the pass on the third corpus (AllSides story clusters, `target/gold/corpus3/`, made by
-/// `scripts/corpus3.sh`; never rewritten here).
-fn corpus3_pass() -> Pass {
-    let dir = gold::gold_dir().join("corpus3");
+/// Runs the pass on the third corpus (AllSides story clusters, `target/gold/<name>/`, made by
+/// `scripts/corpus3.sh`; never rewritten here): `corpus3`, or `corpus3_later`, the clusters after
+/// it.
+fn corpus3_pass(name: &str) -> Pass {
+    let dir = gold::gold_dir().join(name);
     if !dir.join("as").is_dir() {
-        return Err("target/gold/corpus3/as is missing: run scripts/corpus3.sh".into());
+        return Err(format!("target/gold/{name}/as is missing: run scripts/corpus3.sh").into());
     }
     Ok(cross_reference(&factsite::content::load(&dir)?))
 }
 
-fn corpus3_eval() -> R {
-    let x = corpus3_pass()?;
-    let judged = gold::read_gold(Path::new("tests/gold/corpus3"))?;
+fn corpus3_eval(name: &str) -> R {
+    let x = corpus3_pass(name)?;
+    let judged = gold::read_gold(&Path::new("tests/gold").join(name))?;
     gold::evaluate(&gold::items(&x), &judged);
     Ok(())
 }
 
-fn corpus3_sample(out: Option<&String>) -> R {
-    sample(corpus3_pass()?, out)
+fn corpus3_sample(name: &str, out: Option<&String>) -> R {
+    sample(corpus3_pass(name)?, out)
 }
 
 fn validation_sample(out: Option<&String>) -> R {
