@@ -617,30 +617,39 @@ mod tests {
         assert_eq!(pass(&few, &mut cache), after);
     }
 
+    /// Resolves the mentions of (article number, sentence) lines; articles are slugged a, b, …
+    fn resolve_lines(lines: &[(usize, &str)], aliases: &Aliases) -> Resolved {
+        let found: Vec<(usize, Vec<Mention>)> =
+            lines.iter().map(|(a, s)| (*a, mentions(s))).collect();
+        let ms: Vec<Located> = found
+            .iter()
+            .flat_map(|(a, ms)| ms.iter().map(move |m| (*a, 0, m)))
+            .collect();
+        let n = lines.iter().map(|(a, _)| a + 1).max().unwrap_or(0);
+        let slugs: Vec<String> = (0..n)
+            .map(|i| ((b'a' + i as u8) as char).to_string())
+            .collect();
+        resolve(&ms, &slugs, aliases)
+    }
+
     #[test]
     fn a_given_name_in_its_own_article_is_no_one_elses_surname() {
         // "Khalid" in the article about Khalid Abu Bakar is him, not the MP Iqra Khalid of
         // another article; "Agius" beside "John Agius QC" is still John Agius's surname.
         let (aliases, _) = Aliases::load(None);
-        let found: Vec<(usize, Vec<Mention>)> = [
-            (0, "The member, Iqra Khalid, spoke."),
-            (0, "On Monday, Khalid said the motion stands."),
-            (1, "Police chief Khalid Abu Bakar spoke."),
-            (1, "On Tuesday, Khalid said the suspects were held."),
-            (2, "The counsel, John Agius, spoke."),
-            (2, "On Friday, Agius said the inquiry sits."),
-            (3, "Counsel assisting, John Agius QC, spoke."),
-            (3, "On Monday, Agius said the inquiry sits."),
-        ]
-        .iter()
-        .map(|(a, s)| (*a, mentions(s)))
-        .collect();
-        let ms: Vec<Located> = found
-            .iter()
-            .flat_map(|(a, ms)| ms.iter().map(move |m| (*a, 0, m)))
-            .collect();
-        let slugs = ["a".into(), "b".into(), "c".into(), "d".into()];
-        let r = resolve(&ms, &slugs, &aliases);
+        let r = resolve_lines(
+            &[
+                (0, "The member, Iqra Khalid, spoke."),
+                (0, "On Monday, Khalid said the motion stands."),
+                (1, "Police chief Khalid Abu Bakar spoke."),
+                (1, "On Tuesday, Khalid said the suspects were held."),
+                (2, "The counsel, John Agius, spoke."),
+                (2, "On Friday, Agius said the inquiry sits."),
+                (3, "Counsel assisting, John Agius QC, spoke."),
+                (3, "On Monday, Agius said the inquiry sits."),
+            ],
+            &aliases,
+        );
         let variants = |name: &str| -> Vec<String> {
             (r.entities.iter())
                 .filter(|e| e.name.starts_with(name))
@@ -664,23 +673,14 @@ mod tests {
         let (aliases, _) = Aliases::load(None);
         // The surname inside a sentence of an article that names the person in full; a surname
         // elsewhere only at the start of a sentence ("Timber company …") stays apart.
-        let found: Vec<(usize, Vec<Mention>)> = [
-            (0, "Volodymyr Zelensky said it."),
-            (0, "Later, Zelenskiy went."),
-            (1, "Olena Zelenska said."),
-            (2, "Kiev and Kyiv."),
-            (3, "Zelensky left."),
-        ]
-        .iter()
-        .map(|(a, s)| (*a, mentions(s)))
-        .collect();
-        let ms: Vec<Located> = found
-            .iter()
-            .flat_map(|(a, ms)| ms.iter().map(move |m| (*a, 0, m)))
-            .collect();
-        let r = resolve(
-            &ms,
-            &["a".into(), "b".into(), "c".into(), "d".into(), "e".into()],
+        let r = resolve_lines(
+            &[
+                (0, "Volodymyr Zelensky said it."),
+                (0, "Later, Zelenskiy went."),
+                (1, "Olena Zelenska said."),
+                (2, "Kiev and Kyiv."),
+                (3, "Zelensky left."),
+            ],
             &aliases,
         );
         let names: Vec<&str> = r.entities.iter().map(|e| e.name.as_str()).collect();

@@ -299,36 +299,17 @@ pub fn injected_text(w: &Work, out: &mut Vec<Draft>) {
 /// however old. Capitalised words of four letters or more count, but not the first word, months
 /// and days, or the photographer's credit in brackets.
 fn names_in_body(caption: &str, art: &crate::content::Article) -> bool {
-    const COMMON: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Photo",
-        "Getty",
-        "Images",
-        "Reuters",
-        "File",
-    ];
+    const CREDITS: &[&str] = &["Photo", "Getty", "Images", "Reuters", "File"];
+    let common = |w: &str| {
+        CREDITS.contains(&w)
+            || w.parse::<chrono::Month>().is_ok()
+            || w.parse::<chrono::Weekday>().is_ok()
+    };
     let outside_brackets = caption.split('(').next().unwrap_or(caption);
     let names: Vec<&str> = (outside_brackets.split(|c: char| !c.is_alphanumeric()))
         .skip(1)
         .filter(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_uppercase()))
-        .filter(|w| !COMMON.contains(w))
+        .filter(|w| !common(w))
         .collect();
     let body = art.blocks.iter().filter(|b| b.kind == BlockKind::Body);
     body.flat_map(|b| b.text.split(|c: char| !c.is_alphanumeric()))
