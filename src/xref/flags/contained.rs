@@ -6,8 +6,8 @@
 //! its repeat).
 
 use super::corpus::Work;
-use super::flags::{Draft, place, restates_lead, summarised};
-use super::model::{Claim, FlagKind, Severity};
+use super::flags::{Draft, PASSAGE_SEVERITY, place, restates_lead, summarised};
+use super::model::{Claim, FlagKind};
 use super::text;
 use ahash::HashMap;
 use std::collections::BTreeMap;
@@ -47,7 +47,7 @@ pub fn contained_passages(w: &Work, by_lines: &mut BTreeMap<(usize, usize, usize
                         place(w, art, cs)
                     )
                 };
-                Draft::new(FlagKind::DuplicatePassage, Severity::Warning, art, message)
+                Draft::new(FlagKind::DuplicatePassage, PASSAGE_SEVERITY, art, message)
             });
             d.cite_claim(w, start + second);
             d.cite_claim(w, start + first);

@@ -159,6 +159,10 @@ fn finish_one(w: &Work, d: Draft) -> Flag {
 
 /// Score at or above which two sentences of one article are the same passage.
 pub const DUPLICATE: f64 = 0.75;
+/// `duplicate_passage` is `info`: right 0.95 of the time on the gold set, but 0.67 and 0.69 on
+/// two independent samples of US politics pages (live blogs, embedded posts, pop-ups), short of
+/// what a warning promises (0.90).
+pub const PASSAGE_SEVERITY: Severity = Severity::Info;
 
 /// The same passage twice within one article: one flag per pair of lines, citing every
 /// repeated sentence between them.
@@ -189,7 +193,7 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
         };
         let mut d = Draft::new(
             FlagKind::DuplicatePassage,
-            Severity::Warning,
+            PASSAGE_SEVERITY,
             a.0,
             format!(
                 "the passage at {} appears again ({how}) at {}",
