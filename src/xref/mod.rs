@@ -6,6 +6,8 @@
 // The stages, each in its folder (module paths stay flat: `xref::claims`, `xref::links`, …).
 //
 // extract/: sentences, claims and what they state (figures, dates, quotations, words).
+#[path = "extract/cards.rs"]
+pub mod cards;
 #[path = "extract/casualties.rs"]
 pub mod casualties;
 #[path = "extract/claims.rs"]

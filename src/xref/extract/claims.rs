@@ -117,9 +117,19 @@ const PARALLEL_BLOCKS_OVER: usize = 256 * 1024;
 fn extract_block(article: &Article, bi: usize, block: &crate::content::Block) -> ArticleClaims {
     let anchor: Option<NaiveDate> = article.date.as_ref().map(|d| d.value);
     let mut out = ArticleClaims::default();
-    for (si, r) in sentences::split(&block.text).into_iter().enumerate() {
-        let r = without_furniture(&block.text, r);
-        let s = &block.text[r.clone()];
+    // Name cards glued into the text are left out of the sentences; spans stay in the block's
+    // own text.
+    let cleaned = super::cards::without_cards(&block.text);
+    let text = cleaned
+        .as_ref()
+        .map_or(block.text.as_str(), |c| c.text.as_str());
+    for (si, r) in sentences::split(text).into_iter().enumerate() {
+        let r = without_furniture(text, r);
+        let s = &text[r.clone()];
+        let span = match &cleaned {
+            Some(c) => c.original(r.start, false)..c.original(r.end, true),
+            None => r.clone(),
+        };
         let n_words = s.split_whitespace().count();
         if n_words >= 3 {
             out.body_len += s.len();
@@ -128,7 +138,7 @@ fn extract_block(article: &Article, bi: usize, block: &crate::content::Block) ->
             continue;
         }
         let id = format!("{}:{}:{}", article.slug, block.line, si + 1);
-        let (claim, extras) = analyse(s, r.start, id, article, bi, block.line, anchor);
+        let (claim, extras) = analyse(s, span, id, article, bi, block.line, anchor);
         if checkable(&claim, &extras) {
             out.claims.push(claim);
             out.extras.push(extras);
@@ -277,7 +287,7 @@ fn is_claim(s: &str, n_words: usize) -> bool {
 
 fn analyse(
     s: &str,
-    offset: usize,
+    span: std::ops::Range<usize>,
     id: String,
     article: &Article,
     block: usize,
@@ -310,8 +320,8 @@ fn analyse(
         line,
         block,
         span: Span {
-            start: offset,
-            end: offset + s.len(),
+            start: span.start,
+            end: span.end,
         },
         text: s.to_string(),
         figures,

@@ -1,0 +1,138 @@
+//! Name cards scraped into a sentence: a page that shows a pop-up card on a politician's name
+//! (full name, then the latest headlines about them, then "MORE") leaves, once scraped, the card
+//! glued into the text — "communications director Hope Hicks Hope Charlotte HicksFormer White
+//! House official won't testify, lawyer says … MORE announced her departure". The headlines are
+//! other stories, often later ones: read as the sentence's words they link it to unrelated
+//! claims and repeat across the article as duplicated passages.
+//!
+//! A card is found by its shape: " MORE" ends it; inside the 400 bytes before, a word glued to
+//! the first headline ("HicksFormer": a lower-case letter then a capital) whose first part
+//! ("Hicks") the text names just before the card ("Hope Hicks "). The card runs from after that
+//! mention to after "MORE". The claims are read without the cards; their spans stay in the
+//! block's own text (see [`Cleaned::original`]).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Most bytes a card spans before its "MORE".
+const CARD_BYTES: usize = 400;
+/// Most bytes between the text's own mention of the name and the glued word.
+const NAME_BYTES: usize = 80;
+
+/// A block's text without its name cards, and where text was cut.
+pub struct Cleaned {
+    pub text: String,
+    /// (position in `text`, bytes cut there), in order.
+    cuts: Vec<(usize, usize)>,
+}
+
+impl Cleaned {
+    /// The position in the original text of position `p` of the cleaned one: a start at a cut
+    /// lands after the cut text; an end (`end` true) before it.
+    pub fn original(&self, p: usize, end: bool) -> usize {
+        let before = |at: usize| if end { at < p } else { at <= p };
+        p + (self.cuts.iter())
+            .take_while(|(at, _)| before(*at))
+            .map(|(_, n)| n)
+            .sum::<usize>()
+    }
+}
+
+/// `text` without its name cards, or `None` when it has none (most text: one substring search).
+pub fn without_cards(text: &str) -> Option<Cleaned> {
+    static MORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+MORE\b ?").expect("card end"));
+    if !text.contains(" MORE") {
+        return None;
+    }
+    let mut cards: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut floor = 0;
+    for m in MORE.find_iter(text) {
+        let mut from = m.start().saturating_sub(CARD_BYTES).max(floor);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        if let Some(start) = card_start(text, from, m.start()) {
+            cards.push(start..m.end());
+            floor = m.end();
+        }
+    }
+    if cards.is_empty() {
+        return None;
+    }
+    let (mut out, mut cuts, mut pos) = (String::with_capacity(text.len()), Vec::new(), 0);
+    for c in cards {
+        out.push_str(&text[pos..c.start]);
+        cuts.push((out.len(), c.end - c.start));
+        pos = c.end;
+    }
+    out.push_str(&text[pos..]);
+    Some(Cleaned { text: out, cuts })
+}
+
+/// Where the card ending at `end` starts: after the text's mention of the name glued to the
+/// card's first headline, looked for between `from` and `end`.
+fn card_start(text: &str, from: usize, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    for i in from..end.saturating_sub(1) {
+        if !(b[i].is_ascii_lowercase() && b[i + 1].is_ascii_uppercase()) {
+            continue;
+        }
+        // The glued word starts after the last space; its first part is the surname.
+        let word = text[..=i].rfind(' ').map_or(0, |s| s + 1);
+        let surname = &text[word..=i];
+        if surname.len() < 2 || !surname.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let Some(near) =
+            (word.saturating_sub(NAME_BYTES)..word).find(|&k| text.is_char_boundary(k))
+        else {
+            continue;
+        };
+        let mention = format!("{surname} ");
+        if let Some(at) = text[near..word].rfind(&mention) {
+            let at = near + at;
+            let whole = at == 0 || !b[at - 1].is_ascii_alphanumeric();
+            if whole {
+                return Some(at + mention.len());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_cards;
+
+    #[test]
+    fn a_name_card_is_cut_and_positions_map_back() {
+        let t = "Communications director Hope Hicks Hope Charlotte HicksFormer White House official won't testify, lawyer says Trump's Pentagon move MORE announced her departure.";
+        let c = without_cards(t).expect("a card");
+        assert_eq!(
+            c.text,
+            "Communications director Hope Hicks announced her departure."
+        );
+        let at = c.text.find("announced").expect("word");
+        assert_eq!(
+            &t[c.original(at, false)..c.original(at, false) + 9],
+            "announced"
+        );
+        assert_eq!(c.original(c.text.len(), true), t.len());
+    }
+
+    #[test]
+    fn two_cards_in_one_sentence_and_capitals_inside_headlines() {
+        let t = "Justice Neil Gorsuch Neil GorsuchMcConnell protege emerges as Kentucky's next rising star Divided Supreme Court leans toward allowing Trump to end DACA MORE joined Justice Sonia Sotomayor Sonia SotomayorJustices wrestle with reach of Clean Water Act MORE in dissent.";
+        let c = without_cards(t).expect("cards");
+        assert_eq!(
+            c.text,
+            "Justice Neil Gorsuch joined Justice Sonia Sotomayor in dissent."
+        );
+    }
+
+    #[test]
+    fn text_without_a_card_is_left_alone() {
+        assert!(without_cards("He said MORE must be done, McConnell agreed.").is_none());
+        assert!(without_cards("The MORE Act passed the House.").is_none());
+    }
+}
