@@ -478,7 +478,8 @@ fn two_reports_of_one_event_that_count_it_differently_are_a_figure_mismatch() {
     // quake_a and quake_b agree on the 14 dead and disagree on the injured (63 / 85): one
     // `info` flag. "More than 60" allows both; a bus crash and a warehouse fire sharing "three
     // killed" are two events; 25 and 24 miles are two roundings of one 40 km; a report three
-    // months later is a later count, not a disagreement.
+    // months later is a later count, not a disagreement; 120 volunteers in all and 12 of them
+    // from Lindau are a total and a part (beside the same 14 doctors).
     let x = pass("event_figures");
     let figures: Vec<_> = (x.flags.iter())
         .filter(|f| f.kind == FlagKind::FigureMismatch)
@@ -493,4 +494,54 @@ fn two_reports_of_one_event_that_count_it_differently_are_a_figure_mismatch() {
         "{}",
         f.message
     );
+}
+
+#[test]
+fn a_short_footer_under_every_entry_is_furniture_but_a_paragraph_printed_twice_is_not() {
+    // "Read the full story here." closes three live-blog entries: the blog's furniture, no
+    // duplicated passage. The council leader's quote printed twice still is one.
+    let x = pass("live_blog");
+    let dup: Vec<_> = (x.flags.iter())
+        .filter(|f| f.kind == FlagKind::DuplicatePassage)
+        .collect();
+    assert!(
+        dup.iter().all(|f| !f
+            .evidence
+            .iter()
+            .any(|e| e.text.contains("Read the full story"))),
+        "{dup:#?}"
+    );
+    assert!(
+        dup.iter().any(|f| f
+            .evidence
+            .iter()
+            .any(|e| e.text.contains("never seen the Arden"))),
+        "{dup:#?}"
+    );
+}
+
+#[test]
+fn an_old_file_photo_of_the_subject_is_neither_injected_nor_a_redated_copy() {
+    // A 2014 photo of the congressman over a 2019 editorial about him is the article's own
+    // illustration; a 2012 photo of cattle over a harbour story names nothing the story names.
+    let x = pass("file_photos");
+    let on = |kind: FlagKind, file: &str| {
+        (x.flags.iter())
+            .filter(|f| f.kind == kind && f.file.contains(file))
+            .count()
+    };
+    assert_eq!(
+        on(FlagKind::DatelineAnachronism, "editorial"),
+        0,
+        "{:#?}",
+        x.flags
+    );
+    assert_eq!(
+        on(FlagKind::DatelineAnachronism, "harbour"),
+        0,
+        "{:#?}",
+        x.flags
+    );
+    assert_eq!(on(FlagKind::InjectedText, "editorial"), 0, "{:#?}", x.flags);
+    assert_eq!(on(FlagKind::InjectedText, "harbour"), 1, "{:#?}", x.flags);
 }
