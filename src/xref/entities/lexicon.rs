@@ -28,6 +28,7 @@ pub(super) const TITLES: &[&str] = &[
     "queen",
     "prince",
     "princess",
+    "crown",
     "ambassador",
     "mayor",
     "judge",

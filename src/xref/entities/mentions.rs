@@ -218,6 +218,9 @@ fn is_title_or_demonym(run: &[text::Word], at: usize) -> bool {
                 | "korean"
                 | "israeli"
                 | "indian"
+                | "saudi"
+                | "turkish"
+                | "iranian"
         ) && title(run[at + 1].lower.as_str()))
 }
 
@@ -401,6 +404,10 @@ mod tests {
             m.contains(&("Fumio Kishida".into(), Some(EntityKind::Person))),
             "{m:?}"
         );
+        // "Crown" is part of the title, not of a name ("Saudi Crown" merged with "Crown").
+        let m = surfaces("The Saudi Crown Prince Mohammed visited Washington.");
+        assert!(m.iter().all(|(s, _)| !s.contains("Crown")), "{m:?}");
+        assert!(m.iter().any(|(s, _)| s == "Mohammed"), "{m:?}");
     }
 
     #[test]
