@@ -37,21 +37,21 @@ pub const MIN_SHARED: usize = 3;
 /// Most claims stating one value of one quantity for the value to tie two of them together.
 pub const MAX_SHARING: usize = 32;
 
-/// What a figure counts: kind, currency, unit.
-type Quantity = (FigureKind, Option<String>, Option<String>);
+/// What a figure counts: kind, currency, unit (borrowed from the figure).
+type Quantity<'a> = (FigureKind, Option<&'a str>, Option<&'a str>);
 
 /// The quantity of a figure that can tie two reports together: a count of something or an
 /// amount of money, not a year, not a conversion in brackets ("500 kilometres (310 miles)",
 /// "$10 billion (9.35 billion euros)": rounding there is no disagreement).
-fn quantity(c: &str, f: &Figure) -> Option<Quantity> {
+fn quantity<'a>(c: &str, f: &'a Figure) -> Option<Quantity<'a>> {
     if bracketed(c, f) {
         return None;
     }
     match f.kind {
         FigureKind::Count if f.unit.as_deref().is_some_and(|u| !is_time(u)) && !is_year(f) => {
-            Some((f.kind, None, f.unit.clone()))
+            Some((f.kind, None, f.unit.as_deref()))
         }
-        FigureKind::Money => Some((f.kind, f.currency.clone(), None)),
+        FigureKind::Money => Some((f.kind, f.currency.as_deref(), None)),
         _ => None,
     }
 }
@@ -201,15 +201,19 @@ fn within_days(w: &Work, x: usize, y: usize) -> bool {
 /// dead, the same $190 a tonne): the sentences need not be alike in their words. A value stated
 /// in more than [`MAX_SHARING`] claims is too common to tie two reports together.
 fn sharing_a_figure(w: &Work) -> Vec<(usize, usize)> {
-    let mut by_value: BTreeMap<(Quantity, i64), Vec<usize>> = BTreeMap::new();
+    // Keyed by borrowed words, in a hash map: its order does not reach the output (the pairs
+    // are sorted below).
+    let mut by_value: ahash::HashMap<(Quantity, i64), Vec<usize>> = ahash::HashMap::default();
     for g in 0..w.gid.len() {
         if w.boiler[g] {
             continue;
         }
         let c = w.claim(g);
-        let keys: BTreeSet<(Quantity, i64)> = (c.figures.iter())
+        let mut keys: Vec<(Quantity, i64)> = (c.figures.iter())
             .filter_map(|f| quantity(&c.text, f).map(|q| (q, f.milli)))
             .collect();
+        keys.sort_unstable();
+        keys.dedup();
         for k in keys {
             by_value.entry(k).or_default().push(g);
         }
