@@ -1,7 +1,7 @@
 //! Flags about copies: `republished` (most of the later article's body matches an earlier one)
 //! and `dateline_anachronism` (the dateline is much later than the events the text presents as
-//! current — because it copies an older article, or because it carries old explicit dates in
-//! captions or next to "this week"-style words).
+//! current — because it copies an older article (its old captions then cited beside the copy),
+//! or because it carries old explicit dates next to "this week"-style words).
 
 use super::corpus::Work;
 use super::flags::{Draft, old_dates};
@@ -111,8 +111,8 @@ fn copied(r: &ReuseInfo) -> bool {
     copied_whole || contained
 }
 
-/// `dateline_anachronism` flags: copied text from an older article, and old dates in captions
-/// or beside "current" words.
+/// `dateline_anachronism` flags: copied text from an older article (with its old-dated
+/// captions), and old dates beside "current" words.
 pub fn anachronisms(w: &Work, reuse: &[ReuseInfo], out: &mut Vec<Draft>) {
     for (ai, art) in w.corpus.articles.iter().enumerate() {
         let Some(date) = art.date.as_ref().map(|d| d.value) else {
@@ -181,7 +181,8 @@ fn first_relative(w: &Work, g: usize) -> String {
         .map_or(String::new(), |x| x.text.clone())
 }
 
-/// Captions with old explicit dates, and body sentences pairing an old date with "current" words.
+/// Captions with old explicit dates (only beside a copy already found), and body sentences pairing
+/// an old date with "current" words.
 fn old_dated_lines(
     w: &Work,
     ai: usize,
