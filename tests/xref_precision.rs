@@ -545,3 +545,49 @@ fn an_old_file_photo_of_the_subject_is_neither_injected_nor_a_redated_copy() {
     assert_eq!(on(FlagKind::InjectedText, "editorial"), 0, "{:#?}", x.flags);
     assert_eq!(on(FlagKind::InjectedText, "harbour"), 1, "{:#?}", x.flags);
 }
+
+#[test]
+fn a_surname_stands_for_a_person_only_where_the_article_names_them_in_full() {
+    // "Galloway" is Judy Galloway where her articles name her; elsewhere it is a cattle breed
+    // or a football manager, and "Kent" the county is not George Kent of another article.
+    let x = pass("surnames");
+    let entity = |name: &str| {
+        (x.entities.iter())
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name}: {:#?}", x.entities))
+    };
+    let judy = entity("Judy Galloway");
+    let mut arts = judy.articles.clone();
+    arts.sort();
+    assert_eq!(arts, ["employment", "employment-update"]);
+    let bare = (judy.variants.iter()).find(|v| v.name == "Galloway");
+    assert_eq!(
+        bare.map(|v| v.articles.clone()),
+        Some(vec![
+            "employment".to_string(),
+            "employment-update".to_string()
+        ])
+    );
+    let kent = entity("George Kent");
+    assert_eq!(kent.articles, ["county"]);
+    // The quote's speaker in the football report is not Judy Galloway.
+    let football = (x.articles.iter())
+        .find(|a| a.slug == "football")
+        .expect("football");
+    let speakers: Vec<_> = (football.claims.iter())
+        .flat_map(|c| c.quotes.iter())
+        .map(|q| (q.speaker.clone(), q.speaker_entity.clone()))
+        .collect();
+    assert!(
+        speakers
+            .iter()
+            .any(|(s, _)| s.as_deref() == Some("Galloway")),
+        "{speakers:?}"
+    );
+    assert!(
+        speakers
+            .iter()
+            .all(|(_, e)| e.as_deref() != Some(judy.id.as_str())),
+        "{speakers:?}"
+    );
+}

@@ -126,6 +126,10 @@ pub struct Item {
     /// What the pass says, for readers (flag message).
     #[serde(default)]
     pub message: String,
+    /// For a raised merge: the articles using `text`, then those using `other` (a judged merge
+    /// is of the spellings as used in its two articles, `file` and `related`).
+    #[serde(skip)]
+    pub sides: Vec<Vec<String>>,
 }
 
 impl Item {
@@ -248,6 +252,7 @@ pub fn items(x: &CrossRef) -> Vec<Item> {
             text,
             other,
             message: f.message.clone(),
+            sides: vec![],
         });
     }
     for c in &x.clusters {
@@ -281,6 +286,7 @@ pub fn items(x: &CrossRef) -> Vec<Item> {
                 text: top.name.clone(),
                 other: v.name.clone(),
                 message: format!("entity {} ({} spellings)", e.name, e.variants.len()),
+                sides: vec![top.articles.clone(), v.articles.clone()],
             });
         }
     }
@@ -296,6 +302,7 @@ pub fn items(x: &CrossRef) -> Vec<Item> {
                 text: c.text.clone(),
                 other: String::new(),
                 message: String::new(),
+                sides: vec![],
             });
         }
     }
@@ -317,6 +324,7 @@ fn link_item(a: &factsite::xref::Appearance, b: &factsite::xref::Appearance) -> 
         text: a.text.clone(),
         other: b.text.clone(),
         message: String::new(),
+        sides: vec![],
     }
 }
 
@@ -365,6 +373,30 @@ fn same_passage<'a>(
     })
 }
 
+/// Whether a raised merge joins the judged spellings in the judged articles, where that can
+/// differ: a bare last word ("Galloway") joins a full name ("Judy Galloway") only in the
+/// articles that name the person in full, so the judged spelling `text` must be used in `file`
+/// and `other` in `related` (either way round; a side judged without its article matches any).
+/// Other items always match.
+fn same_articles(raised: &Item, j: &Item) -> bool {
+    let (a, b) = (norm(&raised.text), norm(&raised.other));
+    let surname =
+        |short: &str, long: &str| !short.contains(' ') && long.ends_with(&format!(" {short}"));
+    if raised.type_ != "merge" || raised.sides.len() != 2 || !(surname(&a, &b) || surname(&b, &a)) {
+        return true;
+    }
+    let used = |side: usize, name: &str, file: Option<&String>| {
+        norm(if side == 0 {
+            &raised.text
+        } else {
+            &raised.other
+        }) == norm(name)
+            && file.is_none_or(|f| f.is_empty() || raised.sides[side].contains(f))
+    };
+    let (a, b) = (Some(&j.file), j.related.first());
+    (used(0, &j.text, a) && used(1, &j.other, b)) || (used(1, &j.text, a) && used(0, &j.other, b))
+}
+
 /// Wilson score interval (95%) for `k` successes of `n`.
 pub fn wilson(k: usize, n: usize) -> (f64, f64) {
     if n == 0 {
@@ -398,6 +430,7 @@ pub fn evaluate(raised: &[Item], gold: &BTreeMap<String, Judged>) {
         let raised_now = now
             .get(k.as_str())
             .copied()
+            .filter(|i| same_articles(i, &j.item))
             .or_else(|| same_passage(raised, gold, &j.item));
         if let Some(t) = &show
             && kind(&j.item).contains(t.as_str())

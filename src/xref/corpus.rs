@@ -427,7 +427,9 @@ fn set_all_entities(
 }
 
 /// Writes the entity ids of an article's claims (sorted, unique) given the entity of each of
-/// its mentions in order, and the speaker entity of its quotes found by the speaker's key.
+/// its mentions in order, and the speaker entity of its quotes found by the speaker's key: the
+/// entity the article's own mentions of that name have (a surname stands for a person only
+/// where the article names them in full), else the corpus-wide one.
 fn set_entities(
     claims: &mut [Claim],
     ac: &ArticleClaims,
@@ -435,6 +437,16 @@ fn set_entities(
     entities: &[Entity],
     by_key: &entities::EntityOfKey,
 ) {
+    let mut here: ahash::HashMap<String, Option<usize>> = ahash::HashMap::default();
+    if claims
+        .iter()
+        .any(|c| c.quotes.iter().any(|q| q.speaker.is_some()))
+    {
+        let mentions = ac.extras.iter().flat_map(|e| e.mentions.iter());
+        for (m, e) in mentions.zip(of_mention) {
+            here.entry(key(&m.surface)).or_insert(*e);
+        }
+    }
     let mut rest = of_mention;
     for (claim, e) in claims.iter_mut().zip(&ac.extras) {
         let (mine, tail) = rest.split_at(e.mentions.len());
@@ -456,7 +468,7 @@ fn set_entities(
                 .as_deref()
                 .map(|s| key(s.trim_start_matches("the ")));
             let id = k
-                .and_then(|k| by_key.get(k.as_str()))
+                .and_then(|k| here.get(&k).copied().unwrap_or_else(|| by_key.get(&k)))
                 .map(|i| entities[i].id.as_str());
             if q.speaker_entity.as_deref() != id {
                 q.speaker_entity = id.map(str::to_string);

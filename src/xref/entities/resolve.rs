@@ -123,8 +123,8 @@ pub fn resolve_with(
     cache: &mut SurfaceCache,
 ) -> Resolved {
     let ids = cache.surface_ids(mentions, keys, aliases);
-    let surfaces = Surfaces::new(mentions, &ids, &cache.facts);
-    let groups = Groups::new(&surfaces.list, cache.group_ids.len());
+    let mut surfaces = Surfaces::new(mentions, &ids, &cache.facts);
+    let mut groups = Groups::new(&surfaces.list, cache.group_ids.len());
     // Pass 1: multi-word names and hinted single words define groups.
     let mut defined = vec![false; groups.names.len()];
     let mut kinds = vec![[0usize; 3]; groups.names.len()];
@@ -144,7 +144,7 @@ pub fn resolve_with(
     let mut usage = Usage::of(mentions, &surfaces.of_mention, &groups, surfaces.list.len());
     usage.note_given_names(mentions, &surfaces, &groups, &full_person);
     // Pass 2: each surface's group. (A hinted mention always defined its own group in pass 1.)
-    let chosen: Vec<Option<usize>> = surfaces
+    let mut chosen: Vec<Option<usize>> = surfaces
         .list
         .iter()
         .enumerate()
@@ -162,6 +162,14 @@ pub fn resolve_with(
             }
         })
         .collect();
+    split_surnames(
+        mentions,
+        &mut surfaces,
+        &mut groups,
+        &mut chosen,
+        &usage,
+        &defined,
+    );
     let resolved = records::build(
         mentions,
         slugs,
@@ -175,6 +183,44 @@ pub fn resolve_with(
     let live = surfaces.list.len();
     cache.forget_if_mostly_dead(live);
     resolved
+}
+
+/// Makes a surname a full name's only in the articles that name that person in full: news
+/// names a person in full before using the surname, so elsewhere the same word is someone or
+/// something else ("Galloway" the cattle breed, not Judy Galloway of another article). The
+/// mentions of a surname-joined surface in other articles move to a copy of the surface, which
+/// keeps the word's own group (when something defined it) instead.
+fn split_surnames<'m, 'c>(
+    mentions: &[Located<'m>],
+    surfaces: &mut Surfaces<'m, 'c>,
+    groups: &mut Groups<'_>,
+    chosen: &mut Vec<Option<usize>>,
+    usage: &Usage,
+    defined: &[bool],
+) {
+    let n = surfaces.list.len();
+    let mut copy_of: Vec<Option<usize>> = vec![None; n];
+    for ((a, _, _), s) in mentions.iter().zip(surfaces.of_mention.iter_mut()) {
+        let own = groups.of_surface[*s];
+        let Some(full) = chosen[*s].filter(|&g| g != own) else {
+            continue;
+        };
+        if usage.group_articles[full].binary_search(a).is_ok() {
+            continue;
+        }
+        let copy = *copy_of[*s].get_or_insert_with(|| {
+            let sf = &surfaces.list[*s];
+            surfaces.list.push(Surface {
+                text: sf.text,
+                id: sf.id,
+                facts: sf.facts,
+            });
+            groups.of_surface.push(own);
+            chosen.push(defined[own].then_some(own));
+            surfaces.list.len() - 1
+        });
+        *s = copy;
+    }
 }
 
 /// What the passes need to know about one distinct surface: a function of its text and the
@@ -352,7 +398,7 @@ pub(super) struct Groups<'s> {
 impl<'s> Groups<'s> {
     /// The groups of `surfaces` in order of first surface; `known` is the number of groups
     /// their cache has numbered.
-    fn new(surfaces: &'s [Surface<'_, 's>], known: usize) -> Groups<'s> {
+    fn new(surfaces: &[Surface<'_, 's>], known: usize) -> Groups<'s> {
         let mut at = vec![u32::MAX; known];
         let mut names = Vec::new();
         let of_surface = surfaces
@@ -361,7 +407,7 @@ impl<'s> Groups<'s> {
                 let at = &mut at[sf.group_id as usize];
                 if *at == u32::MAX {
                     *at = names.len() as u32;
-                    names.push(sf.group.as_str());
+                    names.push(sf.facts.group.as_str());
                 }
                 *at as usize
             })
