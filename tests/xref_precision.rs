@@ -591,3 +591,11 @@ fn a_surname_stands_for_a_person_only_where_the_article_names_them_in_full() {
         "{speakers:?}"
     );
 }
+
+#[test]
+fn a_second_fragment_beside_one_quoted_word_for_word_is_not_an_altered_quote() {
+    // One report quotes two parts of the bill, the other one of them word for word: the second
+    // part is more of the text, not the first one reworded.
+    let flags = altered_quotes("quotes_fragments");
+    assert!(flags.is_empty(), "{flags:#?}");
+}

@@ -252,11 +252,19 @@ fn compare_quotes(w: &Work, norms: &[Vec<Norm>], c: &Comparison) -> Vec<Altered>
     if text::normalised(&ce.text) == text::normalised(&cl.text) {
         return out; // the same sentence but for punctuation and quotation marks
     }
+    // A quotation the other claim quotes word for word is accounted for: another fragment of
+    // the statement beside it ("… until after the officer provides notice …" and "… to provide
+    // notice … before …") is another part quoted, not that quotation altered.
+    let verbatim =
+        |x: usize, n: usize, y: usize| norms[y].iter().any(|o| o.text == norms[x][n].text);
     for (i, qe) in ce.quotes.iter().enumerate() {
+        if verbatim(e, i, l) {
+            continue;
+        }
         for (j, ql) in cl.quotes.iter().enumerate() {
             let (ne, nl) = (&norms[e][i], &norms[l][j]);
             let least = QUOTE_SIMILAR.max(min);
-            if ne.text == nl.text || !could_reach(ne, nl, least) || !same_speaker(qe, ql) {
+            if verbatim(l, j, e) || !could_reach(ne, nl, least) || !same_speaker(qe, ql) {
                 continue;
             }
             // A quotation that differs only in its numbers is the speaker's next statement of a

@@ -74,13 +74,14 @@ fn piece_differs(piece: &[String], other: &[String]) -> bool {
 }
 
 /// Whether the word-by-word difference of `wa` and `wb` changes anything inside the part both
-/// quote, beyond the harmless differences (see [`harmless`]). Two alignments are tried: the
-/// shortest edit can pin a common word ("the") of a longer quotation's lead-in to the shorter
-/// one's first word, so that the lead-in looks inserted inside the shared part.
+/// quote, beyond the harmless differences (see [`harmless`]). Every alignment tried must show
+/// it (two algorithms, each both ways round): the shortest edit can pin a common word ("the")
+/// of a longer quotation's lead-in to the shorter one's first word, so that the lead-in looks
+/// inserted inside the shared part.
 fn diff_differs(wa: &[String], wb: &[String]) -> bool {
     [similar::Algorithm::Myers, similar::Algorithm::Patience]
         .into_iter()
-        .all(|alg| aligned_differs(alg, wa, wb))
+        .all(|alg| aligned_differs(alg, wa, wb) && aligned_differs(alg, wb, wa))
 }
 
 fn aligned_differs(alg: similar::Algorithm, wa: &[String], wb: &[String]) -> bool {
@@ -91,9 +92,26 @@ fn aligned_differs(alg: similar::Algorithm, wa: &[String], wb: &[String]) -> boo
         return true; // nothing in common
     };
     ops.iter().enumerate().any(|(i, op)| {
-        let at_end = (i < first || i > last) && !matches!(op, similar::DiffOp::Replace { .. });
-        !is_equal(op) && !at_end && !harmless(op, wa, wb)
+        let outside = i < first || i > last;
+        // Outside the shared part, words on one side only are a longer cut; a replacement
+        // there counts unless it only runs on.
+        let at_end = outside
+            && (!matches!(op, similar::DiffOp::Replace { .. }) || ends_alike(op, wa, wb, i > last));
+        !(is_equal(op) || at_end || harmless(op, wa, wb))
     })
+}
+
+/// A difference at either end, outside all the two share, that is harmless where both sides
+/// have words and only runs on longer on one side ("… with bulls---" / "… with bullshit, okay?").
+fn ends_alike(op: &similar::DiffOp, a: &[String], b: &[String], after: bool) -> bool {
+    let (xa, xb) = (&a[op.old_range()], &b[op.new_range()]);
+    let n = xa.len().min(xb.len());
+    let (xa, xb) = if after {
+        (&xa[..n], &xb[..n])
+    } else {
+        (&xa[xa.len() - n..], &xb[xb.len() - n..])
+    };
+    n > 0 && (censored_alike(xa, xb) || spelled_alike(xa, xb) || xa == xb)
 }
 
 fn is_equal(op: &similar::DiffOp) -> bool {
@@ -218,7 +236,10 @@ fn typo(p: &str, q: &str) -> bool {
 /// A quotation's words as compared: lower case, no punctuation, contractions spelt out, British
 /// spellings as American ones, ellipses and brackets as markers.
 fn tokens(q: &str) -> Vec<String> {
-    let t = spelt_out(&mark(q));
+    // An ellipsis typed as spaced dots (". . .").
+    static SPACED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\.(?:[ \u{a0}]?\.){2}").expect("spaced ellipsis"));
+    let t = spelt_out(&mark(&SPACED.replace_all(q, "…")));
     // A contraction the scrape cut short ("We'r keeping a close eye").
     static CUT_SHORT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(\w)'r\b").expect("cut-short contraction"));
@@ -537,5 +558,29 @@ mod tests {
             "falsely raising the banner of human rights and therefore recommended denying",
             "falsely raising the banner of Guman rights and therefore recommended denying"
         ));
+    }
+
+    #[test]
+    fn spaced_dots_run_ons_and_a_bracket_in_the_lead_are_not_other_wordings() {
+        // ". . ." is an ellipsis: what stood there ("@nytimes") was left out.
+        assert!(!differ(
+            "about the so-called attacks on our troops by Russians, as reported by the Fake News @nytimes.",
+            "Nobody told me about the so-called attacks on our troops by Russians, as reported by the Fake News . . . Everybody is denying it,"
+        ));
+        // One quotation runs on ("okay?") past a censored word the other ends on.
+        assert!(!differ(
+            "and all of a sudden they're trying to take you out with bulls---,",
+            "and all of a sudden they are trying to take you out with bullshit, okay?"
+        ));
+        assert!(differ(
+            "and all of a sudden they're trying to take you out with nonsense,",
+            "and all of a sudden they are trying to take you out with bullshit, okay?"
+        ));
+        // The editor's "[Biden]" stands where a longer answer's lead-in was cut: either way
+        // round, no word of the part both quote differs.
+        let short = "The [Biden] campaign thought that the phrasing was awkward and made it look like there were other instances,";
+        let long = "Even though a lot of us had looked at it before the story went into the paper, I think that the campaign thought that the phrasing was awkward and made it look like there were other instances, and that's not what the sentence was intended to say,";
+        assert!(!differ(short, long));
+        assert!(!differ(long, short));
     }
 }
