@@ -44,4 +44,10 @@ later="${dir}_later"
 rm -rf "$later/as"
 mkdir -p "$later"
 python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --after 3000 --cap 5000 --out "$later/as" --clusters "$later/clusters.tsv"
-echo "corpus3 ready in $dir/as and $later/as"
+# A fourth sample: every article dated March–August 2013 that no story cluster holds (2,255
+# articles; other years than the clusters', drawn 2026-12-06 after the fixes it measures).
+c4="${FACTSITE_GOLD_DIR:-target/gold}/corpus4"
+rm -rf "$c4/as"
+mkdir -p "$c4"
+python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --window 2013-03-01 2013-08-31 --cap 3000 --out "$c4/as" --clusters "$c4/clusters.tsv"
+echo "corpus3 ready in $dir/as, $later/as and $c4/as"

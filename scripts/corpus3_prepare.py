@@ -163,6 +163,9 @@ def main():
     ap.add_argument("--cap", type=int, default=3000)
     ap.add_argument("--after", type=int, default=0,
                     help="skip the run of clusters the first AFTER articles make (a later, disjoint slice)")
+    ap.add_argument("--window", nargs=2, metavar=("FROM", "TO"),
+                    help="instead of story clusters: every article dated FROM..TO (YYYY-MM-DD, "
+                         "inclusive) that no story cluster holds, in date order, up to --cap")
     args = ap.parse_args()
 
     files = load_abp(args.abp)
@@ -196,10 +199,20 @@ def main():
                 stories.append((min(dates) if dates else "9999-99-99", si, ln, split, ids))
     stories.sort(key=lambda s: s[:3])
 
+    if args.window:
+        clustered = {i for s in stories for i in s[4]}
+        lo, hi = args.window
+        dated = sorted((norm_date(arts[i]["date"]) or "", i) for i in arts if i not in clustered)
+        window = [i for d, i in dated if d and lo <= d <= hi][: args.cap]
+        # One pseudo-cluster per article: the clusters file then says which article is which.
+        stories = [(norm_date(arts[i]["date"]), 0, n, "window", [i]) for n, i in enumerate(window)]
+        args.after, min_ids = 0, 1
+    else:
+        min_ids = 2
     used, selected, skipped, skipping = set(), [], 0, args.after > 0
     for datekey, si, ln, split, ids in stories:
         ids = [i for i in ids if i not in used]
-        if len(ids) < 2:
+        if len(ids) < min_ids:
             continue
         if skipping:
             if skipped + len(ids) > args.after:

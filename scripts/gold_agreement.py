@@ -2,13 +2,15 @@
 """Agreement between the first readers of tests/gold/*.jsonl and the blind second reader of
 tests/gold/agreement/second_reader.jsonl: raw agreement and Cohen's kappa, overall and per type.
 Items are matched by their type, kind, file and texts (the second reader got the same items,
-labels removed)."""
+labels removed). Give another gold folder to compare its readers instead:
+    python3 scripts/gold_agreement.py tests/gold/corpus4"""
 import collections
 import glob
 import json
 import os
+import sys
 
-root = os.path.join(os.path.dirname(__file__), "..", "tests", "gold")
+root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "tests", "gold")
 def ident(j):
     return (j["type"], j["kind"], j["file"], j["text"], j.get("other", ""))
 

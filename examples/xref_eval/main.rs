@@ -24,6 +24,10 @@
 //! every flag (but missing dates and sources), and 60 links, 40 merges and 40 claims spread
 //! evenly over what the pass raises.
 //!
+//! `cargo run --release --example xref_eval -- corpus3 | corpus3-later | corpus4` — precision
+//! on the AllSides samples (`scripts/corpus3.sh`) against `tests/gold/<name>/`; `-- corpus3-sample
+//! OUT.jsonl` (and `corpus3-later-sample`, `corpus4-sample`) draws the items to judge there.
+//!
 //! `cargo run --release --example xref_eval -- candidates OUT.jsonl [all]` — what the pass raises
 //! on the gold corpora and nobody has judged yet (all of it with `all`; claims sampled 1 in 25),
 //! for readers to judge; the articles are written to `target/gold/content/` to be read.
@@ -54,9 +58,12 @@ fn main() {
         Some("corpus3-sample") => corpus3_sample("corpus3", args.get(1)),
         Some("corpus3-later") => corpus3_eval("corpus3_later"),
         Some("corpus3-later-sample") => corpus3_sample("corpus3_later", args.get(1)),
+        Some("corpus4") => corpus3_eval("corpus4"),
+        Some("corpus4-sample") => corpus3_sample("corpus4", args.get(1)),
         _ => Err(
             "usage: xref_eval fixtures | news CSV [N] | corpus CSV | gold | \
-             candidates OUT [all] | validation | validation-sample OUT"
+             candidates OUT [all] | validation | validation-sample OUT | \
+             corpus3 | corpus3-later | corpus4 (and -sample OUT)"
                 .into(),
         ),
     };
