@@ -599,3 +599,13 @@ fn a_second_fragment_beside_one_quoted_word_for_word_is_not_an_altered_quote() {
     let flags = altered_quotes("quotes_fragments");
     assert!(flags.is_empty(), "{flags:#?}");
 }
+
+#[test]
+fn an_added_amount_beside_the_total_is_no_figure_mismatch() {
+    // "an additional 350 miles of fence" and "700 miles of fence" in all: both true.
+    let x = pass("event_increment");
+    let mismatches: Vec<_> = (x.flags.iter())
+        .filter(|f| f.kind == FlagKind::FigureMismatch)
+        .collect();
+    assert!(mismatches.is_empty(), "{mismatches:#?}");
+}

@@ -252,7 +252,7 @@ pub fn items(x: &CrossRef) -> Vec<Item> {
             text,
             other,
             message: f.message.clone(),
-            sides: vec![],
+            sides: vec![f.evidence.iter().map(|e| e.text.clone()).collect()],
         });
     }
     for c in &x.clusters {
@@ -355,21 +355,32 @@ pub fn read_gold(dir: &Path) -> R<BTreeMap<String, Judged>> {
 /// A duplicated passage judged with both sentences written out (`text` the earlier, `other`
 /// the later, as a reader quoted them) is the raised flag on the same file whose cited later
 /// sentence holds the judged one or is held by it: readers quote sentences, the pass cites
-/// whole claims. A flag judged under its own key is not judged again this way.
+/// whole claims. One judged as the pass raised it (`other` empty) is the raised flag on the
+/// same file that cites its sentence among the passage's (a passage found one sentence longer
+/// cites another first). A flag judged under its own key is not judged again this way.
 fn same_passage<'a>(
     raised: &'a [Item],
     gold: &BTreeMap<String, Judged>,
     j: &Item,
 ) -> Option<&'a Item> {
-    if j.type_ != "flag" || j.kind != "duplicate_passage" || j.other.is_empty() {
+    if j.type_ != "flag" || j.kind != "duplicate_passage" {
         return None;
     }
+    let candidates = || {
+        (raised.iter()).filter(|i| {
+            i.type_ == "flag" && i.kind == j.kind && i.file == j.file && !gold.contains_key(&i.key)
+        })
+    };
+    if j.other.is_empty() {
+        let judged = norm(&j.text);
+        return candidates().find(|i| {
+            (i.sides.first()).is_some_and(|cited| cited.iter().any(|t| norm(t) == judged))
+        });
+    }
     let later = norm(&j.other);
-    raised.iter().find(|i| {
-        i.type_ == "flag" && i.kind == j.kind && i.file == j.file && !gold.contains_key(&i.key) && {
-            let t = norm(&i.text);
-            !t.is_empty() && (t.contains(&later) || later.contains(&t))
-        }
+    candidates().find(|i| {
+        let t = norm(&i.text);
+        !t.is_empty() && (t.contains(&later) || later.contains(&t))
     })
 }
 

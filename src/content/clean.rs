@@ -12,6 +12,10 @@ struct Rule {
     reason: &'static str,
 }
 
+/// The reason given to a video player's label ("JUST WATCHED … Replay More Videos … MUST WATCH
+/// … 02:24"): page furniture naming a clip the page embeds.
+pub const VIDEO_LABEL: &str = "video player label";
+
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let rule = |kind, pattern: &str, reason| Rule {
         kind,
@@ -23,6 +27,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             BlockKind::Boilerplate,
             r"(?i)^(?:(?:see also|also read|read more|read also|related (?:content|articles?|stories|coverage|news)|recommended stories|more on this|click here|sign up|subscribe to|follow us|share this(?: article)?)\b\s*[:\-–—|]?|(?:related|recommended|watch|video|listen|podcast|advertisement|sponsored|trending)\s*[:\-–—|])",
             "link spam or boilerplate",
+        ),
+        rule(
+            BlockKind::Boilerplate,
+            r"^(?:JUST WATCHED|MUST WATCH)\s",
+            VIDEO_LABEL,
         ),
         rule(
             BlockKind::Caption,
@@ -135,6 +144,18 @@ mod tests {
             None
         );
         assert_eq!(kind("Videoconference calls were held on Tuesday."), None);
+        // A video player's label: the clip's title and running time, no claim.
+        assert_eq!(
+            kind(
+                "JUST WATCHED Obama angry about gun bill failure Replay More Videos ... MUST WATCH Obama angry about gun bill failure 01:43"
+            ),
+            Some(BlockKind::Boilerplate)
+        );
+        assert_eq!(
+            kind("MUST WATCH Charges being sought against NSA leaker 02:36"),
+            Some(BlockKind::Boilerplate)
+        );
+        assert_eq!(kind("Must watch: the debate was lively."), None);
     }
 
     #[test]

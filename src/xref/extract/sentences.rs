@@ -9,11 +9,12 @@ use std::ops::Range;
 pub const MAX_SENTENCE: usize = 2000;
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "sr", "jr", "prof", "gen", "sen", "rep", "gov", "lt", "col",
-    "capt", "sgt", "maj", "adm", "rev", "hon", "pres", "no", "nos", "vs", "v", "etc", "e.g", "i.e",
-    "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "approx", "dept", "est",
-    "fig", "vol", "mt", "ft", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c", "u.s.a", "ph.d",
+    "mr", "mrs", "ms", "dr", "st", "sr", "jr", "prof", "gen", "sen", "sens", "rep", "reps", "gov",
+    "govs", "lt", "col", "capt", "sgt", "maj", "adm", "rev", "hon", "pres", "no", "nos", "vs", "v",
+    "etc", "e.g", "i.e", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "approx", "dept", "est", "fig", "vol", "mt", "ft", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
+    "d.c", "u.s.a", "ph.d",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
@@ -135,6 +136,8 @@ mod tests {
                 "They talked."
             ]
         );
+        let t = "Talks also continued Tuesday between Sens. Bob Corker and John Hoeven. They met twice.";
+        assert_eq!(sentences(t).len(), 2, "{:?}", sentences(t));
     }
 
     #[test]

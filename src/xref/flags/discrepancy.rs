@@ -143,6 +143,15 @@ fn is_range(f: &Figure) -> bool {
             .any(|c| c == '-' || c == '–')
 }
 
+/// Whether the figure counts what is added to a total ("an additional 350 miles of fence",
+/// "another 2,000 troops"): beside the total (700 miles in all) it is no other value of it.
+fn increment(c: &str, f: &Figure) -> bool {
+    const ADDED: &[&str] = &["additional", "another", "extra", "further"];
+    let before = c.get(..f.span.start).unwrap_or("").trim_end();
+    let last = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+    ADDED.contains(&last.as_str())
+}
+
 /// Whether the figure stands inside brackets in the sentence.
 fn bracketed(c: &str, f: &Figure) -> bool {
     let before = c.get(..f.span.start).unwrap_or("");
@@ -184,6 +193,7 @@ fn one_quantity_differs<'a>(a: &'a Claim, b: &'a Claim) -> Option<(&'a Figure, &
         [(q, fa, fb)] if comparable(q) && fa.len() == 1 && fb.len() == 1 => {
             let (x, y) = (fa[0], fb[0]);
             let plain = !is_range(x) && !is_range(y) && counts_a_noun(x) && counts_a_noun(y);
+            let plain = plain && increment(&a.text, x) == increment(&b.text, y);
             (plain && same_order(x, y)).then_some((x, y, agrees))
         }
         _ => None,

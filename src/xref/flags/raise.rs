@@ -274,8 +274,11 @@ pub fn injected_text(w: &Work, out: &mut Vec<Draft>) {
         let mut body: Option<HashSet<&str>> = None;
         let anchor = art.date.as_ref().map(|d| d.value);
         for b in &art.blocks {
+            // A video player's label names a clip the page embeds, mostly of the story itself
+            // but in other words: as with undated captions, its title cannot tell which.
             if !matches!(b.kind, BlockKind::Boilerplate | BlockKind::Caption)
                 || b.text.split_whitespace().count() < 4
+                || b.reason == crate::content::clean::VIDEO_LABEL
             {
                 continue;
             }

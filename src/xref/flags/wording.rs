@@ -105,13 +105,22 @@ fn aligned_differs(alg: similar::Algorithm, wa: &[String], wb: &[String]) -> boo
 /// have words and only runs on longer on one side ("… with bulls---" / "… with bullshit, okay?").
 fn ends_alike(op: &similar::DiffOp, a: &[String], b: &[String], after: bool) -> bool {
     let (xa, xb) = (&a[op.old_range()], &b[op.new_range()]);
-    let n = xa.len().min(xb.len());
-    let (xa, xb) = if after {
-        (&xa[..n], &xb[..n])
+    let (short, long) = if xa.len() <= xb.len() {
+        (xa, xb)
     } else {
-        (&xa[xa.len() - n..], &xb[xb.len() - n..])
+        (xb, xa)
     };
-    n > 0 && (censored_alike(xa, xb) || spelled_alike(xa, xb) || xa == xb)
+    // The shorter side against each run of the longer one's words next to the shared part
+    // ("whistleblowers" / "whistle-blowers on any issue").
+    !short.is_empty()
+        && (1..=long.len()).any(|k| {
+            let part = if after {
+                &long[..k]
+            } else {
+                &long[long.len() - k..]
+            };
+            part == short || censored_alike(short, part) || spelled_alike(short, part)
+        })
 }
 
 fn is_equal(op: &similar::DiffOp) -> bool {
@@ -274,7 +283,7 @@ fn tokens(q: &str) -> Vec<String> {
         .collect()
 }
 
-/// A title's abbreviation as the word ("Sen." / "Senator").
+/// A title's or month's abbreviation as the word ("Sen." / "Senator", "Sept." / "September").
 fn abbreviation(w: &str) -> &str {
     match w {
         "sen" => "senator",
@@ -287,6 +296,13 @@ fn abbreviation(w: &str) -> &str {
         "atty" => "attorney",
         "dept" => "department",
         "govt" => "government",
+        "jan" => "january",
+        "feb" => "february",
+        "aug" => "august",
+        "sep" | "sept" => "september",
+        "oct" => "october",
+        "nov" => "november",
+        "dec" => "december",
         _ => w,
     }
 }
@@ -582,5 +598,19 @@ mod tests {
         let long = "Even though a lot of us had looked at it before the story went into the paper, I think that the campaign thought that the phrasing was awkward and made it look like there were other instances, and that's not what the sentence was intended to say,";
         assert!(!differ(short, long));
         assert!(!differ(long, short));
+    }
+
+    #[test]
+    fn an_abbreviated_month_is_one_wording_a_stammer_dropped_silently_is_not() {
+        // A word said twice and printed once without an ellipsis is a change of the words
+        // quoted (AP: tongue slips are cut only with an ellipsis).
+        assert!(differ(
+            "The State Department would never tolerate or sanction retaliation against whistleblowers,",
+            "the State Department would never tolerate -- tolerate or sanction -- retaliation against whistle-blowers on any issue,"
+        ));
+        assert!(!differ(
+            "Osama bin Laden had been criminally charged long before the Sept. 11, 2001, terrorist attacks but was not apprehended.",
+            "Usama Bin Laden had been criminally charged long before the September 11, 2001, terrorist attacks but was not apprehended,"
+        ));
     }
 }
