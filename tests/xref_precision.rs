@@ -609,3 +609,11 @@ fn an_added_amount_beside_the_total_is_no_figure_mismatch() {
         .collect();
     assert!(mismatches.is_empty(), "{mismatches:#?}");
 }
+
+#[test]
+fn one_speakers_words_on_two_occasions_are_not_an_altered_quote() {
+    // On a Sunday programme and to reporters two days later: two statements, not one quotation
+    // worded two ways.
+    let flags = altered_quotes("quotes_occasions");
+    assert!(flags.is_empty(), "{flags:#?}");
+}

@@ -50,6 +50,8 @@ pub mod discrepancy;
 pub mod flags;
 #[path = "flags/mismatch.rs"]
 pub mod mismatch;
+#[path = "flags/occasion.rs"]
+pub mod occasion;
 #[path = "flags/reuse.rs"]
 pub mod reuse;
 #[path = "flags/window.rs"]

@@ -267,6 +267,10 @@ fn compare_quotes(w: &Work, norms: &[Vec<Norm>], c: &Comparison) -> Vec<Altered>
             if verbatim(l, j, e) || !could_reach(ne, nl, least) || !same_speaker(qe, ql) {
                 continue;
             }
+            // Said on two occasions (a tweet and an interview): two statements.
+            if super::occasion::different(&ce.text, &cl.text) {
+                continue;
+            }
             // A quotation that differs only in its numbers is the speaker's next statement of a
             // recurring report ("above 40,000 a week for 3 months" one week, "above 35,000 … 2
             // months" later); inside a copy, a changed number is `figure_mismatch`'s to report.
