@@ -12,13 +12,15 @@ fn pass(dir: &str) -> CrossRef {
     cross_reference(&corpus)
 }
 
+/// The flags of one kind the pass raises over fixture folder `dir`.
+fn flags_of(dir: &str, kind: FlagKind) -> Vec<factsite::xref::Flag> {
+    let x = pass(dir);
+    x.flags.into_iter().filter(|f| f.kind == kind).collect()
+}
+
 /// The `altered_quote` flags of the pass over fixture folder `dir`.
 fn altered_quotes(dir: &str) -> Vec<factsite::xref::Flag> {
-    let x = pass(dir);
-    x.flags
-        .into_iter()
-        .filter(|f| f.kind == FlagKind::AlteredQuote)
-        .collect()
+    flags_of(dir, FlagKind::AlteredQuote)
 }
 
 /// Each flag's article and related articles, as a sorted pair, once.
@@ -235,10 +237,7 @@ fn a_follow_up_leading_on_recycled_background_is_not_a_copy() {
 fn one_given_name_in_several_articles_is_no_name_variant() {
     // "King Mohammed" of Morocco and "President Mohamed" of Somalia: a person known only by one
     // name is whoever each article is about, so the other articles' spelling is no variant.
-    let x = pass("given_names");
-    let variants: Vec<_> = (x.flags.iter())
-        .filter(|f| f.kind == FlagKind::NameVariant)
-        .collect();
+    let variants = flags_of("given_names", FlagKind::NameVariant);
     assert!(variants.is_empty(), "{variants:#?}");
 }
 
@@ -603,10 +602,7 @@ fn a_second_fragment_beside_one_quoted_word_for_word_is_not_an_altered_quote() {
 #[test]
 fn an_added_amount_beside_the_total_is_no_figure_mismatch() {
     // "an additional 350 miles of fence" and "700 miles of fence" in all: both true.
-    let x = pass("event_increment");
-    let mismatches: Vec<_> = (x.flags.iter())
-        .filter(|f| f.kind == FlagKind::FigureMismatch)
-        .collect();
+    let mismatches = flags_of("event_increment", FlagKind::FigureMismatch);
     assert!(mismatches.is_empty(), "{mismatches:#?}");
 }
 
