@@ -444,5 +444,10 @@ mod tests {
         // Acronyms are kept: "WHO" is an organisation, "Who" a question.
         assert!(names("The WHO warned on Monday.").contains(&"WHO".to_string()));
         assert!(names("He asked: Who knew?").is_empty());
+        // A quantity word opening the sentence is no part of the name after it.
+        let m = names("Several Delaware churches closed on Sunday.");
+        assert_eq!(m, ["Delaware"].map(String::from).to_vec(), "{m:?}");
+        let m = names("Three Israeli NGOs filed the petition.");
+        assert!(!m.iter().any(|n| n.starts_with("Three")), "{m:?}");
     }
 }
