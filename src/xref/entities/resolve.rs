@@ -209,12 +209,7 @@ fn split_surnames<'m, 'c>(
             continue;
         }
         let copy = *copy_of[*s].get_or_insert_with(|| {
-            let sf = &surfaces.list[*s];
-            surfaces.list.push(Surface {
-                text: sf.text,
-                id: sf.id,
-                facts: sf.facts,
-            });
+            surfaces.list.push(surfaces.list[*s]);
             groups.of_surface.push(own);
             chosen.push(defined[own].then_some(own));
             surfaces.list.len() - 1
@@ -345,6 +340,7 @@ impl SurfaceCache {
 }
 
 /// One distinct surface and its facts.
+#[derive(Clone, Copy)]
 pub(super) struct Surface<'m, 'c> {
     pub(super) text: &'m str,
     /// Its id in the [`SurfaceCache`]: the same text, the same id while the cache lives.

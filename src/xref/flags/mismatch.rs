@@ -257,6 +257,8 @@ fn compare_quotes(w: &Work, norms: &[Vec<Norm>], c: &Comparison) -> Vec<Altered>
     // notice … before …") is another part quoted, not that quotation altered.
     let verbatim =
         |x: usize, n: usize, y: usize| norms[y].iter().any(|o| o.text == norms[x][n].text);
+    // Read once per claim pair, and only for a pair of quotations that gets this far.
+    let mut occasions_differ = None;
     for (i, qe) in ce.quotes.iter().enumerate() {
         if verbatim(e, i, l) {
             continue;
@@ -268,7 +270,9 @@ fn compare_quotes(w: &Work, norms: &[Vec<Norm>], c: &Comparison) -> Vec<Altered>
                 continue;
             }
             // Said on two occasions (a tweet and an interview): two statements.
-            if super::occasion::different(&ce.text, &cl.text) {
+            if *occasions_differ
+                .get_or_insert_with(|| super::occasion::different(&ce.text, &cl.text))
+            {
                 continue;
             }
             // A quotation that differs only in its numbers is the speaker's next statement of a
