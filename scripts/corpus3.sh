@@ -50,4 +50,10 @@ c4="${FACTSITE_GOLD_DIR:-target/gold}/corpus4"
 rm -rf "$c4/as"
 mkdir -p "$c4"
 python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --window 2013-03-01 2013-08-31 --cap 3000 --out "$c4/as" --clusters "$c4/clusters.tsv"
-echo "corpus3 ready in $dir/as, $later/as and $c4/as"
+# A fifth: every article dated August 2014 – January 2015 that no story cluster holds (drawn
+# 2026-12-06 at d3eec51, before any change made for it).
+c5="${FACTSITE_GOLD_DIR:-target/gold}/corpus5"
+rm -rf "$c5/as"
+mkdir -p "$c5"
+python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --window 2014-08-01 2015-01-31 --cap 3000 --out "$c5/as" --clusters "$c5/clusters.tsv"
+echo "corpus3 ready in $dir/as, $later/as, $c4/as and $c5/as"
