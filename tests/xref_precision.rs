@@ -520,6 +520,20 @@ fn a_short_footer_under_every_entry_is_furniture_but_a_paragraph_printed_twice_i
 }
 
 #[test]
+fn a_live_blog_restating_its_entries_has_no_duplicated_passage_but_a_story_does() {
+    // The blog's recap and an entry repeated under a later time stamp are how live blogs are
+    // written; a story that prints the inspectors' finding twice (one stamped update is no
+    // live blog) still has a duplicated passage.
+    let dup = flags_of("timed_entries", FlagKind::DuplicatePassage);
+    let files: Vec<&str> = dup.iter().map(|f| f.file.as_str()).collect();
+    assert_eq!(files, ["story.txt"], "{dup:#?}");
+    assert!(
+        dup[0].evidence.iter().any(|e| e.text.contains("sprinkler")),
+        "{dup:#?}"
+    );
+}
+
+#[test]
 fn an_old_file_photo_of_the_subject_is_neither_injected_nor_a_redated_copy() {
     // A 2014 photo of the congressman over a 2019 editorial about him is the article's own
     // illustration; a 2012 photo of cattle over a harbour story names nothing the story names.

@@ -48,6 +48,8 @@ pub mod corrections;
 pub mod discrepancy;
 #[path = "flags/raise.rs"]
 pub mod flags;
+#[path = "flags/liveblog.rs"]
+pub mod liveblog;
 #[path = "flags/mismatch.rs"]
 pub mod mismatch;
 #[path = "flags/occasion.rs"]

@@ -238,9 +238,16 @@ pub(super) fn restates_lead(claims: &[super::model::Claim], first: usize, second
 
 /// Whether the claims `first` < `second` of article `art` are a summary and the body restating
 /// it (see [`summary_restated`]), the second not an embedded post repeating a post quoted above
-/// (a scraping duplicate wherever it sits).
+/// (a scraping duplicate wherever it sits); or whether the second is an entry of a live blog,
+/// which restates earlier entries and its own recap on purpose (see `liveblog`).
 pub(super) fn summarised(w: &Work, art: usize, first: usize, second: usize) -> bool {
     let claims = &w.claims[art];
+    let blocks = &w.corpus.articles[art].blocks;
+    if let (Some(start), Some(c)) = (super::liveblog::entries_start(blocks), claims.get(second))
+        && c.block >= start
+    {
+        return true;
+    }
     let embed = |g: usize| {
         let block = claims
             .get(g)
