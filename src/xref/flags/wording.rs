@@ -59,15 +59,20 @@ fn trim_markers(w: &[String]) -> &[String] {
 }
 
 /// Whether a piece of a quotation (between cuts) words differently what the other quotes: not
-/// when the other does not quote it (fewer than half its words found in order: a phrase that
-/// recurs in another part of the statement is not the piece quoted).
+/// when the other does not quote it — fewer than half its words found in order, or fewer than
+/// two thirds and no run of [`MIN_RUN`] of them (a phrase that recurs in another part of the
+/// statement is not the piece quoted: "… I'm putting pigs in a blanket" against "I'm putting
+/// wings on pigs today").
 fn piece_differs(piece: &[String], other: &[String]) -> bool {
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, piece, other);
     let in_order: usize = (ops.iter())
         .filter(|o| is_equal(o))
         .map(|o| o.old_range().len())
         .sum();
-    if 2 * in_order < piece.len() || excerpt(piece, other) {
+    let run = longest_run(piece, other).0;
+    let quoted = 2 * in_order >= piece.len()
+        && (3 * in_order >= 2 * piece.len() || run >= MIN_RUN.min(piece.len()));
+    if !quoted || excerpt(piece, other) {
         return false;
     }
     diff_differs(piece, other)
@@ -277,10 +282,20 @@ fn tokens(q: &str) -> Vec<String> {
             super::text::normalised(&w.replace(['-', '–', '—'], " ").replace('\'', ""))
                 .split(' ')
                 .filter(|w| !w.is_empty())
-                .map(|w| american(abbreviation(w)))
+                .map(|w| american(numeral(abbreviation(w))))
                 .collect()
         })
         .collect()
+}
+
+/// A number word up to ten as its digits ("one" / "1)", "three" / "3"): one number however
+/// printed. Both quotations are read alike, so "one of them" still equals "one of them".
+fn numeral(w: &str) -> &str {
+    const WORDS: [&str; 11] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    const DIGITS: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+    WORDS.iter().position(|n| *n == w).map_or(w, |i| DIGITS[i])
 }
 
 /// A title's or month's abbreviation as the word ("Sen." / "Senator", "Sept." / "September").
@@ -611,6 +626,24 @@ mod tests {
         assert!(!differ(
             "Osama bin Laden had been criminally charged long before the Sept. 11, 2001, terrorist attacks but was not apprehended.",
             "Usama Bin Laden had been criminally charged long before the September 11, 2001, terrorist attacks but was not apprehended,"
+        ));
+    }
+
+    #[test]
+    fn a_number_in_digits_or_words_and_a_phrase_recurring_after_a_cut_are_one_wording() {
+        assert!(!differ(
+            "The reason that the president was very deliberate in his decision-making there is 1) we wanted to make sure",
+            "But the reason that the president was very deliberate in his decision making there is one, we wanted to make sure"
+        ));
+        // The piece after the second cut is another sentence of the post, which the shorter
+        // quotation does not quote, however alike its first words.
+        assert!(!differ(
+            "I'm putting wings on pigs today. They take 1 of ours, let's take 2 of theirs.",
+            "I'm putting wings on pigs today. They take 1 of ours … Let's take 2 of theirs. #Shootthepolice This may be my final post … I'm putting pigs in a blanket."
+        ));
+        assert!(differ(
+            "They take one of ours, let's take two of theirs.",
+            "They take one of ours … let's take three of theirs."
         ));
     }
 }
