@@ -25,7 +25,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         rule(
             BlockKind::Boilerplate,
-            r"(?i)^(?:(?:see also|also read|read more|read also|related (?:content|articles?|stories|coverage|news)|recommended stories|more on this|click here|sign up|subscribe to|follow us|share this(?: article)?)\b\s*[:\-–—|]?|(?:related|recommended|watch|video|listen|podcast|advertisement|sponsored|trending)\s*[:\-–—|])",
+            r"(?i)^(?:\(\s*also on [a-z][\w.]*(?: [a-z][\w.]*)?\s*:|(?:see also|also read|read more|read also|related (?:content|articles?|stories|coverage|news)|recommended stories|more on this|click here|sign up|subscribe to|follow us|share this(?: article)?)\b\s*[:\-–—|]?|(?:related|recommended|watch|video|listen|podcast|advertisement|sponsored|trending)\s*[:\-–—|])",
             "link spam or boilerplate",
         ),
         rule(
@@ -90,13 +90,19 @@ pub fn strip_bullet(text: &str) -> Option<&str> {
     None
 }
 
-/// A short line without final punctuation in the middle of the text: a sub-heading.
+/// A short line without final punctuation in the middle of the text: a sub-heading; or one in
+/// title case that ends with a colon ("4. Most In Boston Don't Favor The Death Penalty:").
 pub fn looks_like_heading(text: &str) -> bool {
     let t = text.trim();
     let words = t.split_whitespace().count();
+    let title_case = || {
+        let mut ws = t.trim_end_matches(':').split_whitespace();
+        words >= 3 && ws.all(|w| !w.starts_with(|c: char| c.is_lowercase()))
+    };
     (2..=14).contains(&words)
         && t.len() <= 110
-        && !t.ends_with(['.', '!', '?', ':', ';', ',', '"', '\'', '”', '’', ')'])
+        && (!t.ends_with(['.', '!', '?', ':', ';', ',', '"', '\'', '”', '’', ')'])
+            || t.ends_with(':') && title_case())
         && t.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -156,6 +162,12 @@ mod tests {
             Some(BlockKind::Boilerplate)
         );
         assert_eq!(kind("Must watch: the debate was lively."), None);
+        // An in-text promo for the outlet's other stories.
+        assert_eq!(
+            kind("( Also on POLITICO: 115K to lose health coverage)"),
+            Some(BlockKind::Boilerplate)
+        );
+        assert_eq!(kind("Also on Tuesday, the Senate voted 52-48."), None);
     }
 
     #[test]
@@ -164,6 +176,13 @@ mod tests {
         assert!(!looks_like_heading(
             "The latest $800 million aid package includes the following:"
         ));
+        assert!(looks_like_heading(
+            "4. Most In Boston Don't Favor The Death Penalty:"
+        ));
+        assert!(!looks_like_heading(
+            "A 2013 poll by The Boston Globe found:"
+        ));
+        assert!(!looks_like_heading("Senator Elizabeth Warren said:"));
         assert_eq!(strip_bullet("· 25,000 helmets;"), Some("25,000 helmets;"));
     }
 }

@@ -268,6 +268,9 @@ fn checkable(c: &Claim, e: &Extras) -> bool {
     if !(!c.figures.is_empty() || explicit_date || named_quote || named) {
         return false;
     }
+    if c.quotes.is_empty() && c.figures.is_empty() && !said && sourcing_note(&c.text) {
+        return false;
+    }
     let first = c
         .text
         .split_whitespace()
@@ -277,6 +280,19 @@ fn checkable(c: &Claim, e: &Extras) -> bool {
     let leaning = LEANING.contains(&first.as_str());
     let short = c.text.split_whitespace().count() <= SHORT_LEANING_WORDS;
     !(leaning && short && c.figures.is_empty() && !named_quote)
+}
+
+/// Whether a sentence says only how its sources spoke ("The officials spoke on condition of
+/// anonymity because they were discussing sensitive negotiations."): a note on sourcing, with
+/// nothing of the story to check. Read only where the sentence quotes and reports nothing.
+fn sourcing_note(s: &str) -> bool {
+    static NOTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:spoke|talked)(?: to [\w ]{1,30}?)? on (?:the )?condition of anonymity",
+        )
+        .expect("sourcing note")
+    });
+    NOTE.is_match(s)
 }
 
 fn is_claim(s: &str, n_words: usize) -> bool {
@@ -416,6 +432,19 @@ fn terms_of(s: &str, mentions: &[Mention]) -> (Vec<String>, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_note_on_how_sources_spoke_is_read_as_sourcing() {
+        assert!(sourcing_note(
+            "The officials, representing various Palestinian factions, spoke on condition of anonymity because they were discussing sensitive negotiations."
+        ));
+        assert!(sourcing_note(
+            "The administration official and both people with ties to Trump spoke on the condition of anonymity to discuss private conversations."
+        ));
+        assert!(!sourcing_note(
+            "The ministry spoke of a condition of the loan that Greece had not met."
+        ));
+    }
 
     #[test]
     fn furniture_is_only_looked_for_in_sentences_holding_its_words() {

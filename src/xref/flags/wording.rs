@@ -330,7 +330,7 @@ pub fn spelt_out(t: &str) -> String {
     static IS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(there|here|it|he|she|that|what|who|where|how)'s\b").expect("'s")
     });
-    let t = t.replace(['’', '‘'], "'");
+    let t = t.replace(['’', '‘', '`'], "'");
     IS.replace_all(&t, "$1 is")
         .replace("n't", " not")
         .replace("'re", " are")
@@ -631,6 +631,11 @@ mod tests {
 
     #[test]
     fn a_number_in_digits_or_words_and_a_phrase_recurring_after_a_cut_are_one_wording() {
+        // A backtick typed for the apostrophe.
+        assert!(!differ(
+            "I don't get up in the morning and worry about my job. It`s not unusual by the way,",
+            "I don't get up in the morning and worry about my job. It's not unusual by the way,"
+        ));
         assert!(!differ(
             "The reason that the president was very deliberate in his decision-making there is 1) we wanted to make sure",
             "But the reason that the president was very deliberate in his decision making there is one, we wanted to make sure"

@@ -40,6 +40,21 @@ const MARKERS: &[&str] = &[
     "commentary listings",
     "is broadcast on",
     "latest rumours and stories",
+    // A live blog's standing note on breaking news ("Refresh this page for the latest.", "Some
+    // things that get reported during breaking news events turn out to be wrong. We'll move
+    // quickly to correct the record …").
+    "refresh this page",
+    "during breaking news events",
+    "best information we have at the time",
+    // A writer's bio under a column or post ("Editor's note: Ruben Navarrette is a CNN
+    // contributor …", "You can reach out to her on Twitter, where …").
+    "is a cnn contributor",
+    "opinions expressed in this commentary",
+    "reach out to her on twitter",
+    "reach out to him on twitter",
+    "follow her on twitter",
+    "follow him on twitter",
+    "sign the petition",
 ];
 
 /// The shape two copies of a boilerplate sentence share.
@@ -261,5 +276,24 @@ mod tests {
         // Words of no letters leave no gap; case folds.
         assert_eq!(shape("  2017 -- Élan 12 vital!  "), "élan vital");
         assert_eq!(shape("123 456"), "");
+    }
+
+    #[test]
+    fn bios_promos_and_live_blog_notes_are_furniture_wherever_they_are() {
+        for t in [
+            "You can reach out to her on Twitter, where she is often tweeting obsessively about the Foo Fighters and the Phillies.",
+            "Editor's note: Ruben Navarrette is a CNN contributor and a nationally syndicated columnist with the Washington Post Writers Group.",
+            "Refresh this page for the latest.",
+            "We'll move quickly to correct the record and we'll only point to the best information we have at the time.",
+            "Sign the petition to declare you oppose a government takeover of the Internet",
+        ] {
+            assert!(Furniture::of(t, false).marked, "{t}");
+        }
+        for t in [
+            "Trump said on Twitter that he would sign the bill on Friday.",
+            "The petition, signed by 120,000 people, asks the council to reopen the library.",
+        ] {
+            assert!(!Furniture::of(t, false).marked, "{t}");
+        }
     }
 }
