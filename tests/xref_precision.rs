@@ -534,6 +534,18 @@ fn a_live_blog_restating_its_entries_has_no_duplicated_passage_but_a_story_does(
 }
 
 #[test]
+fn a_list_saying_the_same_of_each_entry_is_a_template_but_an_entry_printed_twice_is_not() {
+    // Norland, Eastmark and Westfold get one ruling each in the same words: the list's way of
+    // writing. The Southdale entry printed twice word for word is a duplicated passage.
+    let dup = flags_of("list_entries", FlagKind::DuplicatePassage);
+    assert_eq!(dup.len(), 1, "{dup:#?}");
+    assert!(
+        dup[0].evidence.iter().all(|e| e.text.contains("Southdale")),
+        "{dup:#?}"
+    );
+}
+
+#[test]
 fn an_old_file_photo_of_the_subject_is_neither_injected_nor_a_redated_copy() {
     // A 2014 photo of the congressman over a 2019 editorial about him is the article's own
     // illustration; a 2012 photo of cattle over a harbour story names nothing the story names.
