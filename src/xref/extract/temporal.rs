@@ -141,6 +141,9 @@ fn month_range(y: i32, m: u32) -> Option<(NaiveDate, NaiveDate)> {
 fn relative(s: &str, a: NaiveDate, out: &mut Vec<DateRef>) {
     for c in RELATIVE.captures_iter(s) {
         let Some(w) = c.get(0) else { continue };
+        if outlet_name(s, w.start()) {
+            continue;
+        }
         let (start, end, current) = named_span(&c, a).unwrap_or_else(|| ago(&c, a));
         push(
             out,
@@ -153,6 +156,12 @@ fn relative(s: &str, a: NaiveDate, out: &mut Vec<DateRef>) {
             true,
         );
     }
+}
+
+/// Whether the relative date at byte `at` of `s` is part of a newspaper's name ("USA TODAY
+/// research shows", "Philippine Daily Inquirer" is not one): "today" after "USA".
+fn outlet_name(s: &str, at: usize) -> bool {
+    s[..at].trim_end().to_ascii_lowercase().ends_with("usa")
 }
 
 /// (start, end, is current news) of a named relative date ("yesterday", "last month") before
@@ -378,6 +387,9 @@ mod tests {
         );
         assert_eq!(one("earlier this year", a).start, d(2022, 1, 1));
         assert_eq!(one("this week", a).end, a);
+        // The newspaper is no date.
+        assert!(dates_in("USA TODAY research shows.", Some(a)).is_empty());
+        assert!(dates_in("a poll for USA Today found", Some(a)).is_empty());
     }
 
     #[test]
