@@ -419,6 +419,9 @@ pub fn figure_mismatches(w: &Work, copies: &BTreeSet<(usize, usize)>, out: &mut 
         {
             continue; // "more than 26%" / "26.4%": both can be true
         }
+        if found.is_empty() && other_quantities(&ce.figures, &cl.figures, &was, &now) {
+            continue; // "830,000 barrels per day" / "more than six years"
+        }
         let mut diffs: Vec<String> = found
             .iter()
             .map(|(a, b)| format!("{} instead of {}", b.text, a.text))
@@ -467,6 +470,20 @@ fn one_number_changed(a: &str, b: &str) -> Option<(String, String)> {
     };
     (normalised_similarity(&words(a), &words(b)) >= 0.6)
         .then(|| (only_a[0].clone(), only_b[0].clone()))
+}
+
+/// Whether the number one sentence changes, `was` among figures `a` and `now` among `b`, belongs to figures
+/// of two kinds of quantity ("830,000 barrels per day" / "more than six years"): not one figure
+/// restated with another value.
+fn other_quantities(a: &[Figure], b: &[Figure], was: &str, now: &str) -> bool {
+    fn figure<'c>(figures: &'c [Figure], n: &str) -> Option<&'c Figure> {
+        let v: f64 = n.parse().ok()?;
+        figures.iter().find(|f| f.value == v)
+    }
+    match (figure(a, was), figure(b, now)) {
+        (Some(x), Some(y)) => !comparable(x, y),
+        _ => false,
+    }
 }
 
 /// A number written as a year of the last two centuries or this one ("1998", "2016"), or a
@@ -647,6 +664,24 @@ mod tests {
             None
         );
         assert!(is_year("2015-16") && is_year("2015/2016") && !is_year("2015-1") && !is_year("65"));
+    }
+
+    #[test]
+    fn a_number_of_another_quantity_is_no_changed_figure() {
+        let a = "The administration has delayed a decision on the pipeline, which would take as much as 830,000 barrels per day of Alberta crude to refineries on Texas' Gulf Coast.";
+        let b = "TransCanada has been waiting more than six years for the administration to make a decision on the pipeline, which would carry Alberta crude to refineries on Texas' Gulf Coast.";
+        let (fa, fb) = (
+            super::super::figures::figures_in(a, &[]),
+            super::super::figures::figures_in(b, &[]),
+        );
+        let (was, now) = one_number_changed(a, b).expect("one number changed");
+        assert!(other_quantities(&fa, &fb, &was, &now), "{fa:?} {fb:?}");
+        let c = "The pipeline would take as much as 800,000 barrels per day of Alberta crude to refineries on Texas' Gulf Coast.";
+        let fc = super::super::figures::figures_in(c, &[]);
+        assert!(
+            !other_quantities(&fa, &fc, "830000", "800000"),
+            "{fa:?} {fc:?}"
+        );
     }
 
     fn quote(text: &str) -> Quote {
