@@ -86,6 +86,8 @@ fn zelensky_arms_request_links() {
 fn altered_quotes_between_000_and_001() {
     let q = flags(FlagKind::AlteredQuote, "001");
     assert!(q.len() >= 2, "{q:#?}");
+    // 001 is a copy of 000: its quotations are 000's, altered — a warning.
+    assert!(q.iter().all(|f| f.severity == Severity::Warning), "{q:#?}");
     assert!(
         q.iter()
             .all(|f| f.related.iter().all(|r| r.starts_with("000")))

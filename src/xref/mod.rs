@@ -138,7 +138,9 @@ fn finish<'a>(corpus: &Corpus, mut w: Work<'a>) -> (CrossRef, Work<'a>, Vec<Opti
                 },
                 || other_flags(&w),
             );
-            let flags = flags::finish(&w, in_order(of_reuse, others));
+            let (mut quotes, rest) = others;
+            mismatch::grade_quotes(&mut quotes, &copy_pairs(&reuse));
+            let flags = flags::finish(&w, in_order(of_reuse, (quotes, rest)));
             ((reuse, flags), figure_timelines)
         },
     );
@@ -197,6 +199,15 @@ fn copied(reuse: &[reuse::ReuseInfo]) -> BTreeSet<usize> {
         .iter()
         .filter(|r| copying::is_copy(r))
         .map(|r| r.later)
+        .collect()
+}
+
+/// (earlier, later) article pairs, lower index first, where one is a copy of the other.
+fn copy_pairs(reuse: &[reuse::ReuseInfo]) -> BTreeSet<(usize, usize)> {
+    reuse
+        .iter()
+        .filter(|r| copying::is_copy(r))
+        .map(|r| (r.earlier.min(r.later), r.earlier.max(r.later)))
         .collect()
 }
 

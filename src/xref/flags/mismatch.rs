@@ -66,6 +66,24 @@ pub fn altered_quotes(w: &Work, out: &mut Vec<Draft>) {
     }
 }
 
+/// Severity of the `altered_quote` drafts: a `warning` where one article is a copy of the other
+/// (the two quotations are then one statement beyond doubt), `info` elsewhere. Between articles
+/// written apart, that two quotations are one statement is inferred from their words, speaker
+/// and occasion, and that was right 0.84 of the time on the fifth independent sample (one
+/// speaker's written statement and his speech, a spokesman reading out a hospital's statement;
+/// 0.88 over the last three samples), short of the 0.90 a warning promises.
+pub fn grade_quotes(drafts: &mut [Draft], copies: &BTreeSet<(usize, usize)>) {
+    for d in drafts.iter_mut() {
+        let copied =
+            (d.related.iter()).any(|&r| copies.contains(&(r.min(d.article), r.max(d.article))));
+        d.severity = if copied {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+    }
+}
+
 /// A quotation's [`text::normalised`] text and its words' hashes, sorted: the words two
 /// quotations share bound how similar they can be (see [`could_reach`]).
 struct Norm {
