@@ -199,7 +199,10 @@ fn a_speakers_line_in_a_report_of_another_story_is_not_an_altered_quote() {
     assert_eq!(pairs, [["bridge", "bridge-other-outlet"]], "{altered:#?}");
     // Two outlets writing apart: that the two quotations are one statement is inferred, so the
     // flag is `info` (the seeds' copy keeps its warnings: tests/xref_seeds.rs).
-    assert!(altered.iter().all(|f| f.severity == Severity::Info), "{altered:#?}");
+    assert!(
+        altered.iter().all(|f| f.severity == Severity::Info),
+        "{altered:#?}"
+    );
 }
 
 #[test]

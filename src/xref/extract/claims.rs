@@ -268,7 +268,12 @@ fn checkable(c: &Claim, e: &Extras) -> bool {
     if !(!c.figures.is_empty() || explicit_date || named_quote || named) {
         return false;
     }
-    if c.quotes.is_empty() && c.figures.is_empty() && !said && sourcing_note(&c.text) {
+    let bare = c.quotes.is_empty() && c.figures.is_empty() && !said;
+    if bare
+        && (sourcing_note(&c.text)
+            || imperative(&c.text)
+            || (!explicit_date && conjecture(&c.text)))
+    {
         return false;
     }
     let first = c
@@ -293,6 +298,50 @@ fn sourcing_note(s: &str) -> bool {
         .expect("sourcing note")
     });
     NOTE.is_match(s)
+}
+
+/// Verbs that open an instruction to the reader ("Stay tuned for daily dispatches.", "Give them
+/// a read, and then try …", "Do whatever your cyberalgorithms tell you …").
+const IMPERATIVES: &[&str] = &[
+    "don't", "give", "try", "stay", "take", "watch", "click", "remember", "consider", "imagine",
+    "let's", "join", "follow", "keep", "make", "go",
+];
+
+/// Whether a sentence that quotes no one opens with a verb telling the reader what to do: an
+/// instruction, not a statement.
+fn imperative(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    let first = first
+        .trim_end_matches([',', ':'])
+        .replace('’', "'")
+        .to_lowercase();
+    IMPERATIVES.contains(&first.as_str())
+}
+
+/// Whether an unattributed sentence is a conjecture: what may, might or could have been ("Any
+/// decision … may have been nudged further by …", "The pipeline could have been up and running
+/// years ago …", "The best example may well be George W. Bush himself."). The writer's
+/// guess, not a fact to check; said by someone, it is a statement of theirs (not read here).
+fn conjecture(s: &str) -> bool {
+    static GUESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:may|might|could) (?:well )?have been\b|\b(?:may|might) well be\b",
+        )
+        .expect("conjecture")
+    });
+    // Someone's guess, reported ("Johnston speculated that Trump … may have been the source").
+    static WHOSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b(?:speculated|suggested|suggests|believes?|believed|thinks?|thought|argued?|argues|contends?|suspects?|suspected)\b")
+            .expect("attribution")
+    });
+    // A guess inside what someone reported or denied ("denying reports that his country might
+    // have been behind the downing") is no guess of the writer's.
+    let embedded = |at: usize| {
+        s[..at]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w.to_lowercase().as_str(), "that" | "whether" | "if"))
+    };
+    GUESS.find(s).is_some_and(|m| !embedded(m.start())) && !WHOSE.is_match(s)
 }
 
 fn is_claim(s: &str, n_words: usize) -> bool {
@@ -432,6 +481,39 @@ fn terms_of(s: &str, mentions: &[Mention]) -> (Vec<String>, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instructions_and_conjectures_are_no_statements() {
+        for s in [
+            "Stay tuned for daily dispatches.",
+            "Give them a read, and then try some of these rituals yourself.",
+            "Take a look at the map of the closures.",
+        ] {
+            assert!(imperative(s), "{s}");
+        }
+        for s in [
+            "Donald Trump signed the order on Friday.",
+            "Keystone would carry 830,000 barrels a day.",
+            "Doing so would cost $4 billion.",
+        ] {
+            assert!(!imperative(s), "{s}");
+        }
+        for s in [
+            "Any decision to return to state politics may have been nudged further by the midterms.",
+            "The Keystone pipeline could have been up and running years ago.",
+            "The best example may well be George W. Bush himself.",
+        ] {
+            assert!(conjecture(s), "{s}");
+        }
+        for s in [
+            "The pipeline has been delayed for six years.",
+            "The plant may open in March, the company said.",
+            "Johnston speculated that Trump may have been the source of the documents.",
+            "The ambassador apologised after denying reports that his country might have been behind it.",
+        ] {
+            assert!(!conjecture(s), "{s}");
+        }
+    }
 
     #[test]
     fn a_note_on_how_sources_spoke_is_read_as_sourcing() {
