@@ -56,4 +56,10 @@ c5="${FACTSITE_GOLD_DIR:-target/gold}/corpus5"
 rm -rf "$c5/as"
 mkdir -p "$c5"
 python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --window 2014-08-01 2015-01-31 --cap 3000 --out "$c5/as" --clusters "$c5/clusters.tsv"
-echo "corpus3 ready in $dir/as, $later/as, $c4/as and $c5/as"
+# A sixth: September 2013 – February 2014, drawn 2026-12-06 at a1f9fdd after the fixes corpus5
+# led to.
+c6="${FACTSITE_GOLD_DIR:-target/gold}/corpus6"
+rm -rf "$c6/as"
+mkdir -p "$c6"
+python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --window 2013-09-01 2014-02-28 --cap 3000 --out "$c6/as" --clusters "$c6/clusters.tsv"
+echo "corpus3 ready in $dir/as, $later/as, $c4/as, $c5/as and $c6/as"

@@ -24,9 +24,9 @@
 //! every flag (but missing dates and sources), and 60 links, 40 merges and 40 claims spread
 //! evenly over what the pass raises.
 //!
-//! `cargo run --release --example xref_eval -- corpus3 | corpus3-later | corpus4 | corpus5` — precision
+//! `cargo run --release --example xref_eval -- corpus3 | corpus3-later | corpus4 | corpus5 | corpus6` — precision
 //! on the AllSides samples (`scripts/corpus3.sh`) against `tests/gold/<name>/`; `-- corpus3-sample
-//! OUT.jsonl` (and `corpus3-later-sample`, `corpus4-sample`, `corpus5-sample`) draws the items to judge there.
+//! OUT.jsonl` (and `corpus3-later-sample`, `corpus4-sample`, `corpus5-sample`, `corpus6-sample`) draws the items to judge there.
 //!
 //! `cargo run --release --example xref_eval -- candidates OUT.jsonl [all]` — what the pass raises
 //! on the gold corpora and nobody has judged yet (all of it with `all`; claims sampled 1 in 25),
@@ -62,10 +62,12 @@ fn main() {
         Some("corpus4-sample") => corpus3_sample("corpus4", args.get(1)),
         Some("corpus5") => corpus3_eval("corpus5"),
         Some("corpus5-sample") => corpus3_sample("corpus5", args.get(1)),
+        Some("corpus6") => corpus3_eval("corpus6"),
+        Some("corpus6-sample") => corpus3_sample("corpus6", args.get(1)),
         _ => Err(
             "usage: xref_eval fixtures | news CSV [N] | corpus CSV | gold | \
              candidates OUT [all] | validation | validation-sample OUT | \
-             corpus3 | corpus3-later | corpus4 | corpus5 (and -sample OUT)"
+             corpus3 | corpus3-later | corpus4 | corpus5 | corpus6 (and -sample OUT)"
                 .into(),
         ),
     };
