@@ -436,6 +436,62 @@ pub(super) const OF_WORDS: &[&str] = &[
 ];
 
 /// Weekdays, months and time zones are never names.
+/// Nationality and people adjectives that end a name ("Anglo Irish", "Sunni Lebanese") but are
+/// nobody's surname: "-ese" words of seven letters or more ("Lebanese", "Vietnamese"; "Reese" is
+/// a surname), and the "-ish" and other forms by name.
+pub(super) fn is_nationality(lower: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "irish",
+        "british",
+        "english",
+        "scottish",
+        "welsh",
+        "danish",
+        "polish",
+        "turkish",
+        "spanish",
+        "swedish",
+        "finnish",
+        "kurdish",
+        "jewish",
+        "flemish",
+        "cornish",
+        "amish",
+        "french",
+        "dutch",
+        "swiss",
+        "greek",
+        "thai",
+        "arab",
+        "iraqi",
+        "saudi",
+        "yemeni",
+        "israeli",
+        "pakistani",
+        "afghan",
+        "russian",
+        "ukrainian",
+        "american",
+        "canadian",
+        "mexican",
+        "german",
+        "italian",
+        "syrian",
+        "iranian",
+        "egyptian",
+        "libyan",
+        "palestinian",
+        "african",
+        "asian",
+        "european",
+        "korean",
+        "indian",
+        "australian",
+        "brazilian",
+    ];
+    WORDS.contains(&lower) || (lower.len() >= 7 && lower.ends_with("ese"))
+}
+
 pub(super) fn is_calendar(lower: &str) -> bool {
     matches!(
         lower.trim_end_matches("'s"),

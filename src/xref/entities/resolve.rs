@@ -153,6 +153,7 @@ pub fn resolve_with(
             match surnames.get(sf.group.as_str()) {
                 Some(&Surname::One(full))
                     if !sf.multi
+                        && !super::lexicon::is_nationality(&sf.key)
                         && !aliases.split(&sf.key, groups.names[full])
                         && usage.may_be_surname(s, full) =>
                 {
@@ -708,6 +709,39 @@ mod tests {
             "{:?}",
             r.entities
         );
+    }
+
+    #[test]
+    fn a_nationality_ending_a_name_is_no_surname() {
+        let (aliases, _) = Aliases::load(None);
+        // "Sunni Lebanese" said something; later the article says "the Lebanese": a people,
+        // not that person's surname. "Ali Hassan" and a later "Hassan" still join.
+        let r = resolve_lines(
+            &[
+                (0, "Sunni Lebanese said the talks failed."),
+                (0, "Ali Hassan said it would reopen."),
+                (0, "The army of the Lebanese moved in, and Hassan left."),
+            ],
+            &aliases,
+        );
+        let variants = |name: &str| -> Vec<String> {
+            (r.entities.iter())
+                .find(|e| e.name == name)
+                .map(|e| e.variants.iter().map(|v| v.name.clone()).collect())
+                .unwrap_or_default()
+        };
+        assert!(
+            !variants("Sunni Lebanese").contains(&"Lebanese".to_string()),
+            "{:?}",
+            r.entities
+        );
+        assert!(
+            variants("Ali Hassan").contains(&"Hassan".to_string()),
+            "{:?}",
+            r.entities
+        );
+        assert!(super::super::lexicon::is_nationality("irish"));
+        assert!(!super::super::lexicon::is_nationality("reese"));
     }
 
     #[test]

@@ -55,6 +55,9 @@ const MARKERS: &[&str] = &[
     "follow her on twitter",
     "follow him on twitter",
     "sign the petition",
+    // A photo gallery's caption header ("Hide Caption 9 of 18 Photos: Key players in the
+    // shutdown debate … Peter King -- The blunt statesman"), embedded alike in many stories.
+    "hide caption",
 ];
 
 /// The shape two copies of a boilerplate sentence share.

@@ -157,10 +157,25 @@ pub fn numbers(t: &str) -> Vec<String> {
         }
         out.push(normal_number(&t[start..i]));
     }
-    for w in t.split(|c: char| !c.is_ascii_alphabetic()) {
-        if let Some(v) = word_value(&w.to_ascii_lowercase()) {
+    let words: Vec<String> = (t.split(|c: char| !c.is_ascii_alphabetic()))
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let mut k = 0;
+    while k < words.len() {
+        // "Fifty-six" is 56, not 50 and 6.
+        if let Some(tens) = tens_value(&words[k]) {
+            let unit = words
+                .get(k + 1)
+                .and_then(|w| word_value(w))
+                .filter(|&u| u < 10);
+            out.push((tens + unit.unwrap_or(0)).to_string());
+            k += 1 + usize::from(unit.is_some());
+            continue;
+        }
+        if let Some(v) = word_value(&words[k]) {
             out.push(v.to_string());
         }
+        k += 1;
     }
     out.sort();
     out.dedup();
@@ -182,6 +197,16 @@ fn word_value(w: &str) -> Option<u32> {
         .find(|&i| WORDS[i] == w)
         .or_else(|| (3..ORDINALS.len()).find(|&i| ORDINALS[i] == w))
         .map(|i| i as u32)
+}
+
+/// "twenty" … "ninety" as their values.
+fn tens_value(w: &str) -> Option<u32> {
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    TENS.iter()
+        .position(|t| *t == w)
+        .map(|i| 20 + 10 * i as u32)
 }
 
 fn normal_number(s: &str) -> String {
@@ -220,6 +245,8 @@ mod tests {
         assert_eq!(numbers("no figures here"), Vec::<String>::new());
         assert_eq!(numbers("Canada's fifth case"), numbers("the 5 cases"));
         assert_eq!(numbers("two per cent"), ["2"]);
+        assert_eq!(numbers("Fifty-six percent"), numbers("56 percent"));
+        assert_eq!(numbers("forty people"), ["40"]);
     }
 
     #[test]
