@@ -6,7 +6,7 @@
 //! its repeat).
 
 use super::corpus::Work;
-use super::flags::{Draft, PASSAGE_SEVERITY, place, restates_lead, summarised};
+use super::flags::{Draft, PASSAGE_SEVERITY, on_purpose, place};
 use super::model::{Claim, FlagKind};
 use super::text;
 use ahash::HashMap;
@@ -30,7 +30,7 @@ pub fn contained_passages(w: &Work, by_lines: &mut BTreeMap<(usize, usize, usize
         let art = w.gid[start].0;
         let end = start + w.gid[start..].iter().take_while(|g| g.0 == art).count();
         for (first, second) in contained_in(&w.claims[art]) {
-            if restates_lead(&w.claims[art], first, second) || summarised(w, art, first, second) {
+            if on_purpose(w, art, first, second) {
                 continue;
             }
             let (cf, cs) = (&w.claims[art][first], &w.claims[art][second]);

@@ -490,9 +490,9 @@ fn one_number_changed(a: &str, b: &str) -> Option<(String, String)> {
         .then(|| (only_a[0].clone(), only_b[0].clone()))
 }
 
-/// Whether the number one sentence changes, `was` among figures `a` and `now` among `b`, belongs to figures
-/// of two kinds of quantity ("830,000 barrels per day" / "more than six years"): not one figure
-/// restated with another value.
+/// Whether the number one sentence changes, `was` among figures `a` and `now` among `b`,
+/// belongs to figures of two kinds of quantity ("830,000 barrels per day" / "more than six
+/// years"): not one figure restated with another value.
 fn other_quantities(a: &[Figure], b: &[Figure], was: &str, now: &str) -> bool {
     fn figure<'c>(figures: &'c [Figure], n: &str) -> Option<&'c Figure> {
         let v: f64 = n.parse().ok()?;

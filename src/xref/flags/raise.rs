@@ -197,7 +197,7 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
         }
         let (ca, cb) = (&w.claim(p.a), &w.claim(p.b));
         let (first, second) = (a.1.min(b.1), a.1.max(b.1));
-        if restates_lead(&w.claims[a.0], first, second) || summarised(w, a.0, first, second) {
+        if on_purpose(w, a.0, first, second) {
             continue;
         }
         if let Some(d) = by_lines.get_mut(&(a.0, ca.line, cb.line)) {
@@ -241,23 +241,33 @@ fn list_entries(w: &Work, art: usize, x: usize, y: usize) -> bool {
 /// Whether claim `first` (of `claims`, one article's, in order) is in a standfirst and claim
 /// `second` in the body after it: a subtitle restating the lead, or a sentence from further down,
 /// is how news pages open, not a duplicated passage.
-pub(super) fn restates_lead(claims: &[super::model::Claim], first: usize, second: usize) -> bool {
+fn restates_lead(claims: &[super::model::Claim], first: usize, second: usize) -> bool {
     let sf = super::reuse::standfirst(claims);
     sf.contains(&first) && second >= sf.end
 }
 
+/// Whether claim `second` of article `art` repeats claim `first` (`first` < `second`) on
+/// purpose: a standfirst restating the lead, a summary the body restates, or an entry of a live
+/// blog restating earlier ones.
+pub(super) fn on_purpose(w: &Work, art: usize, first: usize, second: usize) -> bool {
+    restates_lead(&w.claims[art], first, second)
+        || summarised(w, art, first, second)
+        || live_blog_entry(w, art, second)
+}
+
+/// Whether claim `g` of article `art` is in the timed entries of a live blog, which restate
+/// earlier entries and the blog's own recap on purpose (see `liveblog`).
+fn live_blog_entry(w: &Work, art: usize, g: usize) -> bool {
+    let blocks = &w.corpus.articles[art].blocks;
+    let start = super::liveblog::entries_start(blocks);
+    matches!((start, w.claims[art].get(g)), (Some(start), Some(c)) if c.block >= start)
+}
+
 /// Whether the claims `first` < `second` of article `art` are a summary and the body restating
 /// it (see [`summary_restated`]), the second not an embedded post repeating a post quoted above
-/// (a scraping duplicate wherever it sits); or whether the second is an entry of a live blog,
-/// which restates earlier entries and its own recap on purpose (see `liveblog`).
-pub(super) fn summarised(w: &Work, art: usize, first: usize, second: usize) -> bool {
+/// (a scraping duplicate wherever it sits).
+fn summarised(w: &Work, art: usize, first: usize, second: usize) -> bool {
     let claims = &w.claims[art];
-    let blocks = &w.corpus.articles[art].blocks;
-    if let (Some(start), Some(c)) = (super::liveblog::entries_start(blocks), claims.get(second))
-        && c.block >= start
-    {
-        return true;
-    }
     let embed = |g: usize| {
         let block = claims
             .get(g)
