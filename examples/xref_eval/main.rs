@@ -24,9 +24,9 @@
 //! every flag (but missing dates and sources), and 60 links, 40 merges and 40 claims spread
 //! evenly over what the pass raises.
 //!
-//! `cargo run --release --example xref_eval -- corpus3 | corpus3-later | corpus4 | corpus5 | corpus6` — precision
+//! `cargo run --release --example xref_eval -- corpus3 | corpus3-later | corpus4 … corpus7` — precision
 //! on the AllSides samples (`scripts/corpus3.sh`) against `tests/gold/<name>/`; `-- corpus3-sample
-//! OUT.jsonl` (and `corpus3-later-sample`, `corpus4-sample`, `corpus5-sample`, `corpus6-sample`) draws the items to judge there.
+//! OUT.jsonl` (and `corpus3-later-sample`, `corpus4-sample` …) draws the items to judge there.
 //!
 //! `cargo run --release --example xref_eval -- candidates OUT.jsonl [all]` — what the pass raises
 //! on the gold corpora and nobody has judged yet (all of it with `all`; claims sampled 1 in 25),
@@ -54,20 +54,14 @@ fn main() {
         Some("candidates") => candidates(args.get(1), args.get(2).is_some_and(|a| a == "all")),
         Some("validation") => validation_eval(),
         Some("validation-sample") => validation_sample(args.get(1)),
-        Some("corpus3") => corpus3_eval("corpus3"),
-        Some("corpus3-sample") => corpus3_sample("corpus3", args.get(1)),
-        Some("corpus3-later") => corpus3_eval("corpus3_later"),
-        Some("corpus3-later-sample") => corpus3_sample("corpus3_later", args.get(1)),
-        Some("corpus4") => corpus3_eval("corpus4"),
-        Some("corpus4-sample") => corpus3_sample("corpus4", args.get(1)),
-        Some("corpus5") => corpus3_eval("corpus5"),
-        Some("corpus5-sample") => corpus3_sample("corpus5", args.get(1)),
-        Some("corpus6") => corpus3_eval("corpus6"),
-        Some("corpus6-sample") => corpus3_sample("corpus6", args.get(1)),
+        Some(a) if a.starts_with("corpus") && a != "corpus" => match a.strip_suffix("-sample") {
+            Some(name) => corpus3_sample(&name.replace('-', "_"), args.get(1)),
+            None => corpus3_eval(&a.replace('-', "_")),
+        },
         _ => Err(
             "usage: xref_eval fixtures | news CSV [N] | corpus CSV | gold | \
              candidates OUT [all] | validation | validation-sample OUT | \
-             corpus3 | corpus3-later | corpus4 | corpus5 | corpus6 (and -sample OUT)"
+             corpus3 | corpus3-later | corpus4 … corpus7 (and -sample OUT)"
                 .into(),
         ),
     };
