@@ -327,6 +327,12 @@ fn descriptive_names_common_words_and_titles_resolve_to_the_right_entity() {
             .any(|v| v.contains(&"Rhine".into()) && v.contains(&"Upper Rhine".into())),
         "{all:?}"
     );
+    // Nor is "Midtown Manhattan" anyone whose surname is "Manhattan": a district of the borough.
+    assert!(
+        !all.iter()
+            .any(|v| v.contains(&"Manhattan".into()) && v.contains(&"Midtown Manhattan".into())),
+        "{all:?}"
+    );
     // POTUS on 21 May 2022 is Joe Biden; AP is the Associated Press.
     assert!(!all.iter().any(|v| v.contains(&"POTUS".into())), "{all:?}");
     let biden = x
@@ -644,4 +650,37 @@ fn one_speakers_words_on_two_occasions_are_not_an_altered_quote() {
     // worded two ways.
     let flags = altered_quotes("quotes_occasions");
     assert!(flags.is_empty(), "{flags:#?}");
+}
+
+#[test]
+fn a_writers_bio_and_a_transcript_footer_are_no_claims_to_link() {
+    let x = pass("bios");
+    let claims: Vec<&str> = (x.articles.iter())
+        .flat_map(|a| &a.claims)
+        .map(|c| c.text.as_str())
+        .collect();
+    // The stories' own sentences are claims …
+    assert!(
+        claims.iter().any(|c| c.contains("12.9 percent")),
+        "{claims:#?}"
+    );
+    assert!(
+        claims.iter().any(|c| c.contains("Three networks")),
+        "{claims:#?}"
+    );
+    // … the writer's bio paragraph, every sentence of it, is not.
+    assert!(
+        !claims
+            .iter()
+            .any(|c| c.contains("alternative weeklies") || c.contains("senior media writer")),
+        "{claims:#?}"
+    );
+    // Nor is the broadcaster's footer linked across two transcripts on other stories.
+    for c in &x.clusters {
+        assert!(
+            !c.text.contains("rush deadline") && !c.text.contains("authoritative record"),
+            "footer linked: {}",
+            c.text
+        );
+    }
 }

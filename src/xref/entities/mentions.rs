@@ -266,7 +266,13 @@ fn guess_kind(sentence: &str, run: &[text::Word], titled: bool) -> Option<Entity
     if has_org_word(run) {
         return Some(EntityKind::Org);
     }
-    if PLACES.contains(&k.as_str()) || PLACE_WORDS.contains(&last) {
+    // "City of Albany", "State of Ohio", "Isle of Man": a place named by what it is ("Duke of
+    // Edinburgh" is a title, read below).
+    let of_place = run.len() >= 3
+        && run[1].lower == "of"
+        && OF_WORDS.contains(&run[0].lower.as_str())
+        && run[0].lower != "duke";
+    if PLACES.contains(&k.as_str()) || PLACE_WORDS.contains(&last) || of_place {
         return Some(EntityKind::Place);
     }
     if titled {
@@ -297,8 +303,8 @@ fn guess_kind(sentence: &str, run: &[text::Word], titled: bool) -> Option<Entity
     None
 }
 
-/// Whether a first word describes rather than names ("Upper Rhine", "Lake Oroville", "Democratic
-/// Socialists", "Australian Quarantine"): such a run is no person's full name.
+/// Whether a first word describes rather than names ("Upper Rhine", "Midtown Manhattan", "Lake
+/// Oroville", "Democratic Socialists", "Australian Quarantine"): such a run is no person's full name.
 fn describes(first: &str) -> bool {
     const WORDS: &[&str] = &[
         "upper",
@@ -313,6 +319,13 @@ fn describes(first: &str) -> bool {
         "western",
         "central",
         "greater",
+        "midtown",
+        "downtown",
+        "uptown",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
         "lake",
         "mount",
         "port",
@@ -402,6 +415,17 @@ mod tests {
         );
         assert!(
             m.contains(&("Fumio Kishida".into(), Some(EntityKind::Person))),
+            "{m:?}"
+        );
+        // A place named by what it is: no person's full name ("City of Albany" made "Albany",
+        // meaning the county, its surname).
+        let m = surfaces("Lead paint is the City of Albany's problem, the Isle of Man said.");
+        assert!(
+            m.contains(&("City of Albany".into(), Some(EntityKind::Place))),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&("Isle of Man".into(), Some(EntityKind::Place))),
             "{m:?}"
         );
         // "Crown" is part of the title, not of a name ("Saudi Crown" merged with "Crown").

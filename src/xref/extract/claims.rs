@@ -123,7 +123,10 @@ fn extract_block(article: &Article, bi: usize, block: &crate::content::Block) ->
     let text = cleaned
         .as_ref()
         .map_or(block.text.as_str(), |c| c.text.as_str());
-    for (si, r) in sentences::split(text).into_iter().enumerate() {
+    let split = sentences::split(text);
+    // A writer's bio under or above a column is about the writer, not the story.
+    let bio = split.first().is_some_and(|r| writer_bio(&text[r.clone()]));
+    for (si, r) in split.into_iter().enumerate() {
         let r = without_furniture(text, r);
         let s = &text[r.clone()];
         let span = match &cleaned {
@@ -134,7 +137,7 @@ fn extract_block(article: &Article, bi: usize, block: &crate::content::Block) ->
         if n_words >= 3 {
             out.body_len += s.len();
         }
-        if !is_claim(s, n_words) {
+        if bio || !is_claim(s, n_words) {
             continue;
         }
         let id = format!("{}:{}:{}", article.slug, block.line, si + 1);
@@ -202,6 +205,23 @@ fn without_furniture(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<u
     } else {
         r.start..r.start + before.len()
     }
+}
+
+/// Whether a paragraph's first sentence introduces its writer ("Michael Grunwald is a senior
+/// staff writer for Politico Magazine.", "Jack Shafer is POLITICO's senior media writer."): the
+/// paragraph is the writer's bio ("Previously, Jack wrote a column … He also edited two
+/// alternative weeklies …"), page furniture that heads or closes each of their pieces. Only a
+/// short sentence ending on the role or its outlet: "… a reporter for The Post who was detained
+/// in Iran" goes on to report something.
+fn writer_bio(s: &str) -> bool {
+    static BIO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let role = r"(?:writer|columnist|correspondent|reporter|editor|contributor|commentator|blogger|critic)s?";
+        regex::Regex::new(&format!(
+            r"^(?:Editor['’]s note: )?(?:[A-Z][\w.'’-]*\s){{1,3}}is (?:an? |the |[A-Z][\w.&]*(?:\s[A-Z][\w.&]*)?['’]s )(?:[\w-]+\s){{0,3}}{role}(?:\s(?:for|at|with|of)\s(?:the\s)?[A-Z][\w.&'’ -]{{1,40}})?\.?$"
+        ))
+        .expect("writer's bio")
+    });
+    s.split_whitespace().count() <= 16 && BIO.is_match(s.trim())
 }
 
 /// Words that open a sentence leaning on the one before: alone it names nothing to check.
@@ -512,6 +532,24 @@ mod tests {
             "The ambassador apologised after denying reports that his country might have been behind it.",
         ] {
             assert!(!conjecture(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_writers_bio_is_told_from_news_about_a_reporter() {
+        for s in [
+            "Michael Grunwald is a senior staff writer for Politico Magazine.",
+            "Jack Shafer is POLITICO's senior media writer.",
+            "Jane Doe is a contributing editor at The Atlantic.",
+        ] {
+            assert!(writer_bio(s), "{s}");
+        }
+        for s in [
+            "Jason Rezaian is a reporter for The Washington Post who has been held in Iran since July.",
+            "Smith is a senior adviser to the governor.",
+            "The reporter for the Times was detained on Friday.",
+        ] {
+            assert!(!writer_bio(s), "{s}");
         }
     }
 

@@ -9,6 +9,7 @@
 //! - spelling: British and American ("colour"/"color", "organisations"/"organizations",
 //!   "towards"/"toward"), hyphens and spaces ("co-operation"/"cooperation", "the
 //!   re-introduction"/"there-introduction"), a one-letter typo in a long word ("Guman"/"Human");
+//! - "there's" heard as "there are" before a plural ("There's ways" / "There are ways");
 //! - punctuation, case and quotation marks.
 //!
 //! A word added, dropped or changed inside the part both quote is a different wording.
@@ -196,6 +197,16 @@ fn harmless(op: &similar::DiffOp, a: &[String], b: &[String]) -> bool {
         || replaced
         || spelled_alike(xa, xb)
         || censored_alike(xa, xb)
+        || there_is_are(a, &ra, xa, xb)
+}
+
+/// "There's ways" / "There are ways": "there's" is said before a plural as well, so after
+/// "there" an "is" against an "are" is how the contraction was heard or spelt out, not another
+/// word.
+fn there_is_are(a: &[String], ra: &std::ops::Range<usize>, xa: &[String], xb: &[String]) -> bool {
+    let pair = |x: &[String]| x.len() == 1 && (x[0] == "is" || x[0] == "are");
+    let after_there = ra.start > 0 && a.get(ra.start - 1).is_some_and(|w| w == "there");
+    pair(xa) && pair(xb) && xa != xb && after_there
 }
 
 /// Words one quotation prints censored ("b----", "bulls---", "b**ch": the marker and the
@@ -457,6 +468,19 @@ mod tests {
         assert!(differ(
             "he ordered the wiretap of the offices last year",
             "he ordered the wiretaps of the offices last year"
+        ));
+    }
+
+    #[test]
+    fn theres_before_a_plural_is_there_are() {
+        assert!(!differ(
+            "There\u{2019}s ways we can address what the president did was unconstitutional",
+            "There are ways we can address what the President, did [which] was unconstitutional"
+        ));
+        // Another verb after "there" is another word.
+        assert!(differ(
+            "There are ways we can address it",
+            "There were ways we can address it"
         ));
     }
 

@@ -58,6 +58,12 @@ const MARKERS: &[&str] = &[
     // A photo gallery's caption header ("Hide Caption 9 of 18 Photos: Key players in the
     // shutdown debate … Peter King -- The blunt statesman"), embedded alike in many stories.
     "hide caption",
+    // A broadcaster's transcript footer ("NPR transcripts are created on a rush deadline by
+    // Verb8tm, Inc. … This text may not be in its final form … The authoritative record of
+    // NPR's programming is the audio record.").
+    "transcripts are created on a rush deadline",
+    "may not be in its final form",
+    "authoritative record of",
 ];
 
 /// The shape two copies of a boilerplate sentence share.
@@ -289,6 +295,9 @@ mod tests {
             "Refresh this page for the latest.",
             "We'll move quickly to correct the record and we'll only point to the best information we have at the time.",
             "Sign the petition to declare you oppose a government takeover of the Internet",
+            "NPR transcripts are created on a rush deadline by Verb8tm, Inc., an NPR contractor, and produced using a proprietary transcription process developed with NPR.",
+            "This text may not be in its final form and may be updated or revised in the future.",
+            "The authoritative record of NPR\u{2019}s programming is the audio record.",
         ] {
             assert!(Furniture::of(t, false).marked, "{t}");
         }
