@@ -684,3 +684,25 @@ fn a_writers_bio_and_a_transcript_footer_are_no_claims_to_link() {
         );
     }
 }
+
+#[test]
+fn paragraphs_each_printed_twice_in_a_row_are_one_flag() {
+    // A scraped gallery printing each caption twice: one flag for the run, citing every pair;
+    // a paragraph repeated further down is still its own flag.
+    let x = pass("doubled");
+    let dup: Vec<_> = (x.flags.iter())
+        .filter(|f| f.kind == FlagKind::DuplicatePassage)
+        .collect();
+    assert_eq!(dup.len(), 2, "{dup:#?}");
+    let run = dup
+        .iter()
+        .find(|f| f.message.contains("printed twice in a row"))
+        .expect("one flag for the doubled run");
+    assert!(run.message.starts_with("4 paragraphs"), "{}", run.message);
+    assert_eq!(run.evidence.len(), 8, "{:#?}", run.evidence);
+    let apart = dup.iter().find(|f| f.id != run.id).expect("the far repeat");
+    assert!(
+        apart.evidence.iter().all(|e| e.text.contains("Geneva")),
+        "{apart:#?}"
+    );
+}

@@ -357,7 +357,9 @@ pub fn read_gold(dir: &Path) -> R<BTreeMap<String, Judged>> {
 /// sentence holds the judged one or is held by it: readers quote sentences, the pass cites
 /// whole claims. One judged as the pass raised it (`other` empty) is the raised flag on the
 /// same file that cites its sentence among the passage's (a passage found one sentence longer
-/// cites another first). A flag judged under its own key is not judged again this way.
+/// cites another first). A flag judged under its own key is not judged again this way, but for
+/// one standing for a run of paragraphs each printed twice (`flags/doubled.rs`): it cites every
+/// pair of the run, each judged on its own.
 fn same_passage<'a>(
     raised: &'a [Item],
     gold: &BTreeMap<String, Judged>,
@@ -368,7 +370,11 @@ fn same_passage<'a>(
     }
     let candidates = || {
         (raised.iter()).filter(|i| {
-            i.type_ == "flag" && i.kind == j.kind && i.file == j.file && !gold.contains_key(&i.key)
+            let run = i.message.contains("printed twice in a row");
+            i.type_ == "flag"
+                && i.kind == j.kind
+                && i.file == j.file
+                && (run || !gold.contains_key(&i.key))
         })
     };
     if j.other.is_empty() {

@@ -46,6 +46,8 @@ pub mod copying;
 pub mod corrections;
 #[path = "flags/discrepancy.rs"]
 pub mod discrepancy;
+#[path = "flags/doubled.rs"]
+pub mod doubled;
 #[path = "flags/raise.rs"]
 pub mod flags;
 #[path = "flags/liveblog.rs"]

@@ -190,6 +190,8 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
             && c.figures.is_empty()
             && c.text.split_whitespace().count() <= FURNITURE_WORDS
     };
+    // Pairs of a paragraph and its verbatim repeat in the very next one (see `doubled`).
+    let mut doubled: BTreeSet<(usize, usize, usize)> = BTreeSet::new();
     for p in w.matches().filter(within) {
         let (a, b) = (w.gid[p.a], w.gid[p.b]);
         if furniture(p.a) || furniture(p.b) {
@@ -222,9 +224,13 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
         );
         d.cite_claim(w, p.b);
         d.cite_claim(w, p.a);
+        if verbatim && ca.block.abs_diff(cb.block) == 1 {
+            doubled.insert((a.0, ca.line, cb.line));
+        }
         by_lines.insert((a.0, ca.line, cb.line), d);
     }
     super::contained::contained_passages(w, &mut by_lines);
+    super::doubled::group(&mut by_lines, &doubled);
     out.extend(by_lines.into_values());
 }
 
