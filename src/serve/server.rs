@@ -186,6 +186,8 @@ struct TempSite {
 
 const TEMP_PREFIX: &str = "factsite-serve-";
 const TEMP_LOCK: &str = ".factsite-serve.lock";
+/// Age past which an unlocked temporary site is a killed serve's, not one starting.
+const LOCK_SETTLED: std::time::Duration = std::time::Duration::from_secs(60);
 
 impl TempSite {
     fn new() -> Result<TempSite> {
@@ -197,15 +199,26 @@ impl TempSite {
             .map_err(|e| Error::io(&tmp, e))?;
         let path = dir.path().join(TEMP_LOCK);
         let lock = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
-        // Where locks are unsupported the folder is only removed on a clean stop.
-        let _ = lock.try_lock();
+        // Another serve starting at the same time may be probing this lock (see
+        // `remove_stale_temp_sites`) for a moment: try again rather than run unlocked, which
+        // would let a later serve take the folder for a killed one's. Where locks are
+        // unsupported the folder is only removed on a clean stop.
+        for _ in 0..200 {
+            match lock.try_lock() {
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    std::thread::sleep(std::time::Duration::from_millis(1))
+                }
+                _ => break,
+            }
+        }
         Ok(TempSite { dir, _lock: lock })
     }
 }
 
 /// Removes the temporary sites of serves that were killed: folders whose lock file no running
-/// serve holds. A folder without one is left alone unless it is over a day old (a serve may
-/// have just made it, or an older factsite made it).
+/// serve holds and is over a minute old (a serve starting now has made it and not locked it
+/// yet). A folder without one is left alone unless it is over a day old (a serve may have just
+/// made it, or an older factsite made it).
 fn remove_stale_temp_sites(tmp: &Path) {
     let Ok(entries) = std::fs::read_dir(tmp) else {
         return;
@@ -218,12 +231,13 @@ fn remove_stale_temp_sites(tmp: &Path) {
             continue;
         }
         let dir = entry.path();
+        let old = |m: std::io::Result<std::fs::Metadata>, age: std::time::Duration| {
+            m.and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|a| a > age))
+        };
         let stale = match std::fs::File::open(dir.join(TEMP_LOCK)) {
-            Ok(f) => f.try_lock().is_ok(),
-            Err(_) => entry
-                .metadata()
-                .and_then(|m| m.modified())
-                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > day)),
+            Ok(f) => old(f.metadata(), LOCK_SETTLED) && f.try_lock().is_ok(),
+            Err(_) => old(entry.metadata(), day),
         };
         if stale {
             let _ = std::fs::remove_dir_all(&dir);
@@ -505,7 +519,13 @@ mod tests {
             d
         };
         let killed = make("factsite-serve-killed");
-        std::fs::write(killed.join(TEMP_LOCK), "").unwrap();
+        let lock = std::fs::File::create(killed.join(TEMP_LOCK)).unwrap();
+        let past = std::time::SystemTime::now() - 2 * LOCK_SETTLED;
+        lock.set_modified(past).unwrap();
+        drop(lock);
+        // A serve starting now: its lock file is made, not yet locked.
+        let starting = make("factsite-serve-starting");
+        std::fs::write(starting.join(TEMP_LOCK), "").unwrap();
         let running = make("factsite-serve-running");
         let held = std::fs::File::create(running.join(TEMP_LOCK)).unwrap();
         held.try_lock().unwrap();
@@ -514,5 +534,6 @@ mod tests {
         remove_stale_temp_sites(tmp.path());
         assert!(!killed.exists());
         assert!(running.exists() && just_made.exists() && other.exists());
+        assert!(starting.exists());
     }
 }
