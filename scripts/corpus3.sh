@@ -67,4 +67,10 @@ c7="${FACTSITE_GOLD_DIR:-target/gold}/corpus7"
 rm -rf "$c7/as"
 mkdir -p "$c7"
 python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --window 2015-02-01 2015-07-31 --cap 3000 --out "$c7/as" --clusters "$c7/clusters.tsv"
-echo "corpus3 ready in $dir/as, $later/as, $c4/as, $c5/as, $c6/as and $c7/as"
+# An eighth: January 2012 – February 2013, drawn 2026-12-06 at f0b4795 after the fixes corpus7
+# led to.
+c8="${FACTSITE_GOLD_DIR:-target/gold}/corpus8"
+rm -rf "$c8/as"
+mkdir -p "$c8"
+python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --window 2012-01-01 2013-02-28 --cap 3000 --out "$c8/as" --clusters "$c8/clusters.tsv"
+echo "corpus3 ready in $dir/as, $later/as, $c4/as, $c5/as, $c6/as, $c7/as and $c8/as"

@@ -24,7 +24,7 @@
 //! every flag (but missing dates and sources), and 60 links, 40 merges and 40 claims spread
 //! evenly over what the pass raises.
 //!
-//! `cargo run --release --example xref_eval -- corpus3 | corpus3-later | corpus4 … corpus7` — precision
+//! `cargo run --release --example xref_eval -- corpus3 | corpus3-later | corpus4 … corpus8` — precision
 //! on the AllSides samples (`scripts/corpus3.sh`) against `tests/gold/<name>/`; `-- corpus3-sample
 //! OUT.jsonl` (and `corpus3-later-sample`, `corpus4-sample` …) draws the items to judge there.
 //!
@@ -61,7 +61,7 @@ fn main() {
         _ => Err(
             "usage: xref_eval fixtures | news CSV [N] | corpus CSV | gold | \
              candidates OUT [all] | validation | validation-sample OUT | \
-             corpus3 | corpus3-later | corpus4 … corpus7 (and -sample OUT)"
+             corpus3 | corpus3-later | corpus4 … corpus8 (and -sample OUT)"
                 .into(),
         ),
     };
