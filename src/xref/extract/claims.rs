@@ -221,7 +221,15 @@ fn writer_bio(s: &str) -> bool {
         ))
         .expect("writer's bio")
     });
-    s.split_whitespace().count() <= 16 && BIO.is_match(s.trim())
+    // "Chris Stirewalt is digital politics editor for Fox News, and his POWER PLAY column
+    // appears Monday-Friday on FoxNews.com.": a columnist's standing footer.
+    static COLUMN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?:[A-Z][\w.'’-]*\s){1,3}is (?:an? |the )?(?:[\w-]+\s){0,3}(?:editor|writer|columnist|correspondent)\b[^.]*,? and (?:his|her) [\w ]{0,30}column appears\b",
+        )
+        .expect("column footer")
+    });
+    (s.split_whitespace().count() <= 16 && BIO.is_match(s.trim())) || COLUMN.is_match(s.trim())
 }
 
 /// Words that open a sentence leaning on the one before: alone it names nothing to check.
@@ -581,6 +589,7 @@ mod tests {
             "Michael Grunwald is a senior staff writer for Politico Magazine.",
             "Jack Shafer is POLITICO's senior media writer.",
             "Jane Doe is a contributing editor at The Atlantic.",
+            "Chris Stirewalt is digital politics editor for Fox News, and his POWER PLAY column appears Monday-Friday on FoxNews.com.",
         ] {
             assert!(writer_bio(s), "{s}");
         }

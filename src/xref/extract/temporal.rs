@@ -158,10 +158,24 @@ fn relative(s: &str, a: NaiveDate, out: &mut Vec<DateRef>) {
     }
 }
 
-/// Whether the relative date at byte `at` of `s` is part of a newspaper's name ("USA TODAY
-/// research shows", "Philippine Daily Inquirer" is not one): "today" after "USA".
+/// Whether the relative date at byte `at` of `s` is part of a name — a newspaper's or a
+/// programme's ("USA TODAY research shows", "aired on CNN's \"Lou Dobbs Tonight\"", "said on
+/// ABC's This Week"): capitalised inside a sentence, after a capitalised word or an opening
+/// quotation mark. At the start of a sentence any word is capitalised ("Today, the council …").
 fn outlet_name(s: &str, at: usize) -> bool {
-    s[..at].trim_end().to_ascii_lowercase().ends_with("usa")
+    if !s[at..].starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let before = s[..at].trim_end();
+    let Some(last) = before.chars().last() else {
+        return false;
+    };
+    if matches!(last, '"' | '“' | '‘') {
+        return true;
+    }
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    !matches!(last, '.' | '!' | '?' | ':' | ';' | ',' | ')' | '—' | '–')
+        && word.starts_with(|c: char| c.is_uppercase())
 }
 
 /// (start, end, is current news) of a named relative date ("yesterday", "last month") before
@@ -390,6 +404,29 @@ mod tests {
         // The newspaper is no date.
         assert!(dates_in("USA TODAY research shows.", Some(a)).is_empty());
         assert!(dates_in("a poll for USA Today found", Some(a)).is_empty());
+        // Nor is a programme.
+        assert!(
+            dates_in(
+                "Segments aired on CNN's \"Lou Dobbs Tonight\" about the speech.",
+                Some(a)
+            )
+            .is_empty()
+        );
+        assert!(dates_in("McCain said on ABC's This Week that he agreed.", Some(a)).is_empty());
+        // A sentence may open on one, and a quoted one is a date all the same.
+        assert_eq!(dates_in("Today, the council voted.", Some(a)).len(), 1);
+        assert_eq!(
+            dates_in("He said \"we vote today\" to reporters.", Some(a)).len(),
+            1
+        );
+        assert_eq!(
+            dates_in(
+                "Officials said Monday that talks resume this week.",
+                Some(a)
+            )
+            .len(),
+            2
+        );
     }
 
     #[test]

@@ -64,6 +64,10 @@ const MARKERS: &[&str] = &[
     "transcripts are created on a rush deadline",
     "may not be in its final form",
     "authoritative record of",
+    // A poll's method line, printed alike under every poll of one pollster ("The survey's
+    // overall sampling error is plus or minus three percentage points."): the same words about
+    // other polls.
+    "sampling error is plus or minus",
 ];
 
 /// The shape two copies of a boilerplate sentence share.
@@ -298,6 +302,7 @@ mod tests {
             "NPR transcripts are created on a rush deadline by Verb8tm, Inc., an NPR contractor, and produced using a proprietary transcription process developed with NPR.",
             "This text may not be in its final form and may be updated or revised in the future.",
             "The authoritative record of NPR\u{2019}s programming is the audio record.",
+            "The survey's overall sampling error is plus or minus three percentage points.",
         ] {
             assert!(Furniture::of(t, false).marked, "{t}");
         }
