@@ -259,6 +259,9 @@ fn weekdays(s: &str, a: NaiveDate, out: &mut Vec<DateRef>) {
         let Ok(target) = day.as_str().parse::<Weekday>() else {
             continue;
         };
+        if recurring(&s[..w.start()]) {
+            continue;
+        }
         let modifier = c.name("mod").map(|m| m.as_str().to_lowercase());
         let back = (7 + a.weekday().num_days_from_monday() - target.num_days_from_monday()) % 7;
         let back = u64::from(back);
@@ -271,6 +274,22 @@ fn weekdays(s: &str, a: NaiveDate, out: &mut Vec<DateRef>) {
         };
         push(out, s, w.range(), DateKind::Weekday, d, d, true, true);
     }
+}
+
+/// Whether a weekday follows "every" or "each" (with other weekdays between: "every Monday or
+/// Tuesday"): a day that recurs ("a winner will be announced every Wednesday"), no date.
+fn recurring(before: &str) -> bool {
+    let words = before.split_whitespace().rev().take(4);
+    for w in words {
+        let w = w.trim_matches(',').to_lowercase();
+        if w == "every" || w == "each" {
+            return true;
+        }
+        if !(w == "or" || w == "and" || w.parse::<Weekday>().is_ok()) {
+            return false;
+        }
+    }
+    false
 }
 
 fn months(s: &str, anchor: Option<NaiveDate>, out: &mut Vec<DateRef>) {
@@ -426,6 +445,25 @@ mod tests {
             )
             .len(),
             2
+        );
+    }
+
+    #[test]
+    fn a_recurring_weekday_is_no_date() {
+        let a = d(2012, 6, 14);
+        for s in [
+            "The puzzle can usually be found in this spot every Monday or Tuesday.",
+            "A winner will be announced each Wednesday on the show.",
+        ] {
+            assert!(dates_in(s, Some(a)).is_empty(), "{s}");
+        }
+        assert_eq!(
+            dates_in("The board met on Monday and Tuesday.", Some(a)).len(),
+            2
+        );
+        assert_eq!(
+            dates_in("Every lawmaker voted on Tuesday.", Some(a)).len(),
+            1
         );
     }
 
