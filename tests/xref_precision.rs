@@ -721,3 +721,12 @@ fn an_old_date_beside_current_words_with_no_copy_behind_it_is_only_info() {
         stale[0].message
     );
 }
+
+#[test]
+fn a_labelled_summary_restated_by_the_story_is_no_duplicate() {
+    // CNN opens with "Story highlights" and unpunctuated bullet lines the story then restates:
+    // a summary on purpose. A paragraph printed twice further down is still flagged.
+    let dup = flags_of("highlights", FlagKind::DuplicatePassage);
+    assert_eq!(dup.len(), 1, "{dup:#?}");
+    assert!(dup[0].evidence[0].text.contains("12 families"), "{dup:#?}");
+}

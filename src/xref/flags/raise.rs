@@ -258,8 +258,41 @@ fn restates_lead(claims: &[super::model::Claim], first: usize, second: usize) ->
 pub(super) fn on_purpose(w: &Work, art: usize, first: usize, second: usize) -> bool {
     restates_lead(&w.claims[art], first, second)
         || summarised(w, art, first, second)
+        || highlighted(w, art, first, second)
         || live_blog_entry(w, art, second)
 }
+
+/// Whether claim `first` is in a summary the page labels as one ("Story highlights" and the
+/// unpunctuated bullet lines under it, as CNN opens its stories) and `second` in the story that
+/// restates it.
+fn highlighted(w: &Work, art: usize, first: usize, second: usize) -> bool {
+    let claims = &w.claims[art];
+    let (Some(a), Some(b)) = (claims.get(first), claims.get(second)) else {
+        return false;
+    };
+    let blocks = &w.corpus.articles[art].blocks;
+    let mut body = (blocks.iter().enumerate()).filter(|(_, b)| b.kind == BlockKind::Body);
+    let Some((start, open)) = body.next() else {
+        return false;
+    };
+    let label = open.text.get(..16).unwrap_or("").to_lowercase();
+    if !(label.starts_with("story highlights") || label.starts_with("key points")) {
+        return false;
+    }
+    let bullet = |t: &str| {
+        t.split_whitespace().count() <= HIGHLIGHT_WORDS
+            && !t.trim_end().ends_with(['.', '!', '?', '"', '”'])
+    };
+    let end = start
+        + 1
+        + (blocks[start + 1..].iter())
+            .take_while(|b| b.kind != BlockKind::Body || bullet(&b.text))
+            .count();
+    (start..end).contains(&a.block) && b.block >= end
+}
+
+/// Most words of a line of a labelled summary ("Story highlights").
+const HIGHLIGHT_WORDS: usize = 30;
 
 /// Whether claim `g` of article `art` is in the timed entries of a live blog, which restate
 /// earlier entries and the blog's own recap on purpose (see `liveblog`).
