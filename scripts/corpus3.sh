@@ -44,33 +44,17 @@ later="${dir}_later"
 rm -rf "$later/as"
 mkdir -p "$later"
 python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --after 3000 --cap 5000 --out "$later/as" --clusters "$later/clusters.tsv"
-# A fourth sample: every article dated March–August 2013 that no story cluster holds (2,255
-# articles; other years than the clusters', drawn 2026-12-06 after the fixes it measures).
-c4="${FACTSITE_GOLD_DIR:-target/gold}/corpus4"
-rm -rf "$c4/as"
-mkdir -p "$c4"
-python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --window 2013-03-01 2013-08-31 --cap 3000 --out "$c4/as" --clusters "$c4/clusters.tsv"
-# A fifth: every article dated August 2014 – January 2015 that no story cluster holds (drawn
-# 2026-12-06 at d3eec51, before any change made for it).
-c5="${FACTSITE_GOLD_DIR:-target/gold}/corpus5"
-rm -rf "$c5/as"
-mkdir -p "$c5"
-python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --window 2014-08-01 2015-01-31 --cap 3000 --out "$c5/as" --clusters "$c5/clusters.tsv"
-# A sixth: September 2013 – February 2014, drawn 2026-12-06 at a1f9fdd after the fixes corpus5
-# led to.
-c6="${FACTSITE_GOLD_DIR:-target/gold}/corpus6"
-rm -rf "$c6/as"
-mkdir -p "$c6"
-python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --window 2013-09-01 2014-02-28 --cap 3000 --out "$c6/as" --clusters "$c6/clusters.tsv"
-# A seventh: February – July 2015, drawn 2026-12-06 at 05954e3 after the fixes corpus6 led to.
-c7="${FACTSITE_GOLD_DIR:-target/gold}/corpus7"
-rm -rf "$c7/as"
-mkdir -p "$c7"
-python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --window 2015-02-01 2015-07-31 --cap 3000 --out "$c7/as" --clusters "$c7/clusters.tsv"
-# An eighth: January 2012 – February 2013, drawn 2026-12-06 at f0b4795 after the fixes corpus7
-# led to.
-c8="${FACTSITE_GOLD_DIR:-target/gold}/corpus8"
-rm -rf "$c8/as"
-mkdir -p "$c8"
-python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --window 2012-01-01 2013-02-28 --cap 3000 --out "$c8/as" --clusters "$c8/clusters.tsv"
-echo "corpus3 ready in $dir/as, $later/as, $c4/as, $c5/as, $c6/as, $c7/as and $c8/as"
+# Samples of other years than the clusters': every article of a window that no story cluster
+# holds, each drawn once (the commit it was drawn at is in tests/gold/<name>/SOURCE.md).
+window() { # name from to
+  local out="${FACTSITE_GOLD_DIR:-target/gold}/$1"
+  rm -rf "$out/as"
+  mkdir -p "$out"
+  python3 scripts/corpus3_prepare.py "$abp_src" "$neus_src" --window "$2" "$3" --cap 3000 --out "$out/as" --clusters "$out/clusters.tsv"
+}
+window corpus4 2013-03-01 2013-08-31 # 2,255 articles, drawn after the fixes it measures
+window corpus5 2014-08-01 2015-01-31 # 2,204, drawn at d3eec51
+window corpus6 2013-09-01 2014-02-28 # 1,926, drawn at a1f9fdd
+window corpus7 2015-02-01 2015-07-31 # 1,769, drawn at 16389ec
+window corpus8 2012-01-01 2013-02-28 # 2,773, drawn at f0b4795
+echo "corpus3 ready in $dir/as and $later/as; corpus4 … corpus8 beside them"
