@@ -730,3 +730,16 @@ fn a_labelled_summary_restated_by_the_story_is_no_duplicate() {
     assert_eq!(dup.len(), 1, "{dup:#?}");
     assert!(dup[0].evidence[0].text.contains("12 families"), "{dup:#?}");
 }
+
+#[test]
+fn a_paragraph_printed_twice_under_a_heading_is_still_a_duplicate() {
+    // A roundup's headings ("Erick Erickson: Ryan is 'a hard guy to paint as spooky'") sum up
+    // the sections under them and are not duplicates of them (`raise::sums_up`, unit-tested);
+    // a body paragraph printed twice right under a heading still is.
+    let dup = flags_of("headings", FlagKind::DuplicatePassage);
+    assert_eq!(dup.len(), 1, "{dup:#?}");
+    assert!(
+        dup[0].evidence[0].text.contains("Wisconsin plant"),
+        "{dup:#?}"
+    );
+}

@@ -259,8 +259,35 @@ pub(super) fn on_purpose(w: &Work, art: usize, first: usize, second: usize) -> b
     restates_lead(&w.claims[art], first, second)
         || summarised(w, art, first, second)
         || highlighted(w, art, first, second)
+        || headed(w, art, first, second)
         || live_blog_entry(w, art, second)
 }
+
+/// Whether claim `first` is a heading ("Erick Erickson: Ryan a 'hard guy to paint as spooky'":
+/// a short line with no closing stop) and `second` in the section right under it, which the
+/// heading sums up.
+fn headed(w: &Work, art: usize, first: usize, second: usize) -> bool {
+    let claims = &w.claims[art];
+    let (Some(a), Some(b)) = (claims.get(first), claims.get(second)) else {
+        return false;
+    };
+    (w.corpus.articles[art].blocks.get(a.block)).is_some_and(|h| sums_up(&h.text, a.block, b.block))
+}
+
+/// Whether block `heading` (of text `t`) is a heading — a short line with no closing stop,
+/// quotation marks aside — and block `under` in the section right under it.
+fn sums_up(t: &str, heading: usize, under: usize) -> bool {
+    let t = t.trim_end();
+    let unquoted = t.trim_end_matches(['"', '”', '\'', '’']);
+    t.split_whitespace().count() <= HIGHLIGHT_WORDS / 2
+        && !unquoted.ends_with(['.', '!', '?', ','])
+        && !t.starts_with(['"', '“', '\'', '‘'])
+        && under > heading
+        && under <= heading + HEADED_BLOCKS
+}
+
+/// Paragraphs under a heading that it may sum up.
+const HEADED_BLOCKS: usize = 8;
 
 /// Whether claim `first` is in a summary the page labels as one ("Story highlights" and the
 /// unpunctuated bullet lines under it, as CNN opens its stories) and `second` in the story that
@@ -598,6 +625,23 @@ fn cite_spellings(
 
 #[cfg(test)]
 mod summary_tests {
+    use super::{HEADED_BLOCKS, sums_up};
+    #[test]
+    fn a_heading_sums_up_the_section_under_it() {
+        let h = "Erick Erickson: Ryan a 'hard guy to paint as spooky'";
+        assert!(sums_up(h, 10, 16));
+        // Not a section far below, nor one above.
+        assert!(!sums_up(h, 10, 10 + HEADED_BLOCKS + 1));
+        assert!(!sums_up(h, 10, 9));
+        // A sentence is no heading, nor is a pull-quote.
+        assert!(!sums_up("Ryan is a hard guy to paint as spooky.", 10, 12));
+        assert!(!sums_up(
+            "\u{201c}We will not back down on the budget\u{201d}",
+            10,
+            12
+        ));
+    }
+
     #[test]
     fn a_summary_restated_far_down_is_not_a_duplicate() {
         let claim = |block: usize| crate::xref::model::Claim {
