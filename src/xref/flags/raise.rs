@@ -277,13 +277,20 @@ fn headed(w: &Work, art: usize, first: usize, second: usize) -> bool {
 /// Whether block `heading` (of text `t`) is a heading — a short line with no closing stop,
 /// quotation marks aside — and block `under` in the section right under it.
 fn sums_up(t: &str, heading: usize, under: usize) -> bool {
+    if !(under > heading && under <= heading + HEADED_BLOCKS) {
+        return false;
+    }
     let t = t.trim_end();
     let unquoted = t.trim_end_matches(['"', '”', '\'', '’']);
-    t.split_whitespace().count() <= HIGHLIGHT_WORDS / 2
+    at_most_words(t, HIGHLIGHT_WORDS / 2)
         && !unquoted.ends_with(['.', '!', '?', ','])
         && !t.starts_with(['"', '“', '\'', '‘'])
-        && under > heading
-        && under <= heading + HEADED_BLOCKS
+}
+
+/// Whether `t` has at most `n` words, reading no further than that (a block may be megabytes,
+/// and this is asked once per duplicate pair).
+fn at_most_words(t: &str, n: usize) -> bool {
+    t.split_whitespace().nth(n).is_none()
 }
 
 /// Paragraphs under a heading that it may sum up.
@@ -307,8 +314,7 @@ fn highlighted(w: &Work, art: usize, first: usize, second: usize) -> bool {
         return false;
     }
     let bullet = |t: &str| {
-        t.split_whitespace().count() <= HIGHLIGHT_WORDS
-            && !t.trim_end().ends_with(['.', '!', '?', '"', '”'])
+        at_most_words(t, HIGHLIGHT_WORDS) && !t.trim_end().ends_with(['.', '!', '?', '"', '”'])
     };
     let end = start
         + 1
