@@ -169,7 +169,7 @@ pub const PASSAGE_SEVERITY: Severity = Severity::Info;
 /// The same passage twice within one article: one flag per pair of lines, citing every
 /// repeated sentence between them.
 pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
-    let mut by_lines: BTreeMap<(usize, usize, usize), Draft> = BTreeMap::new();
+    let mut by_lines: BTreeMap<super::doubled::Lines, Draft> = BTreeMap::new();
     let within = |p: &&super::matching::Pair| {
         let (a, b) = (w.gid[p.a], w.gid[p.b]);
         a.0 == b.0
@@ -191,7 +191,7 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
             && c.text.split_whitespace().count() <= FURNITURE_WORDS
     };
     // Pairs of a paragraph and its verbatim repeat in the very next one (see `doubled`).
-    let mut doubled: BTreeSet<(usize, usize, usize)> = BTreeSet::new();
+    let mut doubled: BTreeSet<super::doubled::Lines> = BTreeSet::new();
     for p in w.matches().filter(within) {
         let (a, b) = (w.gid[p.a], w.gid[p.b]);
         if furniture(p.a) || furniture(p.b) {
@@ -282,7 +282,7 @@ fn sums_up(t: &str, heading: usize, under: usize) -> bool {
     }
     let t = t.trim_end();
     let unquoted = t.trim_end_matches(['"', '”', '\'', '’']);
-    at_most_words(t, HIGHLIGHT_WORDS / 2)
+    at_most_words(t, HEADING_WORDS)
         && !unquoted.ends_with(['.', '!', '?', ','])
         && !t.starts_with(['"', '“', '\'', '‘'])
 }
@@ -295,6 +295,8 @@ fn at_most_words(t: &str, n: usize) -> bool {
 
 /// Paragraphs under a heading that it may sum up.
 const HEADED_BLOCKS: usize = 8;
+/// Most words of a heading.
+const HEADING_WORDS: usize = 15;
 
 /// Whether claim `first` is in a summary the page labels as one ("Story highlights" and the
 /// unpunctuated bullet lines under it, as CNN opens its stories) and `second` in the story that
