@@ -38,6 +38,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?i)^(images? source|image credit|photo( credit)?|picture|credit|source: getty|file photo|caption)s?\s*[:\-–—]",
             "photo caption or credit",
         ),
+        // NPR's image widget: "Enlarge this image toggle caption Jae C. Hong/AP Jae C. Hong/AP"
+        // (the credit, twice); a longer line is the story scraped onto it.
+        rule(
+            BlockKind::Caption,
+            r"(?i)^(?:enlarge this image\s+)?toggle caption(?:\s+\S+){0,22}\s*$",
+            "photo caption or credit",
+        ),
         rule(
             BlockKind::Caption,
             r"^(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER) \d{1,2}:\s",
@@ -128,6 +135,19 @@ mod tests {
             kind("Images source: © Getty Images | Beata Zawrzel/NurPhoto"),
             Some(BlockKind::Caption)
         );
+        assert_eq!(
+            kind("Enlarge this image toggle caption Jae C. Hong/AP Jae C. Hong/AP"),
+            Some(BlockKind::Caption)
+        );
+        assert_eq!(
+            kind("toggle caption San Bernardino County Sheriff"),
+            Some(BlockKind::Caption)
+        );
+        let scraped = format!(
+            "toggle caption Jae C. Hong/AP {}",
+            "The shooting suspects were killed in a gunfight with police. ".repeat(3)
+        );
+        assert_eq!(kind(&scraped), None);
         assert_eq!(
             kind("MAY 21: In an aerial view, buildings stand on May 21, 2022 in Kharkiv."),
             Some(BlockKind::Caption)

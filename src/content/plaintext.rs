@@ -31,6 +31,11 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("byline")
 });
 /// `Updated …`, `Last modified …`: a date line that is not the publication date.
+/// A media label a headline may carry ("WATCH: On The Missouri Campus, …"): on the first line of
+/// a file it is the title's, not a video link's.
+static MEDIA_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:watch|video|listen|podcast)\s*[:\-–—|]\s*\S").expect("media label")
+});
 static UPDATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(?:last\s+)?(?:updated|modified|edited)\b").expect("update")
 });
@@ -241,7 +246,9 @@ fn read_header(lines: &[(usize, &str)], art: &mut PlainArticle) -> usize {
             && let Some(c) = BYLINE.captures(line).filter(|_| line.len() < 200)
         {
             take_byline(art, n, line, &c);
-        } else if let Some((kind, reason)) = classify_line(line) {
+        } else if let Some((kind, reason)) =
+            classify_line(line).filter(|_| !is_headline(art, idx, line))
+        {
             art.blocks.push(Block {
                 kind,
                 line: n,
@@ -284,6 +291,15 @@ fn read_header(lines: &[(usize, &str)], art: &mut PlainArticle) -> usize {
         end = idx + 1;
     }
     end
+}
+
+/// Whether a header line is the headline though it opens like a video link ("WATCH: …"): the
+/// file's first line with no title yet, or a repeat of the title.
+fn is_headline(art: &PlainArticle, idx: usize, line: &str) -> bool {
+    match &art.title {
+        None => idx == 0 && MEDIA_LABEL.is_match(line),
+        Some(t) => is_repeat_of(&t.value, line),
+    }
 }
 
 /// A date line in the header. The first one is the publication date, unless it is an
@@ -407,6 +423,22 @@ fn classify_rest(lines: &[(usize, &str)], start: usize, art: &mut PlainArticle) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_with_a_media_label_is_the_title() {
+        // NPR: "WATCH: …" heads the page and is repeated above the body.
+        let a = ingest(
+            "WATCH: On The Missouri Campus, A Clash Of 2 First Amendment Protections\n2015-11-10\n\nWATCH: On The Missouri Campus, A Clash Of 2 First Amendment Protections\n\nWhen two rights that this country holds as fundamental come into conflict, it makes for complex drama.\n\nVideo: the protest on the quad\n",
+        );
+        assert_eq!(
+            a.title.map(|t| t.value).as_deref(),
+            Some("WATCH: On The Missouri Campus, A Clash Of 2 First Amendment Protections")
+        );
+        let kinds: Vec<(usize, BlockKind)> = a.blocks.iter().map(|b| (b.line, b.kind)).collect();
+        assert!(kinds.contains(&(4, BlockKind::Metadata)), "{kinds:?}");
+        // A video link in the body is still one.
+        assert!(kinds.contains(&(8, BlockKind::Boilerplate)), "{kinds:?}");
+    }
 
     #[test]
     fn labelled_header_lines_drop_their_labels() {

@@ -58,6 +58,8 @@ pub mod mismatch;
 pub mod occasion;
 #[path = "flags/reuse.rs"]
 pub mod reuse;
+#[path = "flags/transcript.rs"]
+pub mod transcript;
 #[path = "flags/window.rs"]
 pub mod window;
 #[path = "flags/wording.rs"]

@@ -287,6 +287,11 @@ fn compare_quotes(w: &Work, norms: &[Vec<Norm>], c: &Comparison) -> Vec<Altered>
             if verbatim(l, j, e) || !could_reach(ne, nl, least) || !same_speaker(qe, ql) {
                 continue;
             }
+            // A title in quotation marks ("The Tonight Show Starring Jimmy Fallon") is a name,
+            // nobody's words: another outlet's styling of it is no altered quotation.
+            if is_title(&qe.text) || is_title(&ql.text) {
+                continue;
+            }
             // Said on two occasions (a tweet and an interview): two statements.
             if *occasions_differ
                 .get_or_insert_with(|| super::occasion::different(&ce.text, &cl.text))
@@ -315,15 +320,41 @@ fn compare_quotes(w: &Work, norms: &[Vec<Norm>], c: &Comparison) -> Vec<Altered>
     out
 }
 
+/// Whether a quotation is a title: two words or more, each capitalised but for short linking
+/// words ("The Tonight Show with Jimmy Fallon", "Make America Great Again").
+fn is_title(q: &str) -> bool {
+    const LINKING: &[&str] = &[
+        "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
+    ];
+    let words: Vec<&str> = q
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 2
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || LINKING.contains(w)
+        })
+}
+
 /// A quotation's words for comparing: editorial insertions ("(Barack)", "[the vote]") left out,
-/// contractions spelt out, British "-ise" spellings as "-ize", lower case, no punctuation.
+/// contractions and a tweet's shorthand ("w/", "&") spelt out, British "-ise" spellings as "-ize",
+/// one word for a woman's title (a house style writes "Ms." where the source has "Mrs."), lower
+/// case, no punctuation.
 fn quote_words(q: &str) -> String {
     static BRACKETS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\([^)]*\)|\[[^\]]*\]").expect("brackets"));
-    let t = BRACKETS.replace_all(q, " ").replace(['-', '–', '—'], " ");
+    static SHORTHAND: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bw/(?:\s|$)").expect("shorthand"));
+    let t = BRACKETS.replace_all(q, " ");
+    let t = SHORTHAND
+        .replace_all(&t, "with ")
+        .replace('&', " and ")
+        .replace(['-', '–', '—'], " ");
     text::normalised(&super::wording::spelt_out(&t))
         .split(' ')
         .map(|w| match w.strip_suffix("ised").or(w.strip_suffix("ise")) {
+            _ if matches!(w, "mrs" | "miss") => "ms".to_string(),
             Some(stem) if stem.len() >= 4 => {
                 format!("{stem}iz{}", if w.ends_with('d') { "ed" } else { "e" })
             }
@@ -498,9 +529,14 @@ fn other_quantities(a: &[Figure], b: &[Figure], was: &str, now: &str) -> bool {
         let v: f64 = n.parse().ok()?;
         figures.iter().find(|f| f.value == v)
     }
+    // A bare number says nothing of what it counts: against a percentage, an amount of money or
+    // a count of something ("3.5 percent" / "to about 15,860", an index level) it is another
+    // quantity; against another bare number it may be the same one.
+    let marked = |f: &Figure| f.kind != FigureKind::Count || f.unit.is_some();
     match (figure(a, was), figure(b, now)) {
         (Some(x), Some(y)) => !comparable(x, y),
-        _ => false,
+        (Some(x), None) | (None, Some(x)) => marked(x),
+        (None, None) => false,
     }
 }
 
@@ -642,6 +678,33 @@ fn timeline(w: &Work, mut gs: Vec<usize>) -> Option<FigureTimeline> {
 mod tests {
 
     #[test]
+    fn a_quoted_title_is_a_name() {
+        assert!(is_title("The Tonight Show Starring Jimmy Fallon"));
+        assert!(is_title("The Tonight Show with Jimmy Fallon,"));
+        assert!(!is_title("We will not back down,"));
+        assert!(!is_title("Classy."));
+    }
+
+    #[test]
+    fn shorthand_and_house_style_titles_are_one_wording() {
+        // Cruz's tweet as sent and as a paper printed it (Dec 2015).
+        assert_eq!(
+            quote_words(
+                "Classy. @washingtonpost makes fun of my girls. Stick w/ attacking me--Caroline & Catherine are out of your league,"
+            ),
+            quote_words(
+                "Classy. @WashingtonPost makes fun of my girls. Stick with attacking me. Caroline and Catherine are out of your league,"
+            )
+        );
+        // The Vatican's "Mrs. Davis", AP's "Ms. Davis".
+        assert_eq!(
+            quote_words("the situation of Mrs. Davis, and his meeting"),
+            quote_words("the situation of Ms. Davis, and his meeting")
+        );
+        assert_ne!(quote_words("Mr. Davis"), quote_words("Ms. Davis"));
+    }
+
+    #[test]
     fn a_quotation_with_only_new_numbers_is_a_new_statement() {
         assert!(super::only_numbers_differ(
             "we expect volumes above 40,000 for 3 months",
@@ -700,6 +763,16 @@ mod tests {
             !other_quantities(&fa, &fc, "830000", "800000"),
             "{fa:?} {fc:?}"
         );
+        // A percentage against a bare index level (CNN, Aug 2015): two quantities.
+        let d =
+            "The Dow Jones industrial average was down Monday nearly 600 points, or 3.5 percent.";
+        let e = "The Dow Jones industrial average is down about 600 points to about 15,860.";
+        let (fd, fe) = (
+            super::super::figures::figures_in(d, &[]),
+            super::super::figures::figures_in(e, &[]),
+        );
+        let (was, now) = one_number_changed(d, e).expect("one number changed");
+        assert!(other_quantities(&fd, &fe, &was, &now), "{fd:?} {fe:?}");
     }
 
     fn quote(text: &str) -> Quote {

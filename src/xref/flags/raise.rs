@@ -261,6 +261,20 @@ pub(super) fn on_purpose(w: &Work, art: usize, first: usize, second: usize) -> b
         || highlighted(w, art, first, second)
         || headed(w, art, first, second)
         || live_blog_entry(w, art, second)
+        || transcribed(w, art, first, second)
+}
+
+/// Whether claim `first` of article `art` is in the story above the interview transcript the
+/// page prints (see `transcript`) and `second` in the transcript: the story quoting it. Two
+/// places inside the transcript are not exempt: a pull-quote scraped into an interview repeats
+/// an answer there (Vox).
+fn transcribed(w: &Work, art: usize, first: usize, second: usize) -> bool {
+    let claims = &w.claims[art];
+    let (Some(a), Some(b)) = (claims.get(first), claims.get(second)) else {
+        return false;
+    };
+    let blocks = &w.corpus.articles[art].blocks;
+    super::transcript::start(blocks).is_some_and(|s| a.block < s && b.block >= s)
 }
 
 /// Whether claim `first` is a heading ("Erick Erickson: Ryan a 'hard guy to paint as spooky'":

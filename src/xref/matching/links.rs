@@ -174,6 +174,9 @@ pub fn numbers(t: &str) -> Vec<String> {
         }
         if let Some(v) = word_value(&words[k]) {
             out.push(v.to_string());
+        } else if words[k] == "half" {
+            // "a year and a half", "half the vote": a quantity as much as "two months" is.
+            out.push("0.5".to_string());
         }
         k += 1;
     }
@@ -247,6 +250,12 @@ mod tests {
         assert_eq!(numbers("two per cent"), ["2"]);
         assert_eq!(numbers("Fifty-six percent"), numbers("56 percent"));
         assert_eq!(numbers("forty people"), ["40"]);
+        // A sentence longer by "about two months" and one by "over a year and a half" (NPR).
+        assert_eq!(numbers("over a year and a half longer"), ["0.5"]);
+        assert!(!numbers_agree(
+            "In 2012, the black man would be sentenced to about two months longer than the white man would.",
+            "In 2012, the black man would get a sentence over a year and a half longer than his white counterpart."
+        ));
     }
 
     #[test]
