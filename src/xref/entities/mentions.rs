@@ -326,6 +326,7 @@ fn describes(first: &str) -> bool {
         "northwest",
         "southeast",
         "southwest",
+        "bay",
         "lake",
         "mount",
         "port",
@@ -341,6 +342,8 @@ fn describes(first: &str) -> bool {
         "old",
         "great",
         "grand",
+        "open",
+        "century",
         "saint",
         "featuring",
         "feat",
@@ -432,6 +435,19 @@ mod tests {
         let m = surfaces("The Saudi Crown Prince Mohammed visited Washington.");
         assert!(m.iter().all(|(s, _)| !s.contains("Crown")), "{m:?}");
         assert!(m.iter().any(|(s, _)| s == "Mohammed"), "{m:?}");
+        // Describing first words: no person's full name, so "Policing", "Internet" and
+        // "Greens" are nobody's surname (the ninth sample).
+        for s in [
+            "The Task Force on 21st Century Policing met again.",
+            "The FCC voted on the Open Internet rules again.",
+            "Hanson wrote that the Bay Area Greens have won again.",
+        ] {
+            let m = surfaces(s);
+            assert!(
+                m.iter().all(|(_, k)| *k != Some(EntityKind::Person)),
+                "{m:?}"
+            );
+        }
     }
 
     #[test]
