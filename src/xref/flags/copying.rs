@@ -228,6 +228,7 @@ fn old_dated_lines(
             .dates
             .iter()
             .filter(|x| x.kind == DateKind::Explicit && x.start == x.end)
+            .filter(|x| !points_back(c.text.get(..x.span.start).unwrap_or("")))
             .map(|x| x.start)
             .max();
         if let (true, Some(old)) = (current, old) {
@@ -236,6 +237,21 @@ fn old_dated_lines(
             d.cite(w, ai, c.line, &c.text);
         }
     }
+}
+
+/// Whether the words before a date (`before`, the sentence up to it) make it a point the
+/// sentence looks back to, not the time of its events: "the worst attack since September 11,
+/// 2001", "an email … dated Sept. 21, 2012".
+fn points_back(before: &str) -> bool {
+    let last = before
+        .split(|c: char| !c.is_alphabetic())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "since" | "dated" | "until" | "till" | "before"
+    )
 }
 
 /// Whether a sentence opens with a date stamp in brackets, "(28.09.2016) Wealthy customers …":
@@ -249,6 +265,17 @@ fn stamped(sentence: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_date_looked_back_to_is_not_the_time_of_the_events() {
+        assert!(super::points_back(
+            "Tonight, Obama will speak for the first time since the worst attack since "
+        ));
+        assert!(super::points_back(
+            "said an email from Amitabh Desai, dated "
+        ));
+        assert!(!super::points_back("The bank said on "));
+    }
+
     #[test]
     fn a_bracketed_date_stamp_opens_a_teaser() {
         assert!(super::stamped(
