@@ -58,4 +58,5 @@ window corpus6 2013-09-01 2014-02-28 # 1,926, drawn at a1f9fdd
 window corpus7 2015-02-01 2015-07-31 # 1,769, drawn at 16389ec
 window corpus8 2012-01-01 2013-02-28 # 2,773, drawn at f0b4795
 window corpus9 2015-08-01 2015-12-31 # 1,165, drawn at d48c12e
-echo "corpus3 ready in $dir/as and $later/as; corpus4 … corpus9 beside them"
+window corpus10 2014-03-01 2014-07-31 # 707, drawn at bd77024
+echo "corpus3 ready in $dir/as and $later/as; corpus4 … corpus10 beside them"
