@@ -68,10 +68,28 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
+/// A whole line in brackets that opens with a space and a short label: POLITICO's in-text
+/// promotions ("( PHOTOS: 21 landmark SCOTUS rulings)", "( On the Ground Arkansas: …)",
+/// "( Also on POLITICO: …)"), which two articles of one outlet share word for word. A note
+/// from the editors in that form ("( Update: …)", "( Correction: …)") is the story's own.
+static PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(\s+(?P<label>[^():]{1,40}):\s[^()]*\)$").expect("promo pattern")
+});
+static NOTE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:editor|note|update|correction|clarification|disclosure|full disclosure)")
+        .expect("note label")
+});
+
 /// The kind of a non-body line and why, or `None` for article text.
 pub fn classify_line(text: &str) -> Option<(BlockKind, &'static str)> {
     let t = text.trim();
     let words = t.split_whitespace().count();
+    if words <= 30
+        && let Some(c) = PROMO.captures(t)
+        && !NOTE_LABEL.is_match(&c["label"])
+    {
+        return Some((BlockKind::Boilerplate, "link spam or boilerplate"));
+    }
     RULES
         .iter()
         .find(|r| {
@@ -127,6 +145,18 @@ mod tests {
             Some(BlockKind::Boilerplate)
         );
         assert_eq!(kind("Related content"), Some(BlockKind::Boilerplate));
+        assert_eq!(
+            kind("( PHOTOS: 21 landmark SCOTUS rulings)"),
+            Some(BlockKind::Boilerplate)
+        );
+        assert_eq!(
+            kind("( On the Ground Arkansas: Democratic legacies on line in 2014)"),
+            Some(BlockKind::Boilerplate)
+        );
+        assert_eq!(
+            kind("( Correction: An earlier version misstated the vote.)"),
+            None
+        );
         assert_eq!(
             kind("Video: Biden lands in South Korea USA TODAY"),
             Some(BlockKind::Boilerplate)

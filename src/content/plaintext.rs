@@ -296,10 +296,11 @@ fn read_header(lines: &[(usize, &str)], art: &mut PlainArticle) -> usize {
 /// Whether a header line is the headline though it opens like a video link ("WATCH: …"): the
 /// file's first line with no title yet, or a repeat of the title.
 fn is_headline(art: &PlainArticle, idx: usize, line: &str) -> bool {
-    match &art.title {
-        None => idx == 0 && MEDIA_LABEL.is_match(line),
-        Some(t) => is_repeat_of(&t.value, line),
-    }
+    MEDIA_LABEL.is_match(line)
+        && match &art.title {
+            None => idx == 0,
+            Some(t) => is_repeat_of(&t.value, line),
+        }
 }
 
 /// A date line in the header. The first one is the publication date, unless it is an

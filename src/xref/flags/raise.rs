@@ -264,17 +264,23 @@ pub(super) fn on_purpose(w: &Work, art: usize, first: usize, second: usize) -> b
         || transcribed(w, art, first, second)
 }
 
-/// Whether claim `first` of article `art` is in the story above the interview transcript the
-/// page prints (see `transcript`) and `second` in the transcript: the story quoting it. Two
-/// places inside the transcript are not exempt: a pull-quote scraped into an interview repeats
-/// an answer there (Vox).
+/// Whether claims `first` < `second` of article `art` are the story above the interview
+/// transcript the page prints (see `transcript`) and the transcript it quotes, or two turns of
+/// the transcript (a guest asked to say it again). A paragraph inside the transcript that is
+/// nobody's turn is not exempt: a pull-quote scraped into an interview repeats an answer (Vox).
 fn transcribed(w: &Work, art: usize, first: usize, second: usize) -> bool {
     let claims = &w.claims[art];
     let (Some(a), Some(b)) = (claims.get(first), claims.get(second)) else {
         return false;
     };
     let blocks = &w.corpus.articles[art].blocks;
-    super::transcript::start(blocks).is_some_and(|s| a.block < s && b.block >= s)
+    let turn = |i: usize| {
+        blocks
+            .get(i)
+            .is_some_and(|x| super::transcript::is_turn(&x.text))
+    };
+    super::transcript::start(blocks)
+        .is_some_and(|s| b.block >= s && (a.block < s || (turn(a.block) && turn(b.block))))
 }
 
 /// Whether claim `first` is a heading ("Erick Erickson: Ryan a 'hard guy to paint as spooky'":
@@ -302,9 +308,12 @@ fn sums_up(t: &str, heading: usize, under: usize) -> bool {
 }
 
 /// Whether `t` has at most `n` words, reading no further than that (a block may be megabytes,
-/// and this is asked once per duplicate pair).
+/// and this is asked once per duplicate pair). A dash or other mark standing alone is no word.
 fn at_most_words(t: &str, n: usize) -> bool {
-    t.split_whitespace().nth(n).is_none()
+    (t.split_whitespace())
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .nth(n)
+        .is_none()
 }
 
 /// Paragraphs under a heading that it may sum up.
@@ -661,6 +670,12 @@ mod summary_tests {
             "\u{201c}We will not back down on the budget\u{201d}",
             10,
             12
+        ));
+        // A dash is no word: Vox's 15-word heading sums up the section under it.
+        assert!(sums_up(
+            "The problem with immigration reform is pretty simple — House Republicans think it's a bad idea",
+            3,
+            5
         ));
     }
 

@@ -1,7 +1,8 @@
 //! Interview transcripts printed under a story ("INSKEEP: …", "CRUZ: Well, Steve, …"): the story
 //! above quotes the interview, so a sentence of the story said again in the transcript is the
 //! record of what was said, not a duplicated passage (two such flags on one NPR page of the
-//! ninth sample were judged wrong).
+//! ninth sample were judged wrong); so is a guest's answer given twice in two turns (Democracy
+//! Now, the tenth).
 
 use crate::content::Block;
 use regex::Regex;
@@ -17,6 +18,11 @@ static TURN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?P<who>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})(?:, [A-Z][A-Z ]*)?:\s+\S")
         .expect("transcript turn")
 });
+
+/// Whether a paragraph is a speaker's turn (opens with a speaker's label).
+pub fn is_turn(text: &str) -> bool {
+    TURN.is_match(text)
+}
 
 /// The index of the block where a transcript starts: the first speaker-labelled paragraph,
 /// when the page has at least [`MIN_TURNS`] of them by two speakers or more.
@@ -71,6 +77,12 @@ mod tests {
             "KL: We got the license to import it.",
         ]);
         assert_eq!(start(&vox), Some(1));
+        assert!(is_turn(
+            "TERRANCE WISE: I'm sorry. I've been working fast food for 17 years."
+        ));
+        assert!(!is_turn(
+            "\"Many people think what Cuba has to offer is rum\" They have two."
+        ));
     }
 
     #[test]
