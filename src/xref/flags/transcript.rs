@@ -4,7 +4,7 @@
 //! ninth sample were judged wrong); so is a guest's answer given twice in two turns (Democracy
 //! Now, the tenth).
 
-use crate::content::Block;
+use crate::content::{Block, BlockKind};
 use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -25,16 +25,20 @@ pub fn is_turn(text: &str) -> bool {
 }
 
 /// The index of the block where a transcript starts: the first speaker-labelled paragraph,
-/// when the page has at least [`MIN_TURNS`] of them by two speakers or more.
+/// when the page has at least [`MIN_TURNS`] of them by two speakers or more. List items are
+/// no turns: a list of "State: …" entries may name one state twice.
 pub fn start(blocks: &[Block]) -> Option<usize> {
     let mut first = None;
     let mut turns = 0;
     let mut speakers = BTreeSet::new();
     for (i, b) in blocks.iter().enumerate() {
+        if b.kind != BlockKind::Body {
+            continue;
+        }
         if let Some(c) = TURN.captures(&b.text) {
             first.get_or_insert(i);
             turns += 1;
-            speakers.insert(c["who"].to_string());
+            speakers.insert(c.name("who").map_or("", |m| m.as_str()));
         }
     }
     (turns >= MIN_TURNS && speakers.len() >= 2).then_some(first?)
@@ -43,7 +47,6 @@ pub fn start(blocks: &[Block]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::BlockKind;
 
     fn blocks(texts: &[&str]) -> Vec<Block> {
         (texts.iter().enumerate())
@@ -75,6 +78,8 @@ mod tests {
             "\"Many people think what Cuba has to offer is rum\" They have two other vaccines.",
             "JB: So how did the warming of relations matter?",
             "KL: We got the license to import it.",
+            "JB: How far are we away from this vaccine reaching the US?",
+            "KL: Cuba has done the phase-three studies.",
         ]);
         assert_eq!(start(&vox), Some(1));
         assert!(is_turn(
@@ -96,5 +101,17 @@ mod tests {
         assert_eq!(start(&notes), None);
         let two = blocks(&["INSKEEP: Hello.", "CRUZ: Hello.", "WASHINGTON: The vote."]);
         assert_eq!(start(&two), None);
+        // Entries of a list by state, one state twice: no interview.
+        let mut states = blocks(&[
+            "Norland: The court struck down the ban.",
+            "Eastmark: The court struck down the ban.",
+            "Southdale: The assembly voted 41-12.",
+            "Westfold: The governor signed a bill.",
+            "Southdale: The assembly voted 41-12.",
+        ]);
+        for b in &mut states {
+            b.kind = BlockKind::ListItem;
+        }
+        assert_eq!(start(&states), None);
     }
 }
