@@ -299,6 +299,7 @@ fn checkable(c: &Claim, e: &Extras) -> bool {
     let bare = c.quotes.is_empty() && c.figures.is_empty() && !said;
     if bare
         && (sourcing_note(&c.text)
+            || photo_description(&c.text)
             || imperative(&c.text)
             || first_person_view(&outside)
             || (!explicit_date && conjecture(&c.text)))
@@ -330,6 +331,20 @@ fn sourcing_note(s: &str) -> bool {
     });
     NOTE.is_match(s)
 }
+
+/// Whether a short sentence describes a picture ("More debris is shown on November 1.", "He is
+/// pictured at age 4."): a gallery's caption pointing at its photo, with nothing of the story
+/// to check. Read only where the sentence quotes and reports nothing.
+fn photo_description(s: &str) -> bool {
+    static SHOWN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b(?:is|are) (?:shown|pictured)\b").expect("photo description")
+    });
+    s.split_whitespace().count() <= PHOTO_WORDS && SHOWN.is_match(s)
+}
+
+/// Most words of a sentence describing a picture; longer ones say more ("precincts are shown
+/// allotting the wrong number of delegates to certain candidates").
+const PHOTO_WORDS: usize = 12;
 
 /// Whether the text outside quotations (lower case) gives the writer's own view ("… is
 /// understandable in my own view", "In my opinion, the deal …"): a column's opinion, not a
@@ -560,6 +575,23 @@ mod tests {
             "The ambassador apologised after denying reports that his country might have been behind it.",
         ] {
             assert!(!conjecture(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_picture_described_is_no_claim() {
+        for s in [
+            "More debris is shown on November 1.",
+            "He is pictured at age 4.",
+            "Brian Schweitzer is pictured.",
+        ] {
+            assert!(photo_description(s), "{s}");
+        }
+        for s in [
+            "In others, precincts are shown allotting the wrong number of delegates to certain candidates.",
+            "The debris was found on November 1.",
+        ] {
+            assert!(!photo_description(s), "{s}");
         }
     }
 
