@@ -68,6 +68,11 @@ const MARKERS: &[&str] = &[
     // overall sampling error is plus or minus three percentage points."): the same words about
     // other polls.
     "sampling error is plus or minus",
+    // A recurring column's description of itself ("That's the assessment of this week's
+    // POLITICO Caucus, our weekly bipartisan survey of the top strategists …"): the same words
+    // above another week's findings.
+    "our weekly",
+    "our bipartisan survey",
 ];
 
 /// The shape two copies of a boilerplate sentence share.
@@ -303,12 +308,15 @@ mod tests {
             "This text may not be in its final form and may be updated or revised in the future.",
             "The authoritative record of NPR\u{2019}s programming is the audio record.",
             "The survey's overall sampling error is plus or minus three percentage points.",
+            "That's the assessment of this week's POLITICO Caucus, our weekly bipartisan survey of the top strategists, activists and operatives in the two early-voting states.",
+            "That’s the assessment of this week’s POLITICO Caucus, our bipartisan survey of the top activists, strategists and operatives in Iowa, New Hampshire, South Carolina and Nevada.",
         ] {
             assert!(Furniture::of(t, false).marked, "{t}");
         }
         for t in [
             "Trump said on Twitter that he would sign the bill on Friday.",
             "The petition, signed by 120,000 people, asks the council to reopen the library.",
+            "The weekly jobless claims rose by 12,000, the Labor Department said.",
         ] {
             assert!(!Furniture::of(t, false).marked, "{t}");
         }
