@@ -344,6 +344,7 @@ fn describes(first: &str) -> bool {
         "grand",
         "open",
         "century",
+        "human",
         "saint",
         "featuring",
         "feat",
@@ -435,12 +436,13 @@ mod tests {
         let m = surfaces("The Saudi Crown Prince Mohammed visited Washington.");
         assert!(m.iter().all(|(s, _)| !s.contains("Crown")), "{m:?}");
         assert!(m.iter().any(|(s, _)| s == "Mohammed"), "{m:?}");
-        // Describing first words: no person's full name, so "Policing", "Internet" and
-        // "Greens" are nobody's surname (the ninth sample).
+        // Describing first words: no person's full name, so "Policing", "Internet", "Greens"
+        // and "Trafficking" are nobody's surname (the eighth and ninth samples).
         for s in [
             "The Task Force on 21st Century Policing met again.",
             "The FCC voted on the Open Internet rules again.",
             "Hanson wrote that the Bay Area Greens have won again.",
+            "The bill targets Human Trafficking in the state.",
         ] {
             let m = surfaces(s);
             assert!(
