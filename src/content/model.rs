@@ -71,6 +71,21 @@ pub struct Block {
     pub reason: String,
 }
 
+impl Block {
+    /// Body paragraphs on lines 1, 2, … (for tests of the rules that read blocks).
+    #[cfg(test)]
+    pub fn body_lines(texts: &[&str]) -> Vec<Block> {
+        (texts.iter().enumerate())
+            .map(|(i, t)| Block {
+                kind: BlockKind::Body,
+                line: i + 1,
+                text: t.to_string(),
+                reason: String::new(),
+            })
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {

@@ -34,17 +34,9 @@ pub fn entries_start(blocks: &[Block]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::BlockKind;
 
     fn blocks(texts: &[&str]) -> Vec<Block> {
-        (texts.iter().enumerate())
-            .map(|(i, t)| Block {
-                kind: BlockKind::Body,
-                line: i + 1,
-                text: t.to_string(),
-                reason: String::new(),
-            })
-            .collect()
+        Block::body_lines(texts)
     }
 
     #[test]

@@ -49,14 +49,7 @@ mod tests {
     use super::*;
 
     fn blocks(texts: &[&str]) -> Vec<Block> {
-        (texts.iter().enumerate())
-            .map(|(i, t)| Block {
-                kind: BlockKind::Body,
-                line: i + 1,
-                text: t.to_string(),
-                reason: String::new(),
-            })
-            .collect()
+        Block::body_lines(texts)
     }
 
     #[test]
