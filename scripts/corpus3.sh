@@ -59,4 +59,5 @@ window corpus7 2015-02-01 2015-07-31 # 1,769, drawn at 16389ec
 window corpus8 2012-01-01 2013-02-28 # 2,773, drawn at f0b4795
 window corpus9 2015-08-01 2015-12-31 # 1,165, drawn at d48c12e
 window corpus10 2014-03-01 2014-07-31 # 707, drawn at bd77024
-echo "corpus3 ready in $dir/as and $later/as; corpus4 … corpus10 beside them"
+window corpus11 2016-07-01 2016-12-31 # 1,832, drawn at 2abe697 (corpus3's years, outside its clusters)
+echo "corpus3 ready in $dir/as and $later/as; corpus4 … corpus11 beside them"
