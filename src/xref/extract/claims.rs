@@ -229,7 +229,20 @@ fn writer_bio(s: &str) -> bool {
         )
         .expect("column footer")
     });
-    (s.split_whitespace().count() <= 16 && BIO.is_match(s.trim())) || COLUMN.is_match(s.trim())
+    // A contributor's footer under an opinion piece ("Tim Naftali, a CNN presidential historian
+    // and clinical associate professor …, is writing a new biography …", "Issac Bailey has been a
+    // journalist in South Carolina for two decades and was most recently the primary columnist
+    // for The Sun News"): the outlet's role for the writer, then what they are writing or were.
+    static CONTRIBUTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?:[A-Z][\w.'’-]*\s){1,3}(?:[A-Z][\w.'’-]*,|is) an? [A-Z]{2,}[\w&]* (?:[a-z-]+ ){0,2}(?:historian|contributor|commentator|analyst|columnist)\b(?: and [^,.]*?)?,? (?:is (?:writing|the author)|was (?:the )?(?:founding|former))|^(?:[A-Z][\w.'’-]*\s){1,3}has been an? (?:journalist|reporter|columnist|writer|editor)\b[^.]*\band was most recently\b",
+        )
+        .expect("contributor footer")
+    });
+    let t = s.trim();
+    (s.split_whitespace().count() <= 16 && BIO.is_match(t))
+        || COLUMN.is_match(t)
+        || CONTRIBUTOR.is_match(t)
 }
 
 /// Words that open a sentence leaning on the one before: alone it names nothing to check.
@@ -622,6 +635,9 @@ mod tests {
             "Jack Shafer is POLITICO's senior media writer.",
             "Jane Doe is a contributing editor at The Atlantic.",
             "Chris Stirewalt is digital politics editor for Fox News, and his POWER PLAY column appears Monday-Friday on FoxNews.com.",
+            "Tim Naftali, a CNN presidential historian and clinical associate professor of history and public service at New York University, is writing a new biography of President John F. Kennedy.",
+            "Tim Naftali is a CNN presidential historian and clinical associate professor of history and public service at New York University and was the founding director of the Richard Nixon Presidential Library and Museum.",
+            "Issac Bailey has been a journalist in South Carolina for two decades and was most recently the primary columnist for The Sun News in Myrtle Beach.",
         ] {
             assert!(writer_bio(s), "{s}");
         }
@@ -629,6 +645,8 @@ mod tests {
             "Jason Rezaian is a reporter for The Washington Post who has been held in Iran since July.",
             "Smith is a senior adviser to the governor.",
             "The reporter for the Times was detained on Friday.",
+            "David Gergen, a CNN senior political analyst, said the debate was a turning point.",
+            "Smith has been a reporter for 20 years and was fired on Monday.",
         ] {
             assert!(!writer_bio(s), "{s}");
         }
