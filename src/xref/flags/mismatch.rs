@@ -453,6 +453,12 @@ pub fn figure_mismatches(w: &Work, copies: &BTreeSet<(usize, usize)>, out: &mut 
             continue;
         }
         let copied = copies.contains(&(x.min(y), x.max(y)));
+        // A figure under a condition ("If all electors vote for the candidate that won their
+        // state, Trump will walk away with 306 votes") is a projection, not a count that
+        // another report's (304 cast) contradicts; inside a copy it is still one text.
+        if !copied && (conditional(&ce.text) || conditional(&cl.text)) {
+            continue;
+        }
         let severity = if copied {
             Severity::Warning
         } else if same_day(w, x, y) && !ce.entities.is_empty() {
@@ -550,6 +556,16 @@ fn is_year(n: &str) -> bool {
         }
         None => year(n),
     }
+}
+
+/// Whether a sentence states its facts under a condition: it opens with "If" or "Unless", or
+/// a clause does (", if …").
+pub(crate) fn conditional(t: &str) -> bool {
+    let t = t.trim_start_matches(['"', '“', '\'', '‘']);
+    t.starts_with("If ")
+        || t.starts_with("Unless ")
+        || t.contains(", if ")
+        || t.contains(", unless ")
 }
 
 /// Both claims name the same people, places and bodies (or neither names any).
@@ -676,6 +692,19 @@ fn timeline(w: &Work, mut gs: Vec<usize>) -> Option<FigureTimeline> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_figure_under_a_condition_is_a_projection() {
+        assert!(conditional(
+            "If all electors vote for the candidate that won their state, Trump will walk away with 306 votes, well above the 270 needed to win."
+        ));
+        assert!(conditional(
+            "Trump will have 306 votes, if all electors vote as pledged."
+        ));
+        assert!(!conditional(
+            "The president-elect called his 304 votes a historic electoral landslide."
+        ));
+    }
 
     #[test]
     fn a_quoted_title_is_a_name() {
