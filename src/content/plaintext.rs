@@ -30,12 +30,12 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:by)\s+(?P<who>[^,|]+?)(?:,\s*(?P<role>[^|]*?))?(?:\s+(?i:for)\s+(?P<outlet>[^,|]+?))?(?:\s+(?i:in)\s+(?P<place>[^|]+?))?(?P<agency>(?:\s*\|\s*|\s+[-–—]\s+)[^|]+)?$")
         .expect("byline")
 });
-/// `Updated …`, `Last modified …`: a date line that is not the publication date.
 /// A media label a headline may carry ("WATCH: On The Missouri Campus, …"): on the first line of
 /// a file it is the title's, not a video link's.
 static MEDIA_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:watch|video|listen|podcast)\s*[:\-–—|]\s*\S").expect("media label")
 });
+/// `Updated …`, `Last modified …`: a date line that is not the publication date.
 static UPDATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(?:last\s+)?(?:updated|modified|edited)\b").expect("update")
 });
