@@ -14,7 +14,13 @@ const ABBREVIATIONS: &[&str] = &[
     "etc", "e.g", "i.e", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
     "approx", "dept", "est", "fig", "vol", "mt", "ft", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
-    "d.c", "u.s.a", "ph.d",
+    "d.c", "u.s.a", "ph.d", "u.s.c", "h.r",
+];
+
+/// Dotted state abbreviations that end many a dateline or sentence ("in Concord, N.H."): never
+/// read as a person's initials.
+const STATES: &[&str] = &[
+    "n.h", "n.y", "n.j", "n.c", "s.c", "n.d", "s.d", "n.m", "r.i", "l.a",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
@@ -89,6 +95,9 @@ fn is_abbreviation(before: &str, after: &str) -> bool {
     if lower.chars().count() == 1 && lower.chars().all(char::is_alphabetic) {
         return true; // initial: "J. Smith"
     }
+    if initials_before_name(before, lower, after) {
+        return true; // "Lt. Gen. H.R. McMaster", "author J.K. Rowling"
+    }
     if !ABBREVIATIONS.contains(&lower) {
         return false;
     }
@@ -101,6 +110,26 @@ fn is_abbreviation(before: &str, after: &str) -> bool {
             next,
             "The" | "He" | "She" | "It" | "They" | "We" | "But" | "In"
         ))
+}
+
+/// Dotted initials ("H.R", "J.K") before a capitalised name, not after a comma ("Warren, N.H.")
+/// and not a state's abbreviation, are a person's initials, not a sentence's end.
+fn initials_before_name(before: &str, word: &str, after: &str) -> bool {
+    let letters: Vec<&str> = word.split('.').collect();
+    let dotted = (2..=3).contains(&letters.len())
+        && letters
+            .iter()
+            .all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic));
+    if !dotted || STATES.contains(&word) {
+        return false;
+    }
+    let prev = before.trim_end().rsplit(' ').nth(1).unwrap_or("");
+    let next = after.split_whitespace().next().unwrap_or("");
+    let mut chars = next.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_lowercase);
+    let word_after = next.trim_end_matches([',', '.', ';', ':']).to_lowercase();
+    capitalised && !super::text::is_stop(&word_after) && !prev.ends_with(',') && !prev.is_empty()
 }
 
 fn next_starts_sentence(after: &str) -> bool {
@@ -170,6 +199,18 @@ mod tests {
                 "Yes."
             ]
         );
+    }
+
+    #[test]
+    fn dotted_initials_before_a_name_do_not_split() {
+        // Politico and CNN (corpus12): "Lt. Gen. H.R. McMaster" was cut after "H.R.".
+        let t = "Spicer said the new national security adviser, Lt. Gen. H.R. McMaster, will have full authority. He starts Monday.";
+        assert_eq!(sentences(t).len(), 2, "{:?}", sentences(t));
+        let t = "The proclamation cites 8 U.S.C. 1182(f) as its authority. It took effect.";
+        assert_eq!(sentences(t).len(), 2, "{:?}", sentences(t));
+        // A state after a comma, or a sentence opening with initials, still ends a sentence.
+        let t = "He spoke in Concord, N.H. Voters cheered. The crowd met A.B. Then it rained.";
+        assert_eq!(sentences(t).len(), 4, "{:?}", sentences(t));
     }
 
     #[test]
