@@ -59,7 +59,7 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
     let mut i = 0;
     while i < words.len() {
         let raw = &sentence[words[i].span.clone()];
-        if !is_cap(raw) || is_calendar(&words[i].lower) {
+        if !is_cap(raw) || is_calendar(&words[i].lower) || is_party_tag(raw) {
             i += 1;
             continue;
         }
@@ -88,7 +88,8 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
                 });
                 rest.take(5).any(|w| ORG_WORDS.contains(&w.lower.as_str()))
             };
-            if (is_cap(r) && !is_calendar(&words[j].lower)) || connector || and_in_name {
+            let name_word = is_cap(r) && !is_calendar(&words[j].lower) && !is_party_tag(r);
+            if name_word || connector || and_in_name {
                 j += 1;
             } else {
                 break;
@@ -99,6 +100,14 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
         i = j;
     }
     out
+}
+
+/// A legislator's party and state after the name ("R-Calif", "D-N.Y", "I-Vt"): no name's part.
+fn is_party_tag(raw: &str) -> bool {
+    let mut c = raw.chars();
+    matches!(c.next(), Some('R' | 'D' | 'I'))
+        && c.next() == Some('-')
+        && c.next().is_some_and(char::is_uppercase)
 }
 
 /// All capitals, two letters or more ("WHO", "AT"): an acronym, not a capitalised word.
@@ -467,6 +476,17 @@ mod tests {
             m.contains(&"South Korea".to_string()) && m.contains(&"Japan".to_string()),
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn a_party_tag_is_no_part_of_a_name() {
+        // Fox News (corpus12): "Kevin McCarthy R-Calif." merged the tag "R-Calif" into a name.
+        let s = surfaces(
+            "Ryan worked with House Majority Leader Kevin McCarthy R-Calif., and Steve Scalise, R-La., on the bill.",
+        );
+        let names: Vec<&str> = s.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"Kevin McCarthy"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("R-")), "{names:?}");
     }
 
     #[test]
