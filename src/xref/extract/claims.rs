@@ -215,9 +215,12 @@ fn without_furniture(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<u
 /// in Iran" goes on to report something.
 fn writer_bio(s: &str) -> bool {
     static BIO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        let role = r"(?:writer|columnist|correspondent|reporter|editor|contributor|commentator|blogger|critic)s?";
+        // (A capitalised title needs no article: "Joel B. Pollak is Senior Editor-at-Large at
+        // Breitbart News.")
+        let role = r"(?:writer|columnist|correspondent|reporter|editor|contributor|commentator|blogger|critic)s?(?:-at-large|-in-chief)?";
+        let titled = r"(?:[A-Z][\w-]*\s){0,3}(?:Writer|Columnist|Correspondent|Reporter|Editor|Contributor|Commentator)(?:-at-Large|-in-Chief)?";
         regex::Regex::new(&format!(
-            r"^(?:Editor['’]s note: )?(?:[A-Z][\w.'’-]*\s){{1,3}}is (?:an? |the |[A-Z][\w.&]*(?:\s[A-Z][\w.&]*)?['’]s )(?:[\w-]+\s){{0,3}}{role}(?:\s(?:for|at|with|of)\s(?:the\s)?[A-Z][\w.&'’ -]{{1,40}})?\.?$"
+            r"^(?:Editor['’]s note: )?(?:[A-Z][\w.'’-]*\s){{1,3}}is (?:{titled}|(?:an? |the |[A-Z][\w.&]*(?:\s[A-Z][\w.&]*)?['’]s )(?:[\w-]+\s){{0,3}}{role})(?:\s(?:for|at|with|of)\s(?:the\s)?[A-Z][\w.&'’ -]{{1,40}})?\.?$"
         ))
         .expect("writer's bio")
     });
@@ -638,6 +641,7 @@ mod tests {
             "Tim Naftali, a CNN presidential historian and clinical associate professor of history and public service at New York University, is writing a new biography of President John F. Kennedy.",
             "Tim Naftali is a CNN presidential historian and clinical associate professor of history and public service at New York University and was the founding director of the Richard Nixon Presidential Library and Museum.",
             "Issac Bailey has been a journalist in South Carolina for two decades and was most recently the primary columnist for The Sun News in Myrtle Beach.",
+            "Joel B. Pollak is Senior Editor-at-Large at Breitbart News.",
         ] {
             assert!(writer_bio(s), "{s}");
         }
