@@ -516,6 +516,11 @@ fn one_number_changed(a: &str, b: &str) -> Option<(String, String)> {
     if is_year(only_a[0]) != is_year(only_b[0]) {
         return None;
     }
+    // A number that names a thing ("Part 1 in a series", "Game 7", "Section 230") is a label:
+    // another number names another thing, not the same one counted again.
+    if labelled(a, only_a[0]) || labelled(b, only_b[0]) {
+        return None;
+    }
     let words = |t: &str| -> String {
         text::normalised(t)
             .split(' ')
@@ -525,6 +530,21 @@ fn one_number_changed(a: &str, b: &str) -> Option<(String, String)> {
     };
     (normalised_similarity(&words(a), &words(b)) >= 0.6)
         .then(|| (only_a[0].clone(), only_b[0].clone()))
+}
+
+/// Words that put a number to a name rather than a count: "Part 2", "No. 3", "Game 7".
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:part|no\.|number|chapter|article|section|episode|volume|vol\.|phase|round|game|season|stage|step|page|room|route|highway|interstate|flight|district|ward|precinct|category|title|amendment|exhibit|gate|terminal|floor|suite|grade|level|class|version)\s+#?(\d+)\b",
+    )
+    .expect("label")
+});
+
+/// Whether `n` stands in `t` as a label after a naming word ("Part 1", "Flight 370").
+fn labelled(t: &str, n: &str) -> bool {
+    LABEL
+        .captures_iter(t)
+        .any(|c| c.get(1).is_some_and(|m| m.as_str() == n))
 }
 
 /// Whether the number one sentence changes, `was` among figures `a` and `now` among `b`,
@@ -704,6 +724,27 @@ mod tests {
         assert!(!conditional(
             "The president-elect called his 304 votes a historic electoral landslide."
         ));
+    }
+
+    #[test]
+    fn a_numbered_part_is_a_label_not_a_figure() {
+        // Two parts of one series (corpus12): "Part 1" against "Part 2" is no changed figure.
+        assert_eq!(
+            one_number_changed(
+                "This article is Part 1 in a series of three articles investigating the murder.",
+                "This article is Part 2 in a series of three articles investigating the murder."
+            ),
+            None
+        );
+        assert!(
+            one_number_changed(
+                "The storm killed 12 people in the county on Monday.",
+                "The storm killed 14 people in the county on Monday."
+            )
+            .is_some()
+        );
+        assert!(labelled("Flight 370 vanished", "370"));
+        assert!(!labelled("370 people vanished", "370"));
     }
 
     #[test]
