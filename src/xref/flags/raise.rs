@@ -7,7 +7,9 @@ use super::model::{DateWindow, DiffOp, Evidence, Flag, FlagKind, Severity};
 use super::{temporal, text};
 use crate::content::BlockKind;
 use ahash::HashSet;
+use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
 
 /// A flag under construction; `article` is an article index.
 pub struct Draft {
@@ -262,6 +264,23 @@ pub(super) fn on_purpose(w: &Work, art: usize, first: usize, second: usize) -> b
         || headed(w, art, first, second)
         || live_blog_entry(w, art, second)
         || transcribed(w, art, first, second)
+        || said_again(&w.claims[art], first, second)
+}
+
+/// Whether claim `second` reports a repetition that claim `first` does not ("…, is that sexual
+/// assault?" Leahy asked again.): the second time it was said, reported as such (CNN), not a
+/// passage the page printed twice.
+fn said_again(claims: &[super::model::Claim], first: usize, second: usize) -> bool {
+    static AGAIN: LazyLock<Regex> = LazyLock::new(|| {
+        let said =
+            r"(?:asked|said|says|told|pressed|wrote|tweeted|added|insisted|demanded|stressed)";
+        Regex::new(&format!(
+            r"(?i)\b{said}(?:\s+\w+)?\s+(?:again|once more|a second time)\b|\bagain\s+{said}\b|\b(?:repeated|reiterated)\b"
+        ))
+        .expect("said again")
+    });
+    let says = |c: Option<&super::model::Claim>| c.is_some_and(|c| AGAIN.is_match(&c.text));
+    says(claims.get(second)) && !says(claims.get(first))
 }
 
 /// Whether claims `first` < `second` of article `art` are the story above the interview
@@ -690,5 +709,35 @@ mod summary_tests {
         // A caption printed twice at the top, or a pull-quote far down, stays a duplicate.
         assert!(!super::summary_restated(&claims, 1, 2));
         assert!(!super::summary_restated(&claims, 5, 7));
+    }
+
+    #[test]
+    fn a_question_asked_again_is_reported_not_printed_twice() {
+        let claim = |text: &str| crate::xref::model::Claim {
+            text: text.to_string(),
+            ..Default::default()
+        };
+        let claims = [
+            claim(
+                "\"Is grabbing a woman by her genitals without consent sexual assault?\" Leahy asked.",
+            ),
+            claim(
+                "\"Is grabbing a woman by her genitals without consent, is that sexual assault?\" Leahy asked again.",
+            ),
+            claim(
+                "\"Is grabbing a woman by her genitals without consent, is that sexual assault?\" Leahy asked again.",
+            ),
+        ];
+        assert!(super::said_again(&claims, 0, 1));
+        // "once again" is the writer's, not a report of words said twice.
+        let claims = [
+            claim("A stand down order prevented forces from going to Benghazi."),
+            claim(
+                "A stand down order prevented forces from going to Benghazi -- once again a report contradicts that.",
+            ),
+        ];
+        assert!(!super::said_again(&claims, 0, 1));
+        // Both say "again": a paragraph printed twice is still a duplicate.
+        assert!(!super::said_again(&claims, 1, 2));
     }
 }
