@@ -81,7 +81,16 @@ fn same_stance(a: &str, b: &str) -> bool {
         ws.iter()
             .any(|w| FUTURE.contains(w) || matches!(*w, "won't" | "won’t") || w.ends_with("'ll"))
     };
-    negated(&wa) == negated(&wb) && future(&wa) == future(&wb)
+    // "One concern was whether associates were coordinating with Russian operatives" asks what
+    // "associates … coordinated with Russian operatives" asserts ("if" asks it too).
+    let open = |ws: &[&str]| ws.contains(&"whether");
+    let asks = |ws: &[&str]| open(ws) || ws.contains(&"if");
+    // (Under a negation the two are one: "no confirmation on whether there was any device" /
+    // "no confirmation of an explosive device".)
+    let (na, nb) = (negated(&wa), negated(&wb));
+    na == nb
+        && future(&wa) == future(&wb)
+        && (na || open(&wa) == open(&wb) || (asks(&wa) && asks(&wb)))
 }
 
 /// Fewest words of a clause one sentence adds for its stance words not to count.
@@ -276,6 +285,22 @@ mod tests {
         assert!(!same_stance(
             "the ship is anchored in the bay",
             "the ship is not anchored in the bay"
+        ));
+    }
+
+    #[test]
+    fn asking_whether_is_not_asserting() {
+        assert!(!same_stance(
+            "one concern was whether trump associates were coordinating with russian operatives",
+            "associates of donald j trump coordinated with russian operatives"
+        ));
+        assert!(same_stance(
+            "he asked whether the plan would pass",
+            "he asked if the plan would pass"
+        ));
+        assert!(same_stance(
+            "there was no confirmation on whether there was any device in the vehicle",
+            "there was no confirmation of an explosive device in the vehicle"
         ));
     }
 
