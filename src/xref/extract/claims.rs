@@ -336,8 +336,8 @@ fn checkable(c: &Claim, e: &Extras) -> bool {
 }
 
 /// Whether a sentence says only how its sources spoke ("The officials spoke on condition of
-/// anonymity because they were discussing sensitive negotiations."): a note on sourcing, with
-/// nothing of the story to check. Read only where the sentence quotes and reports nothing.
+/// anonymity because they were discussing sensitive negotiations.") or what an update of the
+/// page added: a note on sourcing, with nothing of the story to check. Read only where the sentence quotes and reports nothing.
 fn sourcing_note(s: &str) -> bool {
     static NOTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
@@ -345,7 +345,15 @@ fn sourcing_note(s: &str) -> bool {
         )
         .expect("sourcing note")
     });
-    NOTE.is_match(s)
+    // An editor's note on what an update added ("This story was updated 01/21/17 to add …"):
+    // about the page, not the news. (One saying what it corrects is a correction's.)
+    static UPDATED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^(?:this|the) (?:story|article|post|report|piece) (?:was|has been|had been) updated\b(?: [^.]*?)? to (?:add|include|reflect|clarify)\b",
+        )
+        .expect("update note")
+    });
+    NOTE.is_match(s) || UPDATED.is_match(s.trim_start())
 }
 
 /// Whether a short sentence describes a picture ("More debris is shown on November 1.", "He is
@@ -666,6 +674,13 @@ mod tests {
         ));
         assert!(!sourcing_note(
             "The ministry spoke of a condition of the loan that Greece had not met."
+        ));
+        // An editor's note on what an update added is about the page (USA Today, corpus12).
+        assert!(sourcing_note(
+            "This story was updated 01/21/17 to add President Trump's visit to the CIA on Saturday."
+        ));
+        assert!(!sourcing_note(
+            "The report was updated on Monday with 12 new deaths, the ministry said."
         ));
     }
 
