@@ -209,6 +209,9 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
             d.cite_claim(w, p.a);
             continue;
         }
+        if two_posts(&w.corpus.articles[a.0].blocks, ca.block, cb.block) {
+            continue;
+        }
         let verbatim = text::normalised(&ca.text) == text::normalised(&cb.text);
         if !verbatim && list_entries(w, a.0, ca.block, cb.block) {
             continue;
@@ -234,6 +237,24 @@ pub fn duplicate_passages(w: &Work, out: &mut Vec<Draft>) {
     super::contained::contained_passages(w, &mut by_lines);
     super::doubled::group(&mut by_lines, &doubled);
     out.extend(by_lines.into_values());
+}
+
+/// Whether blocks `x` and `y` are two embedded posts, each with its own
+/// picture ("… will soon speak @KQEDnews pic.twitter.com/Eh3HO3Uopm" and "…
+/// pic.twitter.com/QxcyTbbIFJ", Breitbart): one caption posted twice over two photos, not a
+/// paragraph the page printed twice.
+fn two_posts(blocks: &[crate::content::Block], x: usize, y: usize) -> bool {
+    static PICTURE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"pic\.twitter\.com/(\w+)").expect("picture link"));
+    let pictures = |i: usize| -> BTreeSet<&str> {
+        blocks.get(i).map_or_else(BTreeSet::new, |b| {
+            (PICTURE.captures_iter(&b.text))
+                .filter_map(|c| c.get(1).map(|m| m.as_str()))
+                .collect()
+        })
+    };
+    let (px, py) = (pictures(x), pictures(y));
+    x != y && !px.is_empty() && !py.is_empty() && px.is_disjoint(&py)
 }
 
 /// Whether blocks `x` and `y` of article `art` are two entries of a list: a list that says
@@ -293,11 +314,7 @@ fn transcribed(w: &Work, art: usize, first: usize, second: usize) -> bool {
         return false;
     };
     let blocks = &w.corpus.articles[art].blocks;
-    let turn = |i: usize| {
-        blocks
-            .get(i)
-            .is_some_and(|x| super::transcript::is_turn(&x.text))
-    };
+    let turn = |i: usize| super::transcript::is_turn(blocks, i);
     super::transcript::start(blocks)
         .is_some_and(|s| b.block >= s && (a.block < s || (turn(a.block) && turn(b.block))))
 }
@@ -739,5 +756,19 @@ mod summary_tests {
         assert!(!super::said_again(&claims, 0, 1));
         // Both say "again": a paragraph printed twice is still a duplicate.
         assert!(!super::said_again(&claims, 1, 2));
+    }
+
+    #[test]
+    fn one_caption_over_two_pictures_is_two_posts() {
+        let page = crate::content::Block::body_lines(&[
+            "Protesters outside the institute @KQEDnews pic.twitter.com/Eh3HO3Uopm — Cesar (@cesar) February 24, 2017",
+            "The senator spoke for an hour.",
+            "Protesters outside the institute @KQEDnews pic.twitter.com/QxcyTbbIFJ — Cesar (@cesar) February 24, 2017",
+            "Protesters outside the institute @KQEDnews pic.twitter.com/QxcyTbbIFJ — Cesar (@cesar) February 24, 2017",
+        ]);
+        assert!(super::two_posts(&page, 0, 2));
+        // The same post embedded twice, or a line with no picture, is still one passage twice.
+        assert!(!super::two_posts(&page, 2, 3));
+        assert!(!super::two_posts(&page, 0, 1));
     }
 }

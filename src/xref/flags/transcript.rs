@@ -2,7 +2,8 @@
 //! above quotes the interview, so a sentence of the story said again in the transcript is the
 //! record of what was said, not a duplicated passage (two such flags on one NPR page of the
 //! ninth sample were judged wrong); so is a guest's answer given twice in two turns (Democracy
-//! Now, the tenth).
+//! Now, the tenth). A turn is labelled ("CRUZ: …") or sits under its speaker's name on a line
+//! of its own (Vox).
 
 use crate::content::{Block, BlockKind};
 use regex::Regex;
@@ -19,9 +20,27 @@ static TURN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("transcript turn")
 });
 
-/// Whether a paragraph is a speaker's turn (opens with a speaker's label).
-pub fn is_turn(text: &str) -> bool {
-    TURN.is_match(text)
+/// A speaker's name alone on the line above each turn, as Vox prints its interviews ("Jeff
+/// Stein", then the question; "Alec MacGillis", then the answer).
+static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){1,2}$").expect("speaker's name line")
+});
+
+/// The speaker a paragraph standing alone names, when it is only a name.
+fn name_line(text: &str) -> Option<&str> {
+    let t = text.trim();
+    (t.len() <= 40 && NAME_LINE.is_match(t)).then_some(t)
+}
+
+/// Whether block `i` of `blocks` is a speaker's turn: it opens with a speaker's label, or the
+/// line above it is a speaker's name alone.
+pub fn is_turn(blocks: &[Block], i: usize) -> bool {
+    let labelled = blocks.get(i).is_some_and(|b| TURN.is_match(&b.text));
+    let named = i > 0
+        && blocks
+            .get(i - 1)
+            .is_some_and(|b| name_line(&b.text).is_some());
+    labelled || named
 }
 
 /// The index of the block where a transcript starts: the first speaker-labelled paragraph,
@@ -41,7 +60,30 @@ pub fn start(blocks: &[Block]) -> Option<usize> {
             speakers.insert(c.name("who").map_or("", |m| m.as_str()));
         }
     }
-    (turns >= MIN_TURNS && speakers.len() >= 2).then_some(first?)
+    (turns >= MIN_TURNS && speakers.len() >= 2)
+        .then_some(first)
+        .flatten()
+        .or_else(|| named_turns(blocks))
+}
+
+/// Where a transcript of speakers' names on lines of their own starts: at the first name line
+/// of two speakers named at least twice each above a paragraph, [`MIN_TURNS`] such turns in all
+/// (a roundup's headings name each candidate once).
+fn named_turns(blocks: &[Block]) -> Option<usize> {
+    let mut uses: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    for (i, pair) in blocks.windows(2).enumerate() {
+        let Some(who) = name_line(&pair[0].text) else {
+            continue;
+        };
+        if pair[1].kind == BlockKind::Body && name_line(&pair[1].text).is_none() {
+            uses.entry(who).or_insert((i, 0)).1 += 1;
+        }
+    }
+    let repeated: Vec<(usize, usize)> = uses.into_values().filter(|u| u.1 >= 2).collect();
+    let turns: usize = repeated.iter().map(|u| u.1).sum();
+    (repeated.len() >= 2 && turns >= MIN_TURNS)
+        .then(|| repeated.iter().map(|u| u.0).min())
+        .flatten()
 }
 
 #[cfg(test)]
@@ -75,12 +117,41 @@ mod tests {
             "KL: Cuba has done the phase-three studies.",
         ]);
         assert_eq!(start(&vox), Some(1));
-        assert!(is_turn(
-            "TERRANCE WISE: I'm sorry. I've been working fast food for 17 years."
-        ));
-        assert!(!is_turn(
-            "\"Many people think what Cuba has to offer is rum\" They have two."
-        ));
+        let wise = blocks(&["TERRANCE WISE: I'm sorry. I've been working fast food for 17 years."]);
+        assert!(is_turn(&wise, 0));
+        let rum = blocks(&["\"Many people think what Cuba has to offer is rum\" They have two."]);
+        assert!(!is_turn(&rum, 0));
+    }
+
+    #[test]
+    fn speakers_names_on_lines_of_their_own_make_a_transcript() {
+        // Vox (corpus12): the story quotes the answer its interview prints further down.
+        let page = blocks(&[
+            "\"It has been about the rise itself,\" MacGillis says.",
+            "Jeff Stein",
+            "What's the story his friends would tell?",
+            "Alec MacGillis",
+            "They had a very hard time answering that question.",
+            "Jeff Stein",
+            "Why does he care so much?",
+            "Alec MacGillis",
+            "It has been about the rise itself.",
+        ]);
+        assert_eq!(start(&page), Some(1));
+        assert!(is_turn(&page, 8));
+        assert!(!is_turn(&page, 0));
+        // A roundup's headings name each candidate once: no interview.
+        let roundup = blocks(&[
+            "Joe Biden",
+            "He leads the polls.",
+            "Bernie Sanders",
+            "He raised the most money.",
+            "Elizabeth Warren",
+            "She has a plan for that.",
+            "Pete Buttigieg",
+            "He won Iowa.",
+        ]);
+        assert_eq!(start(&roundup), None);
     }
 
     #[test]
