@@ -444,17 +444,21 @@ fn a_wire_services_recurring_background_sentence_is_a_claim_its_page_furniture_i
 #[test]
 fn a_galleries_own_captions_and_credits_are_not_injected_text() {
     // Undated captions and a credit line share few words with any text: they are the gallery,
-    // not another story. A caption dated years before the dateline is a photo from elsewhere.
+    // not another story. A caption dated years before the dateline (the Carnarvon flood of
+    // 2021 in a 2024 harvest gallery) is not flagged either: on news it is the article's own
+    // file photo (none of 25 such warnings judged on independent samples was right).
     let x = pass("gallery");
     let injected: Vec<_> = x
         .flags
         .iter()
         .filter(|f| f.kind == FlagKind::InjectedText)
         .collect();
-    assert_eq!(injected.len(), 1, "{injected:#?}");
+    assert!(injected.is_empty(), "{injected:#?}");
+    // The captions are still kept out of the claims: the one claim is the report's.
     assert!(
-        injected[0].evidence[0].text.contains("Carnarvon"),
-        "{injected:#?}"
+        x.clusters.iter().all(|c| !c.text.contains("Carnarvon")),
+        "{:#?}",
+        x.clusters
     );
 }
 
@@ -558,9 +562,12 @@ fn a_list_saying_the_same_of_each_entry_is_a_template_but_an_entry_printed_twice
 }
 
 #[test]
-fn an_old_file_photo_of_the_subject_is_neither_injected_nor_a_redated_copy() {
+fn an_old_file_photo_is_neither_injected_nor_a_redated_copy() {
     // A 2014 photo of the congressman over a 2019 editorial about him is the article's own
-    // illustration; a 2012 photo of cattle over a harbour story names nothing the story names.
+    // illustration; so, on news, is an old photo naming nothing the story names (a 2012 photo
+    // of cattle over a harbour story): none of 25 such warnings on independent samples was
+    // right (a Reuters picture of the Capitol over a Senate story, Schumer at a 2016 news
+    // conference over a gun-control column).
     let x = pass("file_photos");
     let on = |kind: FlagKind, file: &str| {
         (x.flags.iter())
@@ -580,7 +587,7 @@ fn an_old_file_photo_of_the_subject_is_neither_injected_nor_a_redated_copy() {
         x.flags
     );
     assert_eq!(on(FlagKind::InjectedText, "editorial"), 0, "{:#?}", x.flags);
-    assert_eq!(on(FlagKind::InjectedText, "harbour"), 1, "{:#?}", x.flags);
+    assert_eq!(on(FlagKind::InjectedText, "harbour"), 0, "{:#?}", x.flags);
 }
 
 #[test]
