@@ -452,7 +452,12 @@ pub fn wilson(k: usize, n: usize) -> (f64, f64) {
 
 /// Precision per item kind and severity, recall per kind, on the judged items.
 pub fn evaluate(raised: &[Item], gold: &BTreeMap<String, Judged>) {
-    let now: BTreeMap<&str, &Item> = raised.iter().map(|i| (i.key.as_str(), i)).collect();
+    // (One key may stand for several raised items: two variants spelt alike but for case,
+    // "LoBiondo" and "Lobiondo", make one merge item each.)
+    let mut now: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
+    for i in raised {
+        now.entry(i.key.as_str()).or_default().push(i);
+    }
     let kind = |i: &Item| format!("{} {}", i.type_, i.kind);
     // (right, wrong) among judged items raised now, per kind and severity.
     let mut prec: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
@@ -468,10 +473,8 @@ pub fn evaluate(raised: &[Item], gold: &BTreeMap<String, Judged>) {
     let show = std::env::var("FACTSITE_GOLD_SHOW").ok();
     for (k, j) in gold {
         let right = j.label == "right";
-        let raised_now = now
-            .get(k.as_str())
-            .copied()
-            .filter(|i| same_articles(i, &j.item))
+        let raised_now = (now.get(k.as_str()))
+            .and_then(|is| is.iter().copied().find(|i| same_articles(i, &j.item)))
             .or_else(|| same_passage(raised, gold, &j.item));
         if let Some(t) = &show
             && kind(&j.item).contains(t.as_str())
