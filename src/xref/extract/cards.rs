@@ -8,7 +8,9 @@
 //! A card is found by its shape: " MORE" ends it; inside the 400 bytes before, a word glued to
 //! the first headline ("HicksFormer": a lower-case letter then a capital) whose first part
 //! ("Hicks") the text names just before the card ("Hope Hicks "). The card runs from after that
-//! mention to after "MORE". The claims are read without the cards; their spans stay in the
+//! mention to after "MORE". The headline may open with a number ("McConnell2020 Democrats …"),
+//! or stand apart from the card's name, which then repeats the mention's first name and
+//! surname ("Paul Ryan Paul Davis Ryan Retirees should say …"). The claims are read without the cards; their spans stay in the
 //! block's own text (see [`Cleaned::original`]).
 
 use regex::Regex;
@@ -74,7 +76,10 @@ pub fn without_cards(text: &str) -> Option<Cleaned> {
 fn card_start(text: &str, from: usize, end: usize) -> Option<usize> {
     let b = text.as_bytes();
     for i in from..end.saturating_sub(1) {
-        if !(b[i].is_ascii_lowercase() && b[i + 1].is_ascii_uppercase()) {
+        // (A headline may open with a number: "McConnell2020 Democrats push …".)
+        if !(b[i].is_ascii_lowercase()
+            && (b[i + 1].is_ascii_uppercase() || b[i + 1].is_ascii_digit()))
+        {
             continue;
         }
         // The glued word starts after the last space; its first part is the surname.
@@ -94,6 +99,44 @@ fn card_start(text: &str, from: usize, end: usize) -> Option<usize> {
             let whole = at == 0 || !b[at - 1].is_ascii_alphanumeric();
             if whole {
                 return Some(at + mention.len());
+            }
+        }
+    }
+    repeated_name(text, from, end)
+}
+
+/// Where a card starts that is not glued to its first headline: the text's mention of a name,
+/// then the card's full name with the same first name and surname ("Speaker Paul Ryan Paul
+/// Davis Ryan Retirees should say …"). The card starts after the mention.
+fn repeated_name(text: &str, from: usize, end: usize) -> Option<usize> {
+    let words: Vec<(usize, &str)> = text[from..end]
+        .split(' ')
+        .scan(from, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let capitalised =
+        |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase()) || w.starts_with('(');
+    for (i, &(_, surname)) in words.iter().enumerate() {
+        let name_like = surname.len() >= 2
+            && surname.starts_with(|c: char| c.is_ascii_uppercase())
+            && surname.chars().all(char::is_alphabetic);
+        // The mention's first name opens the card's name too.
+        let first = if i > 0 { words[i - 1].1 } else { "" };
+        if !name_like || !capitalised(first) || words.get(i + 1).map(|w| w.1) != Some(first) {
+            continue;
+        }
+        for k in 2..=4 {
+            let Some(&(_, last)) = words.get(i + k) else {
+                break;
+            };
+            if !words[i + 1..=i + k].iter().all(|(_, w)| capitalised(w)) {
+                break;
+            }
+            if last == surname && words.get(i + k + 1).is_some() {
+                return words.get(i + 1).map(|&(at, _)| at);
             }
         }
     }
@@ -127,6 +170,24 @@ mod tests {
         assert_eq!(
             c.text,
             "Justice Neil Gorsuch joined Justice Sonia Sotomayor in dissent."
+        );
+    }
+
+    #[test]
+    fn a_card_glued_to_a_number_or_set_apart_by_a_space_is_cut() {
+        // The Hill (corpus13): the headline after the card's name opens with "2020", or the
+        // card's name stands apart from its first headline.
+        let t = "Moore won despite Trump and Senate Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnell2020 Democrats push for gun control action at forum MORE backing Strange.";
+        let c = without_cards(t).expect("a card");
+        assert_eq!(
+            c.text,
+            "Moore won despite Trump and Senate Majority Leader Mitch McConnell backing Strange."
+        );
+        let t = "The secretary also spoke with Speaker Paul Ryan Paul Davis Ryan Retirees should say 'no thanks' to Romney's plan DC's liaison to rock 'n' roll MORE (R-Wis.) last week.";
+        let c = without_cards(t).expect("a card");
+        assert_eq!(
+            c.text,
+            "The secretary also spoke with Speaker Paul Ryan (R-Wis.) last week."
         );
     }
 
