@@ -242,8 +242,17 @@ fn writer_bio(s: &str) -> bool {
         )
         .expect("contributor footer")
     });
+    // A sign-off under a column, opened by a dash ("— NRO contributor Victor Davis Hanson is a
+    // senior fellow at the Hoover Institution and the author of …").
+    static SIGN_OFF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^[—–]\s*(?:[A-Z]{2,}\w* (?:contributor|columnist|writer|editor) )?(?:[A-Z][\w.'’-]*\s){1,3}is (?:an? |the )",
+        )
+        .expect("sign-off")
+    });
     let t = s.trim();
     (s.split_whitespace().count() <= 16 && BIO.is_match(t))
+        || SIGN_OFF.is_match(t)
         || COLUMN.is_match(t)
         || CONTRIBUTOR.is_match(t)
 }
@@ -650,6 +659,7 @@ mod tests {
             "Tim Naftali is a CNN presidential historian and clinical associate professor of history and public service at New York University and was the founding director of the Richard Nixon Presidential Library and Museum.",
             "Issac Bailey has been a journalist in South Carolina for two decades and was most recently the primary columnist for The Sun News in Myrtle Beach.",
             "Joel B. Pollak is Senior Editor-at-Large at Breitbart News.",
+            "— NRO contributor Victor Davis Hanson is a senior fellow at the Hoover Institution and the author of The Second World Wars.",
         ] {
             assert!(writer_bio(s), "{s}");
         }
@@ -659,6 +669,7 @@ mod tests {
             "The reporter for the Times was detained on Friday.",
             "David Gergen, a CNN senior political analyst, said the debate was a turning point.",
             "Smith has been a reporter for 20 years and was fired on Monday.",
+            "— Smith said the vote is a test.",
         ] {
             assert!(!writer_bio(s), "{s}");
         }
