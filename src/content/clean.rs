@@ -25,7 +25,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         rule(
             BlockKind::Boilerplate,
-            r"(?i)^(?:\(\s*also on [a-z][\w.]*(?: [a-z][\w.]*)?\s*:|(?:see also|also read|read more|read also|related (?:content|articles?|stories|coverage|news)|recommended stories|more on this|click here|sign up|subscribe to|follow us|share this(?: article)?)\b\s*[:\-–—|]?|(?:related|recommended|watch|video|listen|podcast|advertisement|sponsored|trending)\s*[:\-–—|])",
+            r"(?i)^(?:\(\s*also on [a-z][\w.]*(?: [a-z][\w.]*)?\s*:|(?:see also|also read|read more|read also|related (?:content|articles?|stories|coverage|news)|recommended stories|more on this|click here|sign up|subscribe to|follow us|share this(?: article)?)\b\s*[:\-–—|]?|(?:related|recommended|watch|video|listen|podcast|advertisement|sponsored|trending)\s*[:\-–—|]|(?-i:More|MORE):)",
             "link spam or boilerplate",
         ),
         rule(
@@ -145,6 +145,14 @@ mod tests {
             Some(BlockKind::Boilerplate)
         );
         assert_eq!(kind("Related content"), Some(BlockKind::Boilerplate));
+        // USA Today's link lines, glued or not ("More:Al Franken apologizes after …").
+        assert_eq!(
+            kind(
+                "More:Al Franken apologizes after accusations he kissed and groped broadcaster Leeann Tweeden"
+            ),
+            Some(BlockKind::Boilerplate)
+        );
+        assert_eq!(kind("More than 40 people were hurt on Monday."), None);
         assert_eq!(
             kind("( PHOTOS: 21 landmark SCOTUS rulings)"),
             Some(BlockKind::Boilerplate)
