@@ -14,9 +14,10 @@ use std::sync::LazyLock;
 pub const MIN_TURNS: usize = 4;
 
 /// A paragraph opening with a speaker's label: "INSKEEP:", "STEVE INSKEEP, HOST:", "SEN. TED
-/// CRUZ:", "Julia Belluz:", "KL:".
+/// CRUZ:", "Julia Belluz:", "KL:", "Sen. Pat Roberts (R-KS):" (the party tag of a Vox
+/// interview's heading).
 static TURN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<who>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})(?:, [A-Z][A-Z ]*)?:\s+\S")
+    Regex::new(r"^\s*(?P<who>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})(?: \([A-Z]-[A-Za-z.]{2,6}\))?(?:, [A-Z][A-Z ]*)?:\s+\S")
         .expect("transcript turn")
 });
 
@@ -121,6 +122,19 @@ mod tests {
         assert!(is_turn(&wise, 0));
         let rum = blocks(&["\"Many people think what Cuba has to offer is rum\" They have two."]);
         assert!(!is_turn(&rum, 0));
+    }
+
+    #[test]
+    fn a_senators_label_with_a_party_tag_opens_a_turn() {
+        // Vox (corpus13): interviews with nine senators, each under "Sen. X (R-KS): “…”".
+        let page = blocks(&[
+            "“If we do nothing, it has a tremendous impact,” Roberts said.",
+            "Sen. Pat Roberts (R-KS): “If we do nothing, it has a tremendous impact”",
+            "Jeff Stein: Why now?",
+            "Sen. Jim Inhofe (R-OK): “Efficiencies can make up the difference”",
+            "Jeff Stein: How so?",
+        ]);
+        assert_eq!(start(&page), Some(1));
     }
 
     #[test]
