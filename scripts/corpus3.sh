@@ -62,4 +62,5 @@ window corpus10 2014-03-01 2014-07-31 # 707, drawn at bd77024
 window corpus11 2016-07-01 2016-12-31 # 1,832, drawn at 2abe697 (corpus3's years, outside its clusters)
 window corpus12 2017-01-01 2017-06-30 # 1,873, drawn at 4d69d3c (the same, 2017)
 window corpus13 2017-07-01 2017-12-31 # 1,600, drawn at fe26dd8
-echo "corpus3 ready in $dir/as and $later/as; corpus4 … corpus13 beside them"
+window corpus14 2018-01-01 2018-06-30 # 1,715, drawn at 965c320
+echo "corpus3 ready in $dir/as and $later/as; corpus4 … corpus14 beside them"
