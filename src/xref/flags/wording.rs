@@ -11,7 +11,8 @@
 //!   re-introduction"/"there-introduction"), a one-letter typo in a long word ("Guman"/"Human");
 //! - "there's" heard as "there are" before a plural ("There's ways" / "There are ways");
 //! - a word masked ("b--ch", "b----") or printed in full, "%" or "percent", an apostrophe
-//!   printed as an angle mark ("aren›t"), two sentences the scrape ran together ("point.But");
+//!   printed as an angle mark ("aren›t") or left out ("wont"), two sentences the scrape ran
+//!   together ("point.But");
 //! - punctuation, case and quotation marks.
 //!
 //! A word added, dropped or changed inside the part both quote is a different wording.
@@ -364,7 +365,14 @@ pub fn spelt_out(t: &str) -> String {
     });
     // (An angle mark or a modifier letter for an apostrophe is how some pages print one:
     // "aren›t".)
+    // A contraction typed without its apostrophe ("You wont see daylight"), spelt out as the
+    // one with it is below ("won't" → "wo not").
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(do|does|did|is|are|was|were|have|has|had|could|should|would|wo|ca|must|need)nt\b")
+            .expect("contraction without apostrophe")
+    });
     let t = t.replace(['’', '‘', '`', '›', 'ʼ'], "'");
+    let t = BARE.replace_all(&t, "${1}n't");
     IS.replace_all(&t, "$1 is")
         .replace("n't", " not")
         .replace("'re", " are")
@@ -736,6 +744,11 @@ mod tests {
         assert!(!differ(
             "Trade between China and North Korea grew almost 40% in the first quarter. So much for China working with us - but we had to give it a try!",
             "Trade between China and North Korea grew almost 40 percent in the first quarter. So much for China working with us -- but we had to give it a try!"
+        ));
+        // An apostrophe left out of a contraction (CNN, corpus14).
+        assert!(!differ(
+            "You won't see daylight between me and the President,",
+            "You wont see daylight between me and the President,"
         ));
         // Two sentences run together by the scrape ("point.But"), quoted in part elsewhere.
         assert!(!differ(
