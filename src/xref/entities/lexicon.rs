@@ -417,6 +417,15 @@ pub(super) const SENTENCE_STARTERS: &[&str] = &[
     "earlier",
     "later",
     "according",
+    "including",
+    "excluding",
+    "amid",
+    "among",
+    "against",
+    "between",
+    "unlike",
+    "regarding",
+    "because",
 ];
 
 pub(super) const OF_WORDS: &[&str] = &[

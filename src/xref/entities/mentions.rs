@@ -504,6 +504,9 @@ mod tests {
         assert_eq!(m, ["Trump"].map(String::from).to_vec(), "{m:?}");
         let m = names("It was settled. The Washington Post said so.");
         assert!(m.contains(&"Washington Post".to_string()), "{m:?}");
+        // A preposition opening a sentence (Washington Times, corpus14: "Including CSRs").
+        let m = names("Including CSRs in the bill would cost more.");
+        assert_eq!(m, ["CSRs"].map(String::from).to_vec(), "{m:?}");
         // A heading glued to the paragraph leaves a lone "The" mid-sentence: not a name either.
         let m = names("Easing psychological burden The efficiency saves time, Kelly said.");
         assert!(
