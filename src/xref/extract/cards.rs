@@ -102,8 +102,36 @@ fn card_start(text: &str, from: usize, end: usize) -> Option<usize> {
                 return Some(at + mention.len());
             }
         }
+        // The card may misspell the name by a doubled letter ("Costello" / "CostellloFormer").
+        if let Some(end) = misspelt_mention(&text[near..word], surname) {
+            return Some(near + end);
+        }
     }
     repeated_name(text, from, end)
+}
+
+/// The end (after its space) of the last word of `before` that is `surname` but for doubled
+/// letters.
+fn misspelt_mention(before: &str, surname: &str) -> Option<usize> {
+    let single = |w: &str| {
+        let mut out = String::with_capacity(w.len());
+        for c in w.chars() {
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+        }
+        out
+    };
+    let key = single(surname);
+    let mut at = 0;
+    let mut found = None;
+    for w in before.split(' ') {
+        at += w.len() + 1;
+        if w.len() >= 4 && single(w) == key && at <= before.len() {
+            found = Some(at);
+        }
+    }
+    found
 }
 
 /// Where a card starts that is not glued to its first headline: the text's mention of a name,
@@ -200,6 +228,17 @@ mod tests {
         assert_eq!(
             c.text,
             "The agency is in upheaval after new allegations against its administrator, Scott Pruitt ."
+        );
+    }
+
+    #[test]
+    fn a_card_misspelling_the_name_is_cut() {
+        // The Hill (corpus15): the card spells "Costelllo".
+        let t = "\u{201c}We all know challenges of suburban R\u{2019}s,\u{201d} tweeted retiring Rep. Ryan Costello Ryan Anthony CostellloFormer GOP Rep. Costello launches lobbying shop Lobbying world MORE (R-Pa.).";
+        let c = without_cards(t).expect("a card");
+        assert_eq!(
+            c.text,
+            "\u{201c}We all know challenges of suburban R\u{2019}s,\u{201d} tweeted retiring Rep. Ryan Costello (R-Pa.)."
         );
     }
 
