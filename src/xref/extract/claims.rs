@@ -217,10 +217,10 @@ fn writer_bio(s: &str) -> bool {
     static BIO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         // (A capitalised title needs no article: "Joel B. Pollak is Senior Editor-at-Large at
         // Breitbart News.")
-        let role = r"(?:writer|columnist|correspondent|reporter|editor|contributor|commentator|blogger|critic)s?(?:-at-large|-in-chief)?";
+        let role = r"(?:(?:radio |talk-show |television |tv )?host and )?(?:writer|columnist|correspondent|reporter|editor|contributor|commentator|blogger|critic)s?(?:-at-large|-in-chief)?";
         let titled = r"(?:[A-Z][\w-]*\s){0,3}(?:Writer|Columnist|Correspondent|Reporter|Editor|Contributor|Commentator)(?:-at-Large|-in-Chief)?";
         regex::Regex::new(&format!(
-            r"^(?:Editor['’]s note: )?(?:[A-Z][\w.'’-]*\s){{1,3}}is (?:{titled}|(?:an? |the |[A-Z][\w.&]*(?:\s[A-Z][\w.&]*)?['’]s )(?:[\w-]+\s){{0,3}}{role})(?:\s(?:for|at|with|of)\s(?:the\s)?[A-Z][\w.&'’ -]{{1,40}})?\.?$"
+            r"^(?:Editor['’]s note: )?(?:[A-Z][\w.'’-]*\s){{1,3}}is (?:{titled}|(?:an? |the |[A-Z][\w.&]*(?:\s[A-Z][\w.&]*)?['’]s )(?:[\w-]+\s){{0,4}}{role})(?:\s(?:for|at|with|of)\s(?:the\s)?[A-Z][\w.&'’ -]{{1,40}})?\.?$"
         ))
         .expect("writer's bio")
     });
@@ -659,6 +659,7 @@ mod tests {
             "Tim Naftali is a CNN presidential historian and clinical associate professor of history and public service at New York University and was the founding director of the Richard Nixon Presidential Library and Museum.",
             "Issac Bailey has been a journalist in South Carolina for two decades and was most recently the primary columnist for The Sun News in Myrtle Beach.",
             "Joel B. Pollak is Senior Editor-at-Large at Breitbart News.",
+            "Dennis Prager is a nationally syndicated radio talk-show host and columnist.",
             "— NRO contributor Victor Davis Hanson is a senior fellow at the Hoover Institution and the author of The Second World Wars.",
         ] {
             assert!(writer_bio(s), "{s}");
@@ -670,6 +671,7 @@ mod tests {
             "David Gergen, a CNN senior political analyst, said the debate was a turning point.",
             "Smith has been a reporter for 20 years and was fired on Monday.",
             "— Smith said the vote is a test.",
+            "Smith is a radio host who was arrested on Monday.",
         ] {
             assert!(!writer_bio(s), "{s}");
         }

@@ -68,6 +68,9 @@ const MARKERS: &[&str] = &[
     // overall sampling error is plus or minus three percentage points."): the same words about
     // other polls.
     "sampling error is plus or minus",
+    // Reuters/Ipsos: "The poll had a credibility interval, a measure of precision, of 3
+    // percentage points." under a national poll and a state one (corpus15).
+    "credibility interval a measure of",
     // A recurring column's description of itself ("That's the assessment of this week's
     // POLITICO Caucus, our weekly bipartisan survey of the top strategists …"): the same words
     // above another week's findings.
@@ -308,6 +311,7 @@ mod tests {
             "This text may not be in its final form and may be updated or revised in the future.",
             "The authoritative record of NPR\u{2019}s programming is the audio record.",
             "The survey's overall sampling error is plus or minus three percentage points.",
+            "The poll had a credibility interval, a measure of precision, of 3 percentage points.",
             "That's the assessment of this week's POLITICO Caucus, our weekly bipartisan survey of the top strategists, activists and operatives in the two early-voting states.",
             "That’s the assessment of this week’s POLITICO Caucus, our bipartisan survey of the top activists, strategists and operatives in Iowa, New Hampshire, South Carolina and Nevada.",
         ] {
