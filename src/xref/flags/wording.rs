@@ -11,8 +11,8 @@
 //!   re-introduction"/"there-introduction"), a one-letter typo in a long word ("Guman"/"Human");
 //! - "there's" heard as "there are" before a plural ("There's ways" / "There are ways");
 //! - a word masked ("b--ch", "b----") or printed in full, "%" or "percent", an apostrophe
-//!   printed as an angle mark ("aren›t") or left out ("wont"), two sentences the scrape ran
-//!   together ("point.But");
+//!   printed as an angle mark ("aren›t") or left out ("wont"), "they'd" or "they would", two
+//!   sentences the scrape ran together ("point.But");
 //! - punctuation, case and quotation marks.
 //!
 //! A word added, dropped or changed inside the part both quote is a different wording.
@@ -371,7 +371,12 @@ pub fn spelt_out(t: &str) -> String {
         Regex::new(r"(?i)\b(do|does|did|is|are|was|were|have|has|had|could|should|would|wo|ca|must|need)nt\b")
             .expect("contraction without apostrophe")
     });
+    // ("Jr.'s" is "Jr's": the stop of an abbreviation before a possessive; "A.G.'s" is left to
+    // the initials.)
+    static STOP_S: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b([A-Z][a-z]+)\.'s\b").expect("abbreviation's"));
     let t = t.replace(['’', '‘', '`', '›', 'ʼ'], "'");
+    let t = STOP_S.replace_all(&t, "$1's");
     let t = BARE.replace_all(&t, "${1}n't");
     IS.replace_all(&t, "$1 is")
         .replace("n't", " not")
@@ -379,6 +384,7 @@ pub fn spelt_out(t: &str) -> String {
         .replace("'ve", " have")
         .replace("'ll", " will")
         .replace("'m", " am")
+        .replace("'d ", " would ")
 }
 
 /// `q` with each ellipsis and each bracketed insertion replaced by its marker word.
@@ -744,6 +750,15 @@ mod tests {
         assert!(!differ(
             "Trade between China and North Korea grew almost 40% in the first quarter. So much for China working with us - but we had to give it a try!",
             "Trade between China and North Korea grew almost 40 percent in the first quarter. So much for China working with us -- but we had to give it a try!"
+        ));
+        // "they'd" for "they would" (Nadler on CNN), "Jr.'s" for "Jr's" (corpus15).
+        assert!(!differ(
+            "Whether they are important enough to justify an impeachment is a different question. But, certainly, they would be impeachable offenses,",
+            "Whether they are important enough to justify an impeachment is a different question, but certainly they\u{2019}d be impeachable offenses,"
+        ));
+        assert!(!differ(
+            "could make mass protests like Martin Luther King Jr.\u{2019}s historic 1963 March on Washington too expensive",
+            "could make mass protests like Martin Luther King Jr\u{2019}s historic 1963 March on Washington too expensive"
         ));
         // An apostrophe left out of a contraction (CNN, corpus14).
         assert!(!differ(
