@@ -55,6 +55,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?i)\((photo|image|pictured|picture)(\s[^)]*)?\)\s*$|\b(photo by|getty images|ap photo|afp via|reuters/|/nurphoto|/afp|/reuters)\b",
             "photo caption or credit",
         ),
+        // Reuters' stills, of any length ("… January 15, 2019 in this screengrab taken from
+        // video. Reuters TV via REUTERS"): no sentence of a story says "in this screengrab".
+        rule(
+            BlockKind::Caption,
+            r"(?i)^.*\bin this (?:screen ?grab|still image|handout (?:photo|picture)|file (?:photo|picture))\b",
+            "photo caption or credit",
+        ),
         rule(
             BlockKind::Footer,
             r"(?i)^(published|edited|written|reported|compiled|translated|updated|posted) by\s*:",
@@ -153,6 +160,13 @@ mod tests {
             Some(BlockKind::Boilerplate)
         );
         assert_eq!(kind("More than 40 people were hurt on Monday."), None);
+        // Reuters' video stills (corpus16), with no credit line.
+        assert_eq!(
+            kind(
+                "British Prime Minister Theresa May speaks after winning a confidence vote, after Parliament rejected her Brexit deal, in London, Britain, January 16, 2019, in this screen grab taken from video. Reuters TV via REUTERS"
+            ),
+            Some(BlockKind::Caption)
+        );
         assert_eq!(
             kind("( PHOTOS: 21 landmark SCOTUS rulings)"),
             Some(BlockKind::Boilerplate)
