@@ -176,6 +176,11 @@ fn repeated_name(text: &str, from: usize, end: usize) -> Option<usize> {
 mod tests {
     use super::without_cards;
 
+    /// The text of `t` with its cards cut; `t` must hold one.
+    fn cut(t: &str) -> String {
+        without_cards(t).expect("a card").text
+    }
+
     #[test]
     fn a_name_card_is_cut_and_positions_map_back() {
         let t = "Communications director Hope Hicks Hope Charlotte HicksFormer White House official won't testify, lawyer says Trump's Pentagon move MORE announced her departure.";
@@ -195,9 +200,8 @@ mod tests {
     #[test]
     fn two_cards_in_one_sentence_and_capitals_inside_headlines() {
         let t = "Justice Neil Gorsuch Neil GorsuchMcConnell protege emerges as Kentucky's next rising star Divided Supreme Court leans toward allowing Trump to end DACA MORE joined Justice Sonia Sotomayor Sonia SotomayorJustices wrestle with reach of Clean Water Act MORE in dissent.";
-        let c = without_cards(t).expect("cards");
         assert_eq!(
-            c.text,
+            cut(t),
             "Justice Neil Gorsuch joined Justice Sonia Sotomayor in dissent."
         );
     }
@@ -207,15 +211,13 @@ mod tests {
         // The Hill (corpus13): the headline after the card's name opens with "2020", or the
         // card's name stands apart from its first headline.
         let t = "Moore won despite Trump and Senate Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnell2020 Democrats push for gun control action at forum MORE backing Strange.";
-        let c = without_cards(t).expect("a card");
         assert_eq!(
-            c.text,
+            cut(t),
             "Moore won despite Trump and Senate Majority Leader Mitch McConnell backing Strange."
         );
         let t = "The secretary also spoke with Speaker Paul Ryan Paul Davis Ryan Retirees should say 'no thanks' to Romney's plan DC's liaison to rock 'n' roll MORE (R-Wis.) last week.";
-        let c = without_cards(t).expect("a card");
         assert_eq!(
-            c.text,
+            cut(t),
             "The secretary also spoke with Speaker Paul Ryan (R-Wis.) last week."
         );
     }
@@ -224,9 +226,8 @@ mod tests {
     fn a_card_of_three_long_headlines_is_cut() {
         // The Hill (corpus14): 449 bytes from the glued name to "MORE".
         let t = "The agency is in upheaval after new allegations against its administrator, Scott Pruitt Edward (Scott) Scott PruittOvernight Energy: BLM staff face choice of relocation or resignation as agency moves | Trump says he's 'very much into climate' | EPA rule would expand limits on scientific studies EPA rule proposes to expand limitations on scientific studies Overnight Energy: Fight between EPA watchdog, agency lawyers heats up | Top EPA official under investigation over document destruction | DOJ issues subpoenas to automakers in California emissions pact MORE .";
-        let c = without_cards(t).expect("a card");
         assert_eq!(
-            c.text,
+            cut(t),
             "The agency is in upheaval after new allegations against its administrator, Scott Pruitt ."
         );
     }
@@ -235,9 +236,8 @@ mod tests {
     fn a_card_misspelling_the_name_is_cut() {
         // The Hill (corpus15): the card spells "Costelllo".
         let t = "\u{201c}We all know challenges of suburban R\u{2019}s,\u{201d} tweeted retiring Rep. Ryan Costello Ryan Anthony CostellloFormer GOP Rep. Costello launches lobbying shop Lobbying world MORE (R-Pa.).";
-        let c = without_cards(t).expect("a card");
         assert_eq!(
-            c.text,
+            cut(t),
             "\u{201c}We all know challenges of suburban R\u{2019}s,\u{201d} tweeted retiring Rep. Ryan Costello (R-Pa.)."
         );
     }

@@ -74,6 +74,12 @@ const MARKERS: &[&str] = &[
     // A recurring column's description of itself ("That's the assessment of this week's
     // POLITICO Caucus, our weekly bipartisan survey of the top strategists …"): the same words
     // above another week's findings.
+    // An author's contact line and a site's event promo under two columns or stories
+    // (corpus16: "He is the founder of Prager University and may be contacted at
+    // dennisprager.com.", "We're hosting a live chat on Reddit with former federal
+    // investigators …").
+    "may be contacted at",
+    "hosting a live chat",
     "our weekly",
     "our bipartisan survey",
 ];
@@ -312,6 +318,8 @@ mod tests {
             "The authoritative record of NPR\u{2019}s programming is the audio record.",
             "The survey's overall sampling error is plus or minus three percentage points.",
             "The poll had a credibility interval, a measure of precision, of 3 percentage points.",
+            "He is the founder of Prager University and may be contacted at dennisprager.com.",
+            "We\u{2019}re hosting a live chat on Reddit with former federal investigators and our senior reporter.",
             "That's the assessment of this week's POLITICO Caucus, our weekly bipartisan survey of the top strategists, activists and operatives in the two early-voting states.",
             "That’s the assessment of this week’s POLITICO Caucus, our bipartisan survey of the top activists, strategists and operatives in Iowa, New Hampshire, South Carolina and Nevada.",
         ] {
