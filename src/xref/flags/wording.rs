@@ -39,6 +39,14 @@ pub fn worded_differently(a: &str, b: &str) -> bool {
     if excerpt(wa, wb) {
         return false;
     }
+    // An editor's words added in brackets inside the part both quote ("I think this is (Senate
+    // Minority Leader) Schumer's and Pelosi's way …" / "I think this is Schumer's and Pelosi's
+    // way …") are no more a change than at either end.
+    let unedited =
+        |w: &[String]| -> Vec<String> { w.iter().filter(|t| *t != EDITED).cloned().collect() };
+    if excerpt(&unedited(wa), &unedited(wb)) {
+        return false;
+    }
     // Where one quotation marks a cut, each of its pieces is compared on its own: what follows
     // a cut may be words the other does not quote.
     let (cut, other) = if wa.iter().any(|t| t == CUT) {
@@ -759,6 +767,11 @@ mod tests {
         assert!(!differ(
             "could make mass protests like Martin Luther King Jr.\u{2019}s historic 1963 March on Washington too expensive",
             "could make mass protests like Martin Luther King Jr\u{2019}s historic 1963 March on Washington too expensive"
+        ));
+        // A shorter excerpt of a quotation an editor added words to in brackets (corpus16).
+        assert!(!differ(
+            "I am leaning against the resolution of disapproval mainly because I think this is (Senate Minority Leader) Schumer's and Pelosi's way of painting the President in the corner,",
+            "I think this is Schumer\u{2019}s and Pelosi\u{2019}s way of painting the president in the corner,"
         ));
         // An apostrophe left out of a contraction (CNN, corpus14).
         assert!(!differ(
