@@ -65,4 +65,5 @@ window corpus13 2017-07-01 2017-12-31 # 1,600, drawn at fe26dd8
 window corpus14 2018-01-01 2018-06-30 # 1,715, drawn at 965c320
 window corpus15 2018-07-01 2018-12-31 # 1,627, drawn at 1e998de
 window corpus16 2019-01-01 2019-06-30 # 1,688, drawn at fcbbcb3
-echo "corpus3 ready in $dir/as and $later/as; corpus4 … corpus16 beside them"
+window corpus17 2019-07-01 2019-12-31 # 2,177, drawn at d6486f1
+echo "corpus3 ready in $dir/as and $later/as; corpus4 … corpus17 beside them"
