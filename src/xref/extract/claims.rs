@@ -220,7 +220,7 @@ fn writer_bio(s: &str) -> bool {
         let role = r"(?:(?:radio |talk-show |television |tv )?host and )?(?:writer|columnist|correspondent|reporter|editor|contributor|commentator|blogger|critic)s?(?:-at-large|-in-chief)?";
         let titled = r"(?:[A-Z][\w-]*\s){0,3}(?:Writer|Columnist|Correspondent|Reporter|Editor|Contributor|Commentator)(?:-at-Large|-in-Chief)?";
         regex::Regex::new(&format!(
-            r"^(?:Editor['’]s note: )?(?:[A-Z][\w.'’-]*\s){{1,3}}is (?:{titled}|(?:an? |the |[A-Z][\w.&]*(?:\s[A-Z][\w.&]*)?['’]s )(?:[\w-]+\s){{0,4}}{role})(?:\s(?:for|at|with|of)\s(?:the\s)?[A-Z][\w.&'’ -]{{1,40}})?\.?$"
+            r"^(?:Editor['’]s note: )?(?:[A-Z][\w.'’-]*\s){{1,3}}is (?:{titled}|(?:an? |the |[A-Z][\w.&]*(?:\s[A-Z][\w.&]*)?['’]s )(?:[\w-]+\s){{0,4}}{role})(?:,? (?:and )?[a-z-]+){{0,3}}(?:\s(?:for|at|with|of)\s(?:the\s)?[A-Z][\w.&'’ -]{{1,40}})?\.?$"
         ))
         .expect("writer's bio")
     });
@@ -238,7 +238,7 @@ fn writer_bio(s: &str) -> bool {
     // for The Sun News"): the outlet's role for the writer, then what they are writing or were.
     static CONTRIBUTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"^(?:[A-Z][\w.'’-]*\s){1,3}(?:[A-Z][\w.'’-]*,|is) an? [A-Z]{2,}[\w&]* (?:[a-z-]+ ){0,2}(?:historian|contributor|commentator|analyst|columnist)\b(?: and [^,.]*?)?,? (?:is (?:writing|the author)|was (?:the )?(?:founding|former))|^(?:[A-Z][\w.'’-]*\s){1,3}has been an? (?:journalist|reporter|columnist|writer|editor)\b[^.]*\band was most recently\b",
+            r"^(?:[A-Z][\w.'’-]*\s){1,3}(?:[A-Z][\w.'’-]*,|is) an? [A-Z]{2,}[\w&]* (?:[a-z-]+ ){0,2}(?:historian|contributor|commentator|analyst|columnist)\b(?: and [^,.]*?)?,? (?:is (?:writing|the author)|was (?:the )?(?:founding|former))|^(?:[A-Z][\w.'’-]*\s){1,3}has been an? (?:journalist|reporter|columnist|writer|editor)\b[^.]*\band was most recently\b|^(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*, [^,]{3,80}, is an? (?:regular |frequent |contributing )?(?:contributor|columnist|commentator) (?:to|for|at) ",
         )
         .expect("contributor footer")
     });
@@ -661,6 +661,8 @@ mod tests {
             "Joel B. Pollak is Senior Editor-at-Large at Breitbart News.",
             "Dennis Prager is a nationally syndicated radio talk-show host and columnist.",
             "— NRO contributor Victor Davis Hanson is a senior fellow at the Hoover Institution and the author of The Second World Wars.",
+            "David Limbaugh is a writer, author and attorney.",
+            "Andrew P. Napolitano, a former judge of the Superior Court of New Jersey, is a regular contributor to The Washington Times.",
         ] {
             assert!(writer_bio(s), "{s}");
         }
@@ -672,6 +674,8 @@ mod tests {
             "Smith has been a reporter for 20 years and was fired on Monday.",
             "— Smith said the vote is a test.",
             "Smith is a radio host who was arrested on Monday.",
+            "Jane Smith, a lawyer for the family, is a regular visitor to the prison.",
+            "Smith is a writer, and police say she was detained on Monday.",
         ] {
             assert!(!writer_bio(s), "{s}");
         }

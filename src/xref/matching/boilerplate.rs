@@ -70,7 +70,12 @@ const MARKERS: &[&str] = &[
     "sampling error is plus or minus",
     // Reuters/Ipsos: "The poll had a credibility interval, a measure of precision, of 3
     // percentage points." under a national poll and a state one (corpus15).
-    "credibility interval a measure of",
+    "credibility interval",
+    // A columnist's bio and a site's donation box under two pieces (corpus17: "He lives with his
+    // wife and two children in Los Angeles.", "The Nation is reader supported: Chip in $10 …").
+    "lives with his wife",
+    "lives with her husband",
+    "reader supported",
     // A recurring column's description of itself ("That's the assessment of this week's
     // POLITICO Caucus, our weekly bipartisan survey of the top strategists …"): the same words
     // above another week's findings.
@@ -318,6 +323,9 @@ mod tests {
             "The authoritative record of NPR\u{2019}s programming is the audio record.",
             "The survey's overall sampling error is plus or minus three percentage points.",
             "The poll had a credibility interval, a measure of precision, of 3 percentage points.",
+            "The online poll of 1,006 adults, taken Wednesday and Thursday, has a credibility interval of 3.5 percentage points.",
+            "He lives with his wife and two children in Los Angeles.",
+            "Support Progressive Journalism The Nation is reader supported: Chip in $10 or more to help us continue to write about the issues that matter.",
             "He is the founder of Prager University and may be contacted at dennisprager.com.",
             "We\u{2019}re hosting a live chat on Reddit with former federal investigators and our senior reporter.",
             "That's the assessment of this week's POLITICO Caucus, our weekly bipartisan survey of the top strategists, activists and operatives in the two early-voting states.",
